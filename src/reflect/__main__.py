@@ -1,0 +1,5 @@
+"""Allow ``python -m reflect``."""
+
+from reflect.cli.main import main
+
+main()

@@ -1,0 +1,90 @@
+"""Commands that move the journal in and out of files: import, export, backup, restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from reflect.cli.context import CliState, pass_state
+from reflect.cli.output import progress_bar
+from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
+from reflect.services.backups import restore_closed_journal
+from reflect.services.demo import fill_demo
+
+_ANY_PATH = click.Path(path_type=Path)
+
+
+@click.command("import")
+@click.argument("format_name", metavar="{" + ",".join(IMPORT_FORMATS) + "}")
+@click.argument("path", type=_ANY_PATH)
+@pass_state
+def import_(state: CliState, format_name: str, path: Path) -> None:
+    """Import a jrnl journal, a Day One export, a Markdown folder or a Reflect JSON export.
+
+    Items already in the journal are skipped, so importing twice is safe.
+    """
+    app = state.app()
+    with progress_bar(f"Importing {path.name}") as progress:
+        report = app.transfer.import_path(format_name, path, progress)
+    skipped = report.seen - report.total_added
+    click.echo(
+        f"Imported {report.total_added} items"
+        + (f" ({skipped} already there)." if skipped else ".")
+    )
+
+
+@click.command()
+@click.argument("format_name", metavar="{" + ",".join(EXPORT_FORMATS) + "}")
+@click.option("--out", type=_ANY_PATH, required=True, help="File (json) or new folder (markdown).")
+@pass_state
+def export(state: CliState, format_name: str, out: Path) -> None:
+    """Export the journal as lossless JSON or as Markdown files."""
+    app = state.app()
+    with progress_bar(f"Exporting to {out.name}") as progress:
+        count = app.transfer.export(format_name, out, progress)
+    click.echo(f"Exported {count} entries to {out}.")
+
+
+@click.command()
+@click.option("--out", type=_ANY_PATH, help="Where to write the copy (default: backups folder).")
+@pass_state
+def backup(state: CliState, out: Path | None) -> None:
+    """Copy the journal database safely, while it may be in use."""
+    click.echo(state.app().backups.backup(out))
+
+
+@click.command()
+@click.argument("path", type=_ANY_PATH)
+@pass_state
+def restore(state: CliState, path: Path) -> None:
+    """Replace the journal with the backup at PATH (the current one is kept as a backup)."""
+    kept = restore_closed_journal(state.paths, path)
+    click.echo(
+        f"Restored from {path}." + (f" The previous journal was kept at {kept}." if kept else "")
+    )
+
+
+@click.command()
+@pass_state
+def check(state: CliState) -> None:
+    """Check the journal database for damage; prints ok or what is wrong."""
+    problems = state.app().backups.check()
+    if not problems:
+        click.echo("ok")
+        return
+    for problem in problems:
+        click.echo(problem)
+    raise click.exceptions.Exit(1)
+
+
+@click.command()
+@pass_state
+def demo(state: CliState) -> None:
+    """Fill an empty data folder with a sample journal to look around in."""
+    app = state.app()
+    report = fill_demo(app.paths, app.clock, app.entries, app.inquiries, app.transfer)
+    click.echo(f"Added a demo journal ({report.total_added} items) in {app.paths.data_dir}.")
+
+
+COMMANDS = (import_, export, backup, restore, check, demo)

@@ -1,0 +1,1 @@
+"""Domain types and rules: plain dataclasses with no I/O, shared by every layer."""

@@ -1,0 +1,44 @@
+"""Ids and timestamps: random UUIDs, UTC ISO 8601 text with an explicit offset."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+
+Clock = Callable[[], datetime]
+
+
+def new_id() -> str:
+    """A random id that will not clash when items travel between journals."""
+    return str(uuid.uuid4())
+
+
+def stable_id(*parts: str) -> str:
+    """An id derived from content, so importing the same item twice finds the first copy."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "reflect:" + "\x1f".join(parts)))
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_text(moment: datetime) -> str:
+    """Store a moment as UTC text; naive datetimes are taken to be local time."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def local_day_start(day: date) -> str:
+    """The UTC text of local midnight at the start of ``day``."""
+    return to_text(datetime.combine(day, time.min).astimezone())
+
+
+def parse_day(text: str) -> date:
+    """Parse YYYY-MM-DD; raises ValueError on anything else."""
+    return date.fromisoformat(text.strip())

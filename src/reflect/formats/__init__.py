@@ -1,0 +1,1 @@
+"""Importers and exporters for other journal tools and for Reflect's own files."""

@@ -1,0 +1,267 @@
+"""Reflect's own lossless JSON export (``reflect-journal``), documented in docs/formats.md.
+
+Writers always write the newest version; the reader accepts every version up to it and refuses
+newer files with a clear message.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from reflect import __version__
+from reflect.core.action import Action, ActionKind, ActionStatus
+from reflect.core.assessment import Assessment, Score
+from reflect.core.contents import JournalContents
+from reflect.core.entry import Entry, EntryKind, Response, Revision
+from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
+from reflect.errors import BadInput
+from reflect.formats.progress import Progress, no_progress
+from reflect.formats.text_file import read_text
+from reflect.messages import Msg
+
+FORMAT = "reflect-journal"
+VERSION = 1
+
+T = TypeVar("T")
+
+
+def dumps(contents: JournalContents, exported: str) -> str:
+    revisions: dict[str, list[dict[str, Any]]] = {}
+    for revision in contents.revisions:
+        revisions.setdefault(revision.entry_id, []).append(_revision_json(revision))
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported": exported,
+        "generator": f"Reflect {__version__}",
+        "inquiries": [_inquiry_json(i) for i in contents.inquiries],
+        "entries": [_entry_json(e, revisions.get(e.id, [])) for e in contents.entries],
+        "actions": [_enums_as_text(asdict(a)) for a in contents.actions],
+        "assessments": [asdict(a) for a in contents.assessments],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def read_journal_json(path: Path, progress: Progress = no_progress) -> JournalContents:
+    text = read_text(path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _malformed(path, f"line {exc.lineno}: {exc.msg}") from exc
+    progress(1, 2)
+    contents = _parse_document(document, path)
+    progress(2, 2)
+    return contents
+
+
+def _parse_document(document: Any, path: Path) -> JournalContents:
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _malformed(path, f'the "format" field is not "{FORMAT}"')
+    version = document.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise _malformed(path, 'the "version" field is missing or not a whole number')
+    if version > VERSION:
+        raise BadInput(Msg.FILE_TOO_NEW, path=path, version=version)
+    return JournalContents(
+        inquiries=_each(document, "inquiries", _inquiry, path),
+        entries=_each(document, "entries", _entry, path),
+        revisions=tuple(r for e in _list(document, "entries", path) for r in _revisions(e, path)),
+        actions=_each(document, "actions", _action, path),
+        assessments=_each(document, "assessments", _assessment, path),
+    )
+
+
+def _list(document: dict[str, Any], key: str, path: Path) -> list[Any]:
+    value = document.get(key, [])
+    if not isinstance(value, list):
+        raise _malformed(path, f'"{key}" is not a list')
+    return value
+
+
+def _each(
+    document: dict[str, Any], key: str, parse: Callable[[dict[str, Any]], T], path: Path
+) -> tuple[T, ...]:
+    items = []
+    for n, raw in enumerate(_list(document, key, path), start=1):
+        try:
+            if not isinstance(raw, dict):
+                raise TypeError("not an object")
+            items.append(parse(raw))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise _malformed(path, f"{key} item {n}: {_describe(exc)}") from exc
+    return tuple(items)
+
+
+def _revisions(raw: Any, path: Path) -> list[Revision]:
+    if not isinstance(raw, dict):
+        return []
+    try:
+        return [_revision(raw["id"], r) for r in raw.get("revisions", [])]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _malformed(path, f"revisions of entry {raw.get('id')}: {_describe(exc)}") from exc
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f'the field "{exc.args[0]}" is missing'
+    return str(exc)
+
+
+def _malformed(path: Path, reason: str) -> BadInput:
+    return BadInput(Msg.FILE_MALFORMED, path=path, format="Reflect JSON", reason=reason)
+
+
+# Writing ---------------------------------------------------------------------------------
+
+
+def _enums_as_text(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: (str(v) if isinstance(v, (EntryKind, InquiryStatus, ActionKind, ActionStatus)) else v)
+        for k, v in data.items()
+    }
+
+
+def _inquiry_json(inquiry: Inquiry) -> dict[str, Any]:
+    return _enums_as_text(asdict(inquiry))
+
+
+def _entry_json(entry: Entry, revisions: list[dict[str, Any]]) -> dict[str, Any]:
+    data = _enums_as_text(asdict(entry))
+    data["revisions"] = revisions
+    return data
+
+
+def _revision_json(revision: Revision) -> dict[str, Any]:
+    data = _enums_as_text(asdict(revision))
+    del data["id"], data["entry_id"]
+    return data
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+def _text(raw: dict[str, Any], key: str, default: str | None = None) -> str:
+    value = raw.get(key, default)
+    if not isinstance(value, str):
+        raise TypeError(f'"{key}" must be text')
+    return value
+
+
+def _moment(raw: dict[str, Any], key: str, default: str | None = None) -> str:
+    """A timestamp with its offset, as ISO 8601 text; kept exactly as written."""
+    value = _text(raw, key, default)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f'"{key}" is not an ISO 8601 timestamp') from None
+    if parsed.tzinfo is None:
+        raise ValueError(f'"{key}" has no UTC offset')
+    return value
+
+
+def _optional(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f'"{key}" must be text or null')
+    return value
+
+
+def _texts(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f'"{key}" must be a list of text')
+    return tuple(value)
+
+
+def _responses(raw: dict[str, Any]) -> tuple[Response, ...]:
+    return tuple(
+        Response(_text(r, "prompt_id"), _text(r, "text")) for r in raw.get("responses", [])
+    )
+
+
+def _inquiry(raw: dict[str, Any]) -> Inquiry:
+    wordings = tuple(Wording(_text(w, "question"), _moment(w, "created")) for w in raw["wordings"])
+    if not wordings:
+        raise ValueError("an inquiry needs at least one wording")
+    return Inquiry(
+        id=_text(raw, "id"),
+        wordings=wordings,
+        why=_text(raw, "why", ""),
+        status=InquiryStatus(_text(raw, "status", "active")),
+        status_note=_text(raw, "status_note", ""),
+        created=_moment(raw, "created"),
+        updated=_moment(raw, "updated", raw.get("created")),
+    )
+
+
+def _entry(raw: dict[str, Any]) -> Entry:
+    return Entry(
+        id=_text(raw, "id"),
+        kind=EntryKind(_text(raw, "kind", "note")),
+        title=_text(raw, "title", ""),
+        body=_text(raw, "body", ""),
+        created=_moment(raw, "created"),
+        updated=_moment(raw, "updated", raw.get("created")),
+        tags=_texts(raw, "tags"),
+        inquiry_id=_optional(raw, "inquiry_id"),
+        event_id=_optional(raw, "event_id"),
+        framework_id=_optional(raw, "framework_id"),
+        responses=_responses(raw),
+        deleted=_optional(raw, "deleted"),
+    )
+
+
+def _revision(entry_id: str, raw: dict[str, Any]) -> Revision:
+    return Revision(
+        id=0,
+        entry_id=entry_id,
+        saved=_moment(raw, "saved"),
+        title=_text(raw, "title", ""),
+        body=_text(raw, "body", ""),
+        kind=EntryKind(_text(raw, "kind", "note")),
+        tags=_texts(raw, "tags"),
+        inquiry_id=_optional(raw, "inquiry_id"),
+        framework_id=_optional(raw, "framework_id"),
+        responses=_responses(raw),
+    )
+
+
+def _action(raw: dict[str, Any]) -> Action:
+    return Action(
+        id=_text(raw, "id"),
+        text=_text(raw, "text"),
+        kind=ActionKind(_text(raw, "kind")),
+        status=ActionStatus(_text(raw, "status")),
+        created=_moment(raw, "created"),
+        updated=_moment(raw, "updated", raw.get("created")),
+        due=_optional(raw, "due"),
+        entry_id=_optional(raw, "entry_id"),
+        inquiry_id=_optional(raw, "inquiry_id"),
+    )
+
+
+def _assessment(raw: dict[str, Any]) -> Assessment:
+    scores = tuple(
+        Score(_text(s, "domain_id"), _int(s, "score"), _text(s, "evidence", ""))
+        for s in raw["scores"]
+    )
+    return Assessment(
+        id=_text(raw, "id"),
+        framework_id=_text(raw, "framework_id"),
+        created=_moment(raw, "created"),
+        scores=scores,
+        inquiry_id=_optional(raw, "inquiry_id"),
+        note=_text(raw, "note", ""),
+    )
+
+
+def _int(raw: dict[str, Any], key: str) -> int:
+    value = raw[key]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f'"{key}" must be a whole number')
+    return value

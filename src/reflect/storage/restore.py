@@ -1,0 +1,85 @@
+"""Checking a journal database and replacing it with a backup copy."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from reflect.atomic_file import sync_folder
+from reflect.errors import BadInput
+from reflect.messages import Msg
+from reflect.storage import backup_files, schema
+from reflect.storage.database import Store
+
+_SIDE_FILES = ("-wal", "-shm")
+
+
+def check_store(store: Store) -> list[str]:
+    """Problems in the open journal: page structure, foreign keys and the search index."""
+    with store.reading() as db:
+        problems = backup_files.integrity_problems(db.conn)
+        try:
+            db.conn.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"search index: {exc}")
+        finally:
+            # The check is phrased as an INSERT, so the driver opened a transaction for it.
+            if db.conn.in_transaction:
+                db.conn.rollback()
+    return problems
+
+
+def verify_backup(path: Path) -> None:
+    """Raise BadInput unless ``path`` is a sound Reflect journal this version can open."""
+    if not path.is_file():
+        raise BadInput(Msg.FILE_NOT_FOUND, path=path)
+    problems = backup_files.check_file(path)
+    if problems:
+        raise BadInput(Msg.BACKUP_NOT_VALID, path=path, reason=problems[0])
+    version, has_entries = _describe(path)
+    if not has_entries or version < 1:
+        raise BadInput(Msg.BACKUP_NOT_VALID, path=path, reason="it is not a Reflect journal")
+    if version > len(schema.STEPS):
+        raise BadInput(
+            Msg.BACKUP_NOT_VALID, path=path, reason="it was made by a newer version of Reflect"
+        )
+
+
+def replace_database(db_path: Path, backup: Path) -> None:
+    """Put a copy of ``backup`` where the journal lives. The journal must be closed."""
+    partial = db_path.with_name(db_path.name + ".restoring")
+    try:
+        shutil.copyfile(backup, partial)
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        # Stale WAL files from the old database must not be replayed into the restored one.
+        for suffix in _SIDE_FILES:
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
+        os.replace(partial, db_path)
+        sync_folder(db_path.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def keep_damaged_copy(db_path: Path, backups_dir: Path) -> Path | None:
+    """Copy a journal that cannot be opened aside before it is replaced, just in case."""
+    if not db_path.exists():
+        return None
+    target = backup_files.path_for(backups_dir, "damaged")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(db_path, target)
+    return target
+
+
+def _describe(path: Path) -> tuple[int, bool]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        has_entries = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'"
+        ).fetchone()
+        return version, has_entries is not None
+    finally:
+        conn.close()

@@ -1,0 +1,131 @@
+"""The journal schema as a list of named migrations.
+
+Released migrations are never edited: a change to the schema is a new function at the end.
+``SCHEMA_VERSION`` (the number of migrations) is written to ``PRAGMA user_version`` so a
+database from a newer Reflect can be recognised and refused before anything touches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "reflect"
+
+
+Step = Callable[[Database], None]
+
+
+def build_migrations(steps: Sequence[Step]) -> Migrations:
+    """A fresh migration set; built on demand so nothing is kept at module level."""
+    migrations = Migrations(MIGRATION_SET)
+    for number, step in enumerate(steps, start=1):
+        migrations(name=step.__name__)(_versioned(step, number))
+    return migrations
+
+
+def _versioned(step: Step, number: int) -> Step:
+    """Run a step and record the schema version in the same transaction."""
+
+    def run(db: Database) -> None:
+        step(db)
+        db.conn.execute(f"PRAGMA user_version = {number}")
+
+    run.__name__ = step.__name__
+    return run
+
+
+def m001_journal(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE inquiries (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            why TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            status_note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE inquiry_wordings (
+            id INTEGER PRIMARY KEY,
+            inquiry_id TEXT NOT NULL REFERENCES inquiries(id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX inquiry_wordings_inquiry ON inquiry_wordings(inquiry_id, id);
+        CREATE TABLE entries (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            inquiry_id TEXT REFERENCES inquiries(id) ON DELETE SET NULL,
+            event_id TEXT,
+            framework_id TEXT,
+            deleted TEXT
+        );
+        CREATE INDEX entries_live_created ON entries(deleted, created);
+        CREATE INDEX entries_inquiry ON entries(inquiry_id);
+        CREATE TABLE entry_tags (
+            entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL COLLATE NOCASE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (entry_id, tag)
+        );
+        CREATE INDEX entry_tags_tag ON entry_tags(tag);
+        CREATE TABLE entry_responses (
+            entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            prompt_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (entry_id, prompt_id)
+        );
+        CREATE TABLE entry_revisions (
+            id INTEGER PRIMARY KEY,
+            entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            saved TEXT NOT NULL,
+            state TEXT NOT NULL
+        );
+        CREATE INDEX entry_revisions_entry ON entry_revisions(entry_id, id);
+        CREATE TABLE actions (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            due TEXT,
+            entry_id TEXT REFERENCES entries(id) ON DELETE SET NULL,
+            inquiry_id TEXT REFERENCES inquiries(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX actions_status_due ON actions(status, due);
+        CREATE TABLE assessments (
+            id TEXT PRIMARY KEY,
+            framework_id TEXT NOT NULL,
+            inquiry_id TEXT REFERENCES inquiries(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE assessment_scores (
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            domain_id TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (assessment_id, domain_id)
+        );
+        -- Entries use their seq as rowid; inquiries use -seq, so one ranked query covers both.
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            title, body, tags,
+            tokenize = 'porter unicode61 remove_diacritics 2',
+            prefix = '2 3'
+        );
+        """
+    )
+
+
+STEPS: tuple[Step, ...] = (m001_journal,)

@@ -1,0 +1,48 @@
+"""Turns SQLite's exceptions into the user-facing errors of :mod:`reflect.errors`."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from reflect.errors import StorageError
+from reflect.messages import Msg
+
+# Primary result codes from sqlite3.h; extended codes keep these in their low byte.
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+
+
+def translate(exc: sqlite3.Error, path: Path, newest_backup: Path | None) -> Exception:
+    """Return the error to raise instead of ``exc``; unknown SQLite errors stay bugs."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code == _FULL:
+        return StorageError(Msg.DISK_FULL)
+    if code in (_BUSY, _LOCKED):
+        return StorageError(Msg.DB_LOCKED)
+    if code in (_READONLY, _CANTOPEN):
+        return StorageError(Msg.READ_ONLY, path=path.parent)
+    if code in (_CORRUPT, _NOTADB):
+        return corrupt_error(path, newest_backup)
+    if code == _IOERR:
+        return StorageError(Msg.DATA_DIR_UNUSABLE, path=path.parent, reason=str(exc))
+    return exc
+
+
+def corrupt_error(path: Path, newest_backup: Path | None) -> StorageError:
+    if newest_backup is None:
+        return StorageError(Msg.DB_CORRUPT_NO_BACKUP, path=path)
+    return StorageError(Msg.DB_CORRUPT, path=path, backup=newest_backup)
+
+
+@contextmanager
+def translated(path: Path, newest_backup: Path | None = None) -> Iterator[None]:
+    """Run a block, re-raising known SQLite failures as :class:`StorageError`."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        replacement = translate(exc, path, newest_backup)
+        if replacement is exc:
+            raise
+        raise replacement from exc

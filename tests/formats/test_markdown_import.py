@@ -1,0 +1,202 @@
+"""Importing a folder of Markdown notes (an Obsidian vault) or a single note."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflect.core.clock import stable_id, to_text
+from reflect.core.entry import Entry, EntryKind
+from reflect.errors import BadInput
+from reflect.formats.markdown_import import read_markdown
+from reflect.messages import Msg
+
+SAMPLES = Path(__file__).parent / "samples" / "markdown"
+COACHING_ID = "3f2b8c1e-9d4a-4e6b-a7c5-1b2d3e4f5a6b"
+
+
+def by_title(path: Path) -> dict[str, Entry]:
+    return {entry.title: entry for entry in read_markdown(path)}
+
+
+def mtime_text(path: Path) -> str:
+    return to_text(datetime.fromtimestamp(path.stat().st_mtime, UTC))
+
+
+def write(folder: Path, relative: str, content: str | bytes) -> Path:
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def malformed(path: Path) -> BadInput:
+    with pytest.raises(BadInput) as exc:
+        list(read_markdown(path))
+    assert exc.value.msg is Msg.FILE_MALFORMED
+    assert exc.value.params["format"] == "Markdown"
+    return exc.value
+
+
+def test_folder_is_read_recursively_in_path_order_skipping_hidden_folders() -> None:
+    assert [e.title for e in read_markdown(SAMPLES)] == [
+        "Flow huddle with the site team",
+        "Coaching: letting go of the detail",
+        "Quick note: spread plan",
+        "untitled-thoughts",
+        "Ward round observations",
+    ]
+
+
+def test_front_matter_title_date_kind_and_tags() -> None:
+    huddle = by_title(SAMPLES)["Flow huddle with the site team"]
+    assert huddle.kind is EntryKind.REFLECTION
+    assert huddle.created == to_text(datetime(2024, 3, 1))
+    assert huddle.updated == huddle.created
+    assert huddle.tags == ("flow", "huddles", "delegation", "pdsa")
+    # The heading repeated the title, so it is not kept twice.
+    assert huddle.body.startswith("The 08:30 huddle now starts on time most days.")
+
+
+def test_reflect_export_keeps_its_id_inquiry_and_times() -> None:
+    session = by_title(SAMPLES)["Coaching: letting go of the detail"]
+    assert session.id == COACHING_ID
+    assert session.inquiry_id == "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+    assert session.kind is EntryKind.COACHING
+    assert session.created == "2024-03-05T16:30:00.000000+00:00"
+    assert session.updated == "2024-03-06T08:15:00.000000+00:00"
+    assert session.tags == ("coaching", "leadership", "system-working")
+    assert session.body.startswith('My coach noticed that I described every delay as "mine".')
+
+
+def test_quoted_title_date_with_time_and_tags_as_text() -> None:
+    note = by_title(SAMPLES)["Quick note: spread plan"]
+    assert note.created == to_text(datetime(2024, 3, 8, 17, 45))
+    assert note.tags == ("spread", "bay-2", "measurement")
+    assert note.kind is EntryKind.NOTE
+    assert (
+        note.body
+        == "Agreed with the sponsor that bay 2 starts on the 18th. Same measures, same huddle."
+    )
+
+
+def test_heading_title_inline_tags_outside_code_and_file_time() -> None:
+    ward = by_title(SAMPLES)["Ward round observations"]
+    assert ward.body.startswith("Shadowed the respiratory consultant on the morning round.")
+    assert "## What I noticed" in ward.body
+    assert ward.tags == ("discharge", "social-care", "flow")
+    assert ward.created == mtime_text(SAMPLES / "ward-round-observations.md")
+
+
+def test_file_name_is_the_title_when_there_is_nothing_else() -> None:
+    note = by_title(SAMPLES)["untitled-thoughts"]
+    assert note.tags == ()
+    assert note.body.startswith("No heading and no front matter here")
+
+
+def test_ids_are_stable_across_reads() -> None:
+    first, second = list(read_markdown(SAMPLES)), list(read_markdown(SAMPLES))
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len({e.id for e in first}) == len(first)
+    note = by_title(SAMPLES)["Quick note: spread plan"]
+    assert note.id == stable_id("markdown", "coaching/quick-note.markdown", note.created)
+
+
+def test_a_single_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "note.md", "---\nid: note-17\ntitle: One\n---\nText #Tag\n")
+    (entry,) = read_markdown(path)
+    assert (entry.title, entry.body, entry.tags) == ("One", "Text #Tag", ("Tag",))
+    assert entry.id == stable_id("markdown", "note-17")
+
+
+def test_unknown_kind_and_non_uuid_inquiry_are_ignored(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\nkind: meeting\ninquiry: flow\ncreated: 2024-05-01\n---\nx\n")
+    (entry,) = read_markdown(tmp_path)
+    assert entry.kind is EntryKind.NOTE
+    assert entry.inquiry_id is None
+    assert entry.id == stable_id("markdown", "a.md", to_text(datetime(2024, 5, 1)))
+
+
+def test_progress_counts_files() -> None:
+    calls: list[tuple[int, int]] = []
+    list(read_markdown(SAMPLES, lambda done, total: calls.append((done, total))))
+    assert calls == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+
+
+# Errors
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(BadInput) as exc:
+        list(read_markdown(tmp_path / "vault"))
+    assert exc.value.msg is Msg.FILE_NOT_FOUND
+
+
+def test_folder_without_markdown(tmp_path: Path) -> None:
+    write(tmp_path, ".obsidian/hidden.md", "# hidden\n")
+    write(tmp_path, "notes.txt", "not markdown\n")
+    assert malformed(tmp_path).params["reason"].startswith("no Markdown files")
+
+
+def test_blank_files_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "Untitled.md", " \n\n")
+    write(tmp_path, "kept.md", "---\ntitle: Only front matter\n---\n")
+    assert [e.title for e in read_markdown(tmp_path)] == ["Only front matter"]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n", b"\xef\xbb\xbf"])
+def test_empty_file(tmp_path: Path, content: bytes) -> None:
+    error = malformed(write(tmp_path, "Untitled.md", content))
+    assert error.params["reason"].startswith("no entries found")
+
+
+def test_not_utf8_names_the_file(tmp_path: Path) -> None:
+    write(tmp_path, "good.md", "# fine\n")
+    bad = write(tmp_path, "notes/bad.md", b"# caf\xe9\n")
+    with pytest.raises(BadInput) as exc:
+        list(read_markdown(tmp_path))
+    assert exc.value.msg is Msg.FILE_NOT_UTF8
+    assert (exc.value.params["path"], exc.value.params["offset"]) == (bad, 5)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("---\ntitle: x\n\nNo closing fence\n", "notes/a.md line 1: front matter is not closed"),
+        ("---\ncreated: 2024-13-01\n---\n", "notes/a.md: created '2024-13-01' is not a date"),
+        ("---\ndate: next week\n---\n", "notes/a.md: date 'next week' is not a date"),
+        ("---\nupdated: [2024-01-01]\n---\n", "notes/a.md: updated in the front matter should"),
+        ("---\nmeta:\n  nested: map\n---\n", "notes/a.md line 3: indented lines"),
+        ("---\nsummary: |\n  text\n---\n", "notes/a.md line 2: multi-line strings"),
+    ],
+)
+def test_malformed_notes_name_the_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
+    write(tmp_path, "notes/a.md", content)
+    assert malformed(tmp_path).params["reason"].startswith(reason)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary())
+def test_any_bytes_give_entries_or_bad_input(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    path = tmp_path_factory.mktemp("markdown") / "note.md"
+    path.write_bytes(data)
+    with contextlib.suppress(BadInput):
+        assert all(isinstance(e, Entry) for e in read_markdown(path))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text())
+def test_any_front_matter_gives_entries_or_bad_input(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    path = tmp_path_factory.mktemp("markdown") / "note.md"
+    path.write_bytes(("---\n" + text).encode("utf-8", "surrogatepass"))
+    with contextlib.suppress(BadInput):
+        assert all(isinstance(e, Entry) for e in read_markdown(path))

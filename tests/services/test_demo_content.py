@@ -1,0 +1,347 @@
+"""The demo journal: reproducible, consistent, dated relative to now, and safe to show."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from reflect.core.action import ActionKind, ActionStatus
+from reflect.core.clock import from_text, parse_day
+from reflect.core.contents import JournalContents
+from reflect.core.entry import TITLE_LIMIT, EntryKind, normalize_tags
+from reflect.core.inquiry import InquiryStatus
+from reflect.services.demo_content import build_demo_journal
+
+NOW = datetime(2025, 6, 18, 14, 30, tzinfo=UTC)
+
+PROMPTS = {
+    "gibbs": ("description", "feelings", "evaluation", "analysis", "conclusion", "action-plan"),
+    "what-so-what-now-what": ("what", "so-what", "now-what"),
+    "csif": ("vision", "operating-model", "capability", "redesign", "cqi", "innovation"),
+    "grow": ("goal", "reality", "options", "will"),
+    "pdsa": ("plan", "do", "study", "act"),
+}
+CSIF_DOMAINS = set(PROMPTS["csif"])
+
+
+@pytest.fixture(scope="module")
+def journal() -> JournalContents:
+    return build_demo_journal(NOW)
+
+
+def all_ids(journal: JournalContents) -> list[str]:
+    return [
+        *(i.id for i in journal.inquiries),
+        *(e.id for e in journal.entries),
+        *(a.id for a in journal.actions),
+        *(a.id for a in journal.assessments),
+    ]
+
+
+def all_timestamps(journal: JournalContents) -> Iterator[str]:
+    for inquiry in journal.inquiries:
+        yield inquiry.created
+        yield inquiry.updated
+        yield from (w.created for w in inquiry.wordings)
+    for entry in journal.entries:
+        yield entry.created
+        yield entry.updated
+    for action in journal.actions:
+        yield action.created
+        yield action.updated
+    yield from (a.created for a in journal.assessments)
+
+
+def all_text(journal: JournalContents) -> Iterator[str]:
+    for inquiry in journal.inquiries:
+        yield from (w.question for w in inquiry.wordings)
+        yield inquiry.why
+        yield inquiry.status_note
+    for entry in journal.entries:
+        yield entry.title
+        yield entry.searchable_body()
+    yield from (a.text for a in journal.actions)
+    for assessment in journal.assessments:
+        yield assessment.note
+        yield from (s.evidence for s in assessment.scores)
+
+
+def days_before_now(text: str, now: datetime = NOW) -> float:
+    return (now - from_text(text)) / timedelta(days=1)
+
+
+# --- reproducibility -----------------------------------------------------------------------
+
+
+def test_two_builds_with_the_same_now_are_equal() -> None:
+    assert build_demo_journal(NOW) == build_demo_journal(NOW)
+
+
+def test_ids_do_not_depend_on_now(journal: JournalContents) -> None:
+    later = build_demo_journal(NOW + timedelta(days=40))
+    assert all_ids(later) == all_ids(journal)
+
+
+def test_timestamps_move_with_now(journal: JournalContents) -> None:
+    later = build_demo_journal(NOW + timedelta(days=30))
+    shifts = {
+        from_text(b.created) - from_text(a.created)
+        for a, b in zip(journal.entries, later.entries, strict=True)
+    }
+    assert shifts == {timedelta(days=30)}
+
+
+def test_naive_now_is_refused() -> None:
+    with pytest.raises(ValueError):
+        build_demo_journal(NOW.replace(tzinfo=None))
+
+
+# --- ids and references --------------------------------------------------------------------
+
+
+def test_ids_are_unique_uuids(journal: JournalContents) -> None:
+    ids = all_ids(journal)
+    assert len(ids) == len(set(ids))
+    assert all(str(uuid.UUID(i)) == i for i in ids)
+
+
+def test_every_reference_points_into_the_journal(journal: JournalContents) -> None:
+    inquiry_ids = {i.id for i in journal.inquiries}
+    entries = {e.id: e for e in journal.entries}
+    assert {e.inquiry_id for e in journal.entries} - {None} <= inquiry_ids
+    assert {a.inquiry_id for a in journal.actions} - {None} <= inquiry_ids
+    assert {a.inquiry_id for a in journal.assessments} <= inquiry_ids
+    for action in journal.actions:
+        assert action.entry_id in entries
+        assert action.inquiry_id == entries[action.entry_id].inquiry_id
+
+
+def test_no_linked_entry_predates_its_inquiry(journal: JournalContents) -> None:
+    created = {i.id: from_text(i.created) for i in journal.inquiries}
+    for entry in journal.entries:
+        if entry.inquiry_id is not None:
+            assert from_text(entry.created) >= created[entry.inquiry_id], entry.display_title
+
+
+def test_most_entries_are_linked_but_not_all(journal: JournalContents) -> None:
+    linked = [e for e in journal.entries if e.inquiry_id is not None]
+    assert len(linked) >= 2 * len(journal.entries) // 3
+    assert len(linked) < len(journal.entries)
+
+
+# --- time ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        NOW,
+        datetime(2026, 1, 1, 0, 5, tzinfo=timezone(timedelta(hours=1))),
+        datetime(2025, 3, 30, 23, 55, tzinfo=timezone(timedelta(hours=-8))),
+    ],
+)
+def test_timestamps_are_utc_and_before_now(now: datetime) -> None:
+    for text in all_timestamps(build_demo_journal(now)):
+        moment = from_text(text)
+        assert moment.utcoffset() == timedelta(0), text
+        assert moment < now, text
+
+
+def test_entries_cover_nine_months_and_stop_a_few_days_ago(journal: JournalContents) -> None:
+    ages = [days_before_now(e.created) for e in journal.entries]
+    assert 45 <= len(ages) <= 60
+    assert max(ages) >= 255
+    assert 1 <= min(ages) <= 7
+
+
+def test_entries_are_in_date_order(journal: JournalContents) -> None:
+    created = [from_text(e.created) for e in journal.entries]
+    assert created == sorted(created)
+    assert len(set(created)) == len(created)
+
+
+def test_updated_never_precedes_created(journal: JournalContents) -> None:
+    pairs = [(i.created, i.updated) for i in journal.inquiries]
+    pairs += [(e.created, e.updated) for e in journal.entries]
+    pairs += [(a.created, a.updated) for a in journal.actions]
+    for created, updated in pairs:
+        assert from_text(updated) >= from_text(created)
+
+
+# --- inquiries -----------------------------------------------------------------------------
+
+
+def test_wordings_are_in_chronological_order(journal: JournalContents) -> None:
+    for inquiry in journal.inquiries:
+        dates = [from_text(w.created) for w in inquiry.wordings]
+        assert dates == sorted(dates) and len(set(dates)) == len(dates)
+        assert inquiry.created == inquiry.wordings[0].created
+
+
+def test_main_inquiry_was_reworded_over_the_months(journal: JournalContents) -> None:
+    reworded = [i for i in journal.inquiries if len(i.wordings) >= 3]
+    assert reworded
+    main = reworded[0]
+    assert main.status is InquiryStatus.ACTIVE and main.why
+    ages = [days_before_now(w.created) for w in main.wordings]
+    assert ages[0] - ages[-1] >= 120
+
+
+def test_there_is_a_stopped_inquiry_with_a_note(journal: JournalContents) -> None:
+    stopped = [i for i in journal.inquiries if i.status is InquiryStatus.STOPPED]
+    assert stopped and all(i.status_note.strip() for i in stopped)
+    assert sum(i.status is InquiryStatus.ACTIVE for i in journal.inquiries) >= 2
+
+
+# --- entries -------------------------------------------------------------------------------
+
+
+def test_every_entry_kind_appears(journal: JournalContents) -> None:
+    counts = {kind: 0 for kind in EntryKind}
+    for entry in journal.entries:
+        counts[entry.kind] += 1
+    assert min(counts.values()) >= 1
+    assert counts[EntryKind.REFLECTION] >= 6
+    assert counts[EntryKind.COACHING] >= 6
+
+
+def test_framework_responses_answer_each_prompt_in_order(journal: JournalContents) -> None:
+    used: set[str] = set()
+    for entry in journal.entries:
+        prompt_ids = tuple(r.prompt_id for r in entry.responses)
+        if entry.framework_id is None:
+            assert prompt_ids == ()
+        else:
+            used.add(entry.framework_id)
+            assert prompt_ids == PROMPTS[entry.framework_id], entry.display_title
+            assert all(r.text.strip() for r in entry.responses)
+    assert used == set(PROMPTS)
+
+
+def test_coaching_entries_say_who_took_which_role(journal: JournalContents) -> None:
+    for entry in journal.entries:
+        if entry.kind is EntryKind.COACHING:
+            text = entry.searchable_body()
+            assert all(role in text for role in ("presented", "coached", "observed"))
+
+
+def test_untitled_entries_derive_a_whole_title(journal: JournalContents) -> None:
+    untitled = [e for e in journal.entries if not e.title]
+    assert len(untitled) >= 5
+    for entry in untitled:
+        assert entry.display_title and not entry.display_title.endswith("…")
+    assert all(len(e.display_title) <= TITLE_LIMIT for e in journal.entries)
+
+
+def is_block_continuation(line: str) -> bool:
+    return bool(re.match(r"(?:[-*+]|\d+\.|>)\s", line))
+
+
+def test_paragraphs_are_stored_unwrapped(journal: JournalContents) -> None:
+    for entry in journal.entries:
+        for block in entry.searchable_body().split("\n\n"):
+            first, *rest = block.split("\n")
+            assert first == first.strip(), first
+            assert all(is_block_continuation(line) for line in rest), block
+
+
+def test_tags_are_normalized_and_present(journal: JournalContents) -> None:
+    for entry in journal.entries:
+        assert entry.tags and entry.tags == normalize_tags(entry.tags)
+    tags = {t for e in journal.entries for t in e.tags}
+    assert {"discharge", "relationships", "trio", "workshop", "stopping"} <= tags
+
+
+@pytest.mark.parametrize("word", ["relationships", "relational", "measurement"])
+def test_search_demo_words_appear(journal: JournalContents, word: str) -> None:
+    assert any(word in e.searchable_body().lower() for e in journal.entries)
+
+
+def test_text_holds_nothing_that_looks_like_a_patient_identifier(journal: JournalContents) -> None:
+    nhs_number = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
+    birth_date = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|date of birth|\bDOB\b", re.I)
+    for text in all_text(journal):
+        assert not nhs_number.search(text), text
+        assert not birth_date.search(text), text
+
+
+# --- actions -------------------------------------------------------------------------------
+
+
+def test_action_kinds_and_statuses_all_appear(journal: JournalContents) -> None:
+    assert {a.kind for a in journal.actions} == set(ActionKind)
+    assert {a.status for a in journal.actions} == set(ActionStatus)
+    assert 15 <= len(journal.actions) <= 20
+
+
+def test_stop_list_has_real_items(journal: JournalContents) -> None:
+    stops = [a for a in journal.actions if a.kind is ActionKind.STOP]
+    assert len(stops) >= 3
+    assert any("spreadsheet" in a.text for a in stops)
+
+
+def due_in_days(entry_due: str | None) -> int | None:
+    return None if entry_due is None else (parse_day(entry_due) - NOW.date()).days
+
+
+def test_open_actions_include_some_due_soon_and_one_overdue(journal: JournalContents) -> None:
+    open_due = [due_in_days(a.due) for a in journal.actions if a.status is ActionStatus.OPEN]
+    soon = [d for d in open_due if d is not None and 0 <= d <= 14]
+    overdue = [d for d in open_due if d is not None and d < 0]
+    assert len(soon) >= 3
+    assert len(overdue) >= 1
+
+
+def test_due_dates_are_plain_local_dates(journal: JournalContents) -> None:
+    dues = [a.due for a in journal.actions if a.due is not None]
+    assert dues
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d) for d in dues)
+
+
+def test_closed_actions_were_closed_after_they_were_made(journal: JournalContents) -> None:
+    for action in journal.actions:
+        if action.status is not ActionStatus.OPEN:
+            assert from_text(action.updated) > from_text(action.created), action.text
+
+
+# --- assessments ---------------------------------------------------------------------------
+
+
+def test_assessments_score_every_csif_domain_on_the_scale(journal: JournalContents) -> None:
+    assert 5 <= len(journal.assessments) <= 6
+    for assessment in journal.assessments:
+        assert assessment.framework_id == "csif"
+        assert {s.domain_id for s in assessment.scores} == CSIF_DOMAINS
+        assert len(assessment.scores) == len(CSIF_DOMAINS)
+        assert all(1 <= s.score <= 5 and s.evidence.strip() for s in assessment.scores)
+
+
+def test_assessments_come_every_six_to_eight_weeks(journal: JournalContents) -> None:
+    dates = [from_text(a.created) for a in journal.assessments]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(dates)]
+    assert all(timedelta(weeks=6) - timedelta(days=2) <= g <= timedelta(weeks=8) for g in gaps)
+
+
+def domain_series(journal: JournalContents) -> dict[str, list[int]]:
+    series: dict[str, list[int]] = {domain: [] for domain in CSIF_DOMAINS}
+    for assessment in journal.assessments:
+        for score in assessment.scores:
+            series[score.domain_id].append(score.score)
+    return series
+
+
+def test_scores_move_plausibly(journal: JournalContents) -> None:
+    series = domain_series(journal).values()
+    assert sum(s[-1] > s[0] for s in series) >= 3
+    assert any(b < a for s in series for a, b in itertools.pairwise(s))
+    assert all(abs(b - a) <= 1 for s in series for a, b in itertools.pairwise(s))
+
+
+def test_assessments_follow_the_main_inquiry(journal: JournalContents) -> None:
+    main = max(journal.inquiries, key=lambda i: len(i.wordings))
+    assert {a.inquiry_id for a in journal.assessments} == {main.id}
