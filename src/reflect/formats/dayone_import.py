@@ -21,10 +21,8 @@ from pathlib import Path
 
 from reflect.core.clock import stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
-from reflect.errors import BadInput
 from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import decode_utf8, read_bytes
-from reflect.messages import Msg
+from reflect.formats.text_file import Malformed, decode_utf8, is_text, read_bytes, reported
 
 FORMAT = "Day One"
 STARRED_TAG = "starred"
@@ -52,16 +50,9 @@ _REPORTS = 100
 Journal = tuple[str, list[object]]
 
 
-class _Malformed(Exception):
-    """Why the export cannot be read; the reader adds the path and format."""
-
-
 def read_dayone(path: Path, progress: Progress = no_progress) -> Iterator[Entry]:
     """Entries from a Day One ``Journal.json`` or export ``.zip``, in the export's order."""
-    try:
-        yield from _read(path, progress)
-    except _Malformed as exc:
-        raise BadInput(Msg.FILE_MALFORMED, path=path, format=FORMAT, reason=str(exc)) from None
+    yield from reported(_read(path, progress), path, FORMAT)
 
 
 def _read(path: Path, progress: Progress) -> Iterator[Entry]:
@@ -69,7 +60,7 @@ def _read(path: Path, progress: Progress) -> Iterator[Entry]:
     journals = _journals(path, data)
     total = sum(len(items) for _, items in journals)
     if not total:
-        raise _Malformed("no entries found")
+        raise Malformed("no entries found")
     step, done = max(1, total // _REPORTS), 0
     for name, items in journals:
         for number, item in enumerate(items, start=1):
@@ -86,10 +77,10 @@ def _journals(path: Path, data: bytes) -> list[Journal]:
     if data.startswith(b"PK") or path.suffix.lower() == ".zip":
         return _zip_journals(path, data)
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
-        raise _Malformed("no entries found")
+        raise Malformed("no entries found")
     entries = _entries_list(_parse_json(decode_utf8(data, path), ""))
     if entries is None:
-        raise _Malformed('expected an object with an "entries" list')
+        raise Malformed('expected an object with an "entries" list')
     return [("", entries)]
 
 
@@ -97,7 +88,7 @@ def _zip_journals(path: Path, data: bytes) -> list[Journal]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS as exc:
-        raise _Malformed(f"it is not a readable zip file ({exc})") from exc
+        raise Malformed(f"it is not a readable zip file ({exc})") from exc
     with archive:
         journals: list[Journal] = []
         for info in archive.infolist():
@@ -108,7 +99,7 @@ def _zip_journals(path: Path, data: bytes) -> list[Journal]:
                 if entries is not None:
                     journals.append((info.filename, entries))
     if not journals:
-        raise _Malformed('the zip holds no Day One journal (a .json file with an "entries" list)')
+        raise Malformed('the zip holds no Day One journal (a .json file with an "entries" list)')
     return journals
 
 
@@ -121,11 +112,11 @@ def _is_journal_candidate(info: zipfile.ZipInfo) -> bool:
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     if info.file_size > _MEMBER_LIMIT:
-        raise _Malformed(f"{info.filename} is too large to import")
+        raise Malformed(f"{info.filename} is too large to import")
     try:
         return archive.read(info)
     except _ZIP_ERRORS as exc:
-        raise _Malformed(f"{info.filename} cannot be read from the zip ({exc})") from exc
+        raise Malformed(f"{info.filename} cannot be read from the zip ({exc})") from exc
 
 
 def _parse_json(text: str, name: str) -> object:
@@ -133,9 +124,9 @@ def _parse_json(text: str, name: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _Malformed(f"{where}line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+        raise Malformed(f"{where}line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
     except (ValueError, RecursionError) as exc:
-        raise _Malformed(f"{where}cannot be read as JSON ({exc})") from exc
+        raise Malformed(f"{where}cannot be read as JSON ({exc})") from exc
 
 
 def _entries_list(document: object) -> list[object] | None:
@@ -146,10 +137,10 @@ def _entries_list(document: object) -> list[object] | None:
 def _entry(item: object, where: str) -> Entry | None:
     """One Day One entry; None when it has no text at all, as there is nothing to keep."""
     if not isinstance(item, dict):
-        raise _Malformed(f"{where} is not an object")
+        raise Malformed(f"{where} is not an object")
     created = _moment(item, "creationDate", where)
     if created is None:
-        raise _Malformed(f"{where} has no creationDate")
+        raise Malformed(f"{where} has no creationDate")
     updated = _moment(item, "modifiedDate", where) or created
     uuid, text, tags = (
         _text(item, "uuid", where),
@@ -179,32 +170,23 @@ def _moment(item: dict[str, object], key: str, where: str) -> str | None:
         # Day One writes UTC; a time without an offset is taken to be UTC as well.
         return to_text(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
     except (ValueError, OverflowError) as exc:
-        raise _Malformed(f"{where}: {key} {value!r} is not a date and time") from exc
+        raise Malformed(f"{where}: {key} {value!r} is not a date and time") from exc
 
 
 def _text(item: dict[str, object], key: str, where: str) -> str | None:
     value = item.get(key)
     if value is None:
         return None
-    if not isinstance(value, str) or not _is_text(value):
-        raise _Malformed(f"{where}: {key} is not text")
+    if not isinstance(value, str) or not is_text(value):
+        raise Malformed(f"{where}: {key} is not text")
     return value
 
 
 def _tags(item: dict[str, object], where: str) -> tuple[str, ...]:
     tags = item.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) and _is_text(t) for t in tags):
-        raise _Malformed(f"{where}: tags is not a list of text")
+    if not isinstance(tags, list) or not all(isinstance(t, str) and is_text(t) for t in tags):
+        raise Malformed(f"{where}: tags is not a list of text")
     return normalize_tags([*tags, STARRED_TAG] if item.get("starred") is True else tags)
-
-
-def _is_text(value: str) -> bool:
-    """False for strings with lone surrogates, which JSON's \\u escapes can produce."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _title_and_body(text: str) -> tuple[str, str]:

@@ -21,7 +21,14 @@ from reflect.core.clock import stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags
 from reflect.errors import BadInput
 from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import decode_utf8, read_bytes, require_exists
+from reflect.formats.text_file import (
+    Malformed,
+    decode_utf8,
+    is_text,
+    read_bytes,
+    reported,
+    require_exists,
+)
 from reflect.messages import Msg
 
 TEXT_FORMAT = "jrnl"
@@ -34,10 +41,6 @@ _TAG = re.compile(r"(?<!\S)(@[-+*#/\w]+)")  # jrnl's Entry.tag_regex for the sym
 _EXPECTED_START = "expected an entry to start with [YYYY-MM-DD HH:MM]"
 _BOM = b"\xef\xbb\xbf"
 _REPORTS = 100
-
-
-class _Malformed(Exception):
-    """Why the file cannot be read; the reader adds the path and format."""
 
 
 @dataclass
@@ -54,11 +57,7 @@ def read_jrnl(path: Path, progress: Progress = no_progress) -> Iterator[Entry]:
     require_exists(path)
     is_json = _starts_with_brace(path)
     reader = _read_json(path, progress) if is_json else _read_text(path, progress)
-    try:
-        yield from reader
-    except _Malformed as exc:
-        fmt = JSON_FORMAT if is_json else TEXT_FORMAT
-        raise BadInput(Msg.FILE_MALFORMED, path=path, format=fmt, reason=str(exc)) from None
+    yield from reported(reader, path, JSON_FORMAT if is_json else TEXT_FORMAT)
 
 
 def _parse_moment(text: str) -> datetime | None:
@@ -108,12 +107,12 @@ def _read_text(path: Path, progress: Progress) -> Iterator[Entry]:
         elif draft:
             draft.lines.append(line)
         elif line.strip():
-            raise _Malformed(f"line {number}: {_EXPECTED_START}")
+            raise Malformed(f"line {number}: {_EXPECTED_START}")
         if next_report <= consumed < size:
             progress(consumed, size)
             next_report = consumed + step
     if draft is None:
-        raise _Malformed("no entries found")
+        raise Malformed("no entries found")
     yield _text_entry(draft)
     progress(size, size)
 
@@ -142,7 +141,7 @@ def _entry_start(line: str, number: int) -> tuple[datetime, str] | None:
     try:
         moment = _parse_moment(match.group(1))
     except ValueError as exc:
-        raise _Malformed(f"line {number}: [{match.group(1)}] is not a real date and time") from exc
+        raise Malformed(f"line {number}: [{match.group(1)}] is not a real date and time") from exc
     return (moment, match.group(2) or "") if moment else None
 
 
@@ -184,49 +183,40 @@ def _json_entries(text: str) -> list[object]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _Malformed(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
+        raise Malformed(f"line {exc.lineno} column {exc.colno}: {exc.msg}") from exc
     except (ValueError, RecursionError) as exc:
-        raise _Malformed(f"the JSON cannot be read ({exc})") from exc
+        raise Malformed(f"the JSON cannot be read ({exc})") from exc
     entries = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(entries, list):
-        raise _Malformed('expected an object with an "entries" list')
+        raise Malformed('expected an object with an "entries" list')
     if not entries:
-        raise _Malformed("no entries found")
+        raise Malformed("no entries found")
     return entries
 
 
 def _json_entry(item: object, number: int) -> Entry:
     if not isinstance(item, dict):
-        raise _Malformed(f"entry {number} is not an object")
+        raise Malformed(f"entry {number} is not an object")
     date, time = item.get("date"), item.get("time", "09:00")  # 09:00 is jrnl's default_hour
     if not isinstance(date, str) or not isinstance(time, str):
-        raise _Malformed(f"entry {number} has no date and time")
+        raise Malformed(f"entry {number} has no date and time")
     try:
         moment = _parse_moment(f"{date} {time}")
     except ValueError:
         moment = None
     if moment is None:
-        raise _Malformed(f"entry {number}: {date} {time} is not a date and time")
+        raise Malformed(f"entry {number}: {date} {time} is not a date and time")
     title, body = _json_text(item, "title", number), _json_text(item, "body", number)
     tags = item.get("tags")
     if tags is None:
         tags = _TAG.findall(f"{title}\n{body}")
-    elif not isinstance(tags, list) or not all(isinstance(t, str) and _is_text(t) for t in tags):
-        raise _Malformed(f"entry {number}: tags is not a list of text")
+    elif not isinstance(tags, list) or not all(isinstance(t, str) and is_text(t) for t in tags):
+        raise Malformed(f"entry {number}: tags is not a list of text")
     return _entry(moment, title, body, tags, item.get("starred") is True)
 
 
 def _json_text(item: dict[str, object], key: str, number: int) -> str:
     value = item.get(key, "")
-    if not isinstance(value, str) or not _is_text(value):
-        raise _Malformed(f"entry {number}: {key} is not text")
+    if not isinstance(value, str) or not is_text(value):
+        raise Malformed(f"entry {number}: {key} is not text")
     return value
-
-
-def _is_text(value: str) -> bool:
-    """False for strings with lone surrogates, which JSON's \\u escapes can produce."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

@@ -18,11 +18,15 @@ from pathlib import Path
 
 from reflect.core.clock import stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
-from reflect.errors import BadInput
 from reflect.formats.front_matter import FrontMatter, split_front_matter
 from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import decode_utf8, read_bytes, require_exists
-from reflect.messages import Msg
+from reflect.formats.text_file import (
+    Malformed,
+    decode_utf8,
+    read_bytes,
+    reported,
+    require_exists,
+)
 
 FORMAT = "Markdown"
 SUFFIXES = (".md", ".markdown")
@@ -33,16 +37,9 @@ _INLINE_TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w/-]*)")
 _REPORTS = 100
 
 
-class _Malformed(Exception):
-    """Why a note cannot be read; the reader adds the path and format."""
-
-
 def read_markdown(path: Path, progress: Progress = no_progress) -> Iterator[Entry]:
     """One entry per Markdown file under ``path`` (or for ``path`` itself), sorted by path."""
-    try:
-        yield from _read(path, progress)
-    except _Malformed as exc:
-        raise BadInput(Msg.FILE_MALFORMED, path=path, format=FORMAT, reason=str(exc)) from None
+    yield from reported(_read(path, progress), path, FORMAT)
 
 
 def _read(path: Path, progress: Progress) -> Iterator[Entry]:
@@ -50,7 +47,7 @@ def _read(path: Path, progress: Progress) -> Iterator[Entry]:
     root = path if path.is_dir() else path.parent
     files = _markdown_files(path) if path.is_dir() else [path]
     if not files:
-        raise _Malformed("no Markdown files (*.md, *.markdown) found")
+        raise Malformed("no Markdown files (*.md, *.markdown) found")
     step, kept = max(1, len(files) // _REPORTS), 0
     for done, file in enumerate(files, start=1):
         entry = _note(file, file.relative_to(root).as_posix())
@@ -60,7 +57,7 @@ def _read(path: Path, progress: Progress) -> Iterator[Entry]:
         if done % step == 0 and done < len(files):
             progress(done, len(files))
     if not kept:
-        raise _Malformed("no entries found (the Markdown files are empty)")
+        raise Malformed("no entries found (the Markdown files are empty)")
     progress(len(files), len(files))
 
 
@@ -85,7 +82,7 @@ def _note(file: Path, relative: str) -> Entry | None:
     try:
         meta, body = split_front_matter(text)
     except ValueError as exc:
-        raise _Malformed(f"{relative} {exc}") from exc
+        raise Malformed(f"{relative} {exc}") from exc
     title, body = _title_and_body(meta, body.strip(), relative, file.stem)
     created = _moment(meta, ("created", "date"), relative) or _modified_time(file)
     given_id = _scalar(meta, "id", relative)
@@ -114,7 +111,7 @@ def _scalar(meta: FrontMatter, key: str, relative: str) -> str | None:
     value = meta.get(key)
     if value is None or isinstance(value, str):
         return value.strip() if value else None
-    raise _Malformed(f"{relative}: {key} in the front matter should be one value, not a list")
+    raise Malformed(f"{relative}: {key} in the front matter should be one value, not a list")
 
 
 def _moment(meta: FrontMatter, keys: tuple[str, ...], relative: str) -> str | None:
@@ -130,7 +127,7 @@ def _parse_moment(value: str, key: str, relative: str) -> str:
     try:
         return to_text(datetime.fromisoformat(value))
     except (ValueError, OverflowError, OSError) as exc:
-        raise _Malformed(
+        raise Malformed(
             f"{relative}: {key} {value!r} is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM "
             "or ISO 8601)"
         ) from exc
@@ -170,7 +167,7 @@ def _front_matter_tags(meta: FrontMatter, relative: str) -> list[str]:
         return re.split(r"[,\s]+", value)
     if isinstance(value, list):
         return [str(tag) for tag in value]
-    raise _Malformed(f"{relative}: tags in the front matter should be a list")
+    raise Malformed(f"{relative}: tags in the front matter should be a list")
 
 
 def _inline_tags(body: str) -> list[str]:

@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from reflect.errors import BadInput
 from reflect.messages import Msg
+
+T = TypeVar("T")
+
+
+class Malformed(Exception):
+    """Why a file cannot be read; :func:`reported` adds the path and the format's name."""
+
+
+def reported(items: Iterator[T], path: Path, format_name: str) -> Iterator[T]:
+    """Pass ``items`` through, turning a :class:`Malformed` into the user's one clear message."""
+    try:
+        yield from items
+    except Malformed as exc:
+        raise BadInput(Msg.FILE_MALFORMED, path=path, format=format_name, reason=str(exc)) from None
+
+
+def is_text(value: str) -> bool:
+    """False for strings with lone surrogates, which JSON's \\u escapes can produce."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def require_exists(path: Path) -> None:

@@ -10,6 +10,7 @@ from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services import ids
 from reflect.services.changes import ChangeFeed, Topic
+from reflect.services.choices import parse_choice
 from reflect.storage.actions import ActionRepository
 
 
@@ -35,7 +36,7 @@ class ActionService:
         action = Action(
             id=new_id(),
             text=text,
-            kind=_parse_kind(kind),
+            kind=parse_choice(ActionKind, kind, Msg.BAD_KIND),
             status=ActionStatus.OPEN,
             created=now,
             updated=now,
@@ -55,7 +56,9 @@ class ActionService:
 
     def set_status(self, typed_id: str, status: ActionStatus | str) -> Action:
         action = replace(
-            self.get(typed_id), status=_parse_status(status), updated=to_text(self._clock())
+            self.get(typed_id),
+            status=parse_choice(ActionStatus, status, Msg.BAD_STATUS),
+            updated=to_text(self._clock()),
         )
         self._repo.save(action)
         self._changes.publish(Topic.ACTIONS, action.id)
@@ -77,19 +80,3 @@ def check_due(due: str | None) -> str | None:
         return parse_day(due).isoformat()
     except ValueError:
         raise BadInput(Msg.BAD_DATE, value=due) from None
-
-
-def _parse_kind(value: ActionKind | str) -> ActionKind:
-    try:
-        return ActionKind(str(value).strip().lower())
-    except ValueError:
-        choices = ", ".join(k.value for k in ActionKind)
-        raise BadInput(Msg.BAD_KIND, value=value, choices=choices) from None
-
-
-def _parse_status(value: ActionStatus | str) -> ActionStatus:
-    try:
-        return ActionStatus(str(value).strip().lower())
-    except ValueError:
-        choices = ", ".join(s.value for s in ActionStatus)
-        raise BadInput(Msg.BAD_STATUS, value=value, choices=choices) from None

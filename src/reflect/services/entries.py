@@ -12,6 +12,7 @@ from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services import ids
 from reflect.services.changes import ChangeFeed, Topic
+from reflect.services.choices import parse_choice
 from reflect.storage.entries import EntryRepository
 
 _EDITABLE = {"title", "body", "kind", "tags", "inquiry_id", "event_id", "framework_id", "responses"}
@@ -120,11 +121,7 @@ class EntryService:
 
 
 def parse_kind(value: EntryKind | str) -> EntryKind:
-    try:
-        return EntryKind(str(value).strip().lower())
-    except ValueError:
-        choices = ", ".join(k.value for k in EntryKind)
-        raise BadInput(Msg.BAD_KIND, value=value, choices=choices) from None
+    return parse_choice(EntryKind, value, Msg.BAD_KIND)
 
 
 def _apply(entry: Entry, changes: dict[str, Any]) -> Entry:

@@ -8,6 +8,7 @@ from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services import ids
 from reflect.services.changes import ChangeFeed, Topic
+from reflect.services.choices import parse_choice
 from reflect.storage.inquiries import InquiryRepository
 
 
@@ -66,11 +67,7 @@ class InquiryService:
 
 
 def parse_status(value: str) -> InquiryStatus:
-    try:
-        return InquiryStatus(value.strip().lower())
-    except ValueError:
-        choices = ", ".join(s.value for s in InquiryStatus)
-        raise BadInput(Msg.BAD_STATUS, value=value, choices=choices) from None
+    return parse_choice(InquiryStatus, value, Msg.BAD_STATUS)
 
 
 def _clean_question(question: str) -> str:

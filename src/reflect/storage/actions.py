@@ -7,6 +7,7 @@ from typing import Any
 
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.storage.database import Store
+from reflect.storage.id_lookup import ids_starting
 
 _COLUMNS = "id, text, kind, status, due, entry_id, inquiry_id, created, updated"
 _INSERT = f"INSERT OR IGNORE INTO actions ({_COLUMNS}) VALUES ({', '.join('?' * 9)})"
@@ -40,10 +41,7 @@ class ActionRepository:
         return [_from_row(row) for row in rows]
 
     def ids_starting(self, prefix: str) -> list[str]:
-        rows = self.store.query(
-            "SELECT id FROM actions WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
-        )
-        return [row["id"] for row in rows]
+        return ids_starting(self.store, "actions", prefix)
 
     def save(self, action: Action) -> None:
         """Insert or replace the action with this id."""

@@ -19,6 +19,7 @@ from reflect.storage.entry_rows import (
     revision_state,
 )
 from reflect.storage.filters import where_clause
+from reflect.storage.id_lookup import ids_starting
 
 _INSERT = f"INSERT INTO entries ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})"
 _CHUNK = 500  # stays well under SQLite's limit on bound parameters
@@ -44,10 +45,7 @@ class EntryRepository:
         return result
 
     def ids_starting(self, prefix: str) -> list[str]:
-        rows = self.store.query(
-            "SELECT id FROM entries WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "\uffff")
-        )
-        return [row["id"] for row in rows]
+        return ids_starting(self.store, "entries", prefix)
 
     def page(self, filt: EntryFilter, limit: int, offset: int = 0) -> list[Entry]:
         """Live entries matching ``filt``, newest first."""

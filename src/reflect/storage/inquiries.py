@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
 from reflect.storage import search_index
 from reflect.storage.database import Store
+from reflect.storage.id_lookup import ids_starting
 
 _COLUMNS = "seq, id, why, status, status_note, created, updated"
 
@@ -31,11 +32,7 @@ class InquiryRepository:
         )
 
     def ids_starting(self, prefix: str) -> list[str]:
-        rows = self.store.query(
-            "SELECT id FROM inquiries WHERE id >= ? AND id < ? LIMIT 2",
-            (prefix, prefix + "\uffff"),
-        )
-        return [row["id"] for row in rows]
+        return ids_starting(self.store, "inquiries", prefix)
 
     def add(self, inquiry: Inquiry) -> None:
         with self.store.writing() as db:
