@@ -15,6 +15,7 @@ from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
 from reflect.services.backups import BackupService
 from reflect.services.changes import ChangeFeed
+from reflect.services.drafts import DraftService
 from reflect.services.entries import EntryService
 from reflect.services.inquiries import InquiryService
 from reflect.services.search import SearchService
@@ -22,6 +23,7 @@ from reflect.services.transfer import TransferService
 from reflect.storage.actions import ActionRepository
 from reflect.storage.assessments import AssessmentRepository
 from reflect.storage.database import Store, open_store
+from reflect.storage.drafts import DraftRepository
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
 from reflect.storage.search import SearchRepository
@@ -37,6 +39,7 @@ class App:
     clock: Clock
     inquiries: InquiryService
     entries: EntryService
+    drafts: DraftService
     actions: ActionService
     assessments: AssessmentService
     search: SearchService
@@ -52,13 +55,15 @@ def open_app(paths: Paths, clock: Clock = utc_now) -> App:
     prepare_data_dir(paths.data_dir)
     store = open_store(paths.db_path, paths.backups_dir)
     changes = ChangeFeed()
+    entries = EntryService(EntryRepository(store), changes, clock)
     return App(
         paths=paths,
         store=store,
         changes=changes,
         clock=clock,
         inquiries=InquiryService(InquiryRepository(store), changes, clock),
-        entries=EntryService(EntryRepository(store), changes, clock),
+        entries=entries,
+        drafts=DraftService(DraftRepository(store), entries, clock),
         actions=ActionService(ActionRepository(store), changes, clock),
         assessments=AssessmentService(AssessmentRepository(store), changes, clock),
         search=SearchService(SearchRepository(store)),

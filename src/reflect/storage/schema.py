@@ -128,4 +128,19 @@ def m001_journal(db: Database) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (m001_journal,)
+def m002_drafts(db: Database) -> None:
+    # Autosaved editor state, kept apart from entries so an unfinished thought never becomes a
+    # revision, and so a draft survives a crash until the user keeps or discards it.
+    db.executescript(
+        """
+        CREATE TABLE drafts (
+            id TEXT PRIMARY KEY,
+            entry_id TEXT REFERENCES entries(id) ON DELETE CASCADE,
+            state TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        """
+    )
+
+
+STEPS: tuple[Step, ...] = (m001_journal, m002_drafts)
