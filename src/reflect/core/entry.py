@@ -69,7 +69,8 @@ class Revision:
     responses: tuple[Response, ...]
 
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# Closing #s count as markup only after a space (CommonMark), so "# Learning C#" keeps its #.
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MARKUP = re.compile(r"[*_`>\[\]]+")
 
 
@@ -86,7 +87,8 @@ def derive_title(text: str) -> str:
 
 def split_heading(text: str) -> tuple[str, str]:
     """Split a leading Markdown heading off as the title: ``("Title", "rest")``."""
-    lines = text.strip("\n").splitlines()
+    # Split on newlines only: titles may hold other line separators (U+2028 from web pages).
+    lines = text.strip("\n").split("\n")
     if lines:
         match = _HEADING.match(lines[0])
         if match:

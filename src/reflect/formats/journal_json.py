@@ -17,15 +17,16 @@ from reflect import __version__
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.assessment import Assessment, Score
 from reflect.core.contents import JournalContents
-from reflect.core.entry import Entry, EntryKind, Response, Revision
+from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
 from reflect.errors import BadInput
 from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import read_text
+from reflect.formats.text_file import is_text, read_text
 from reflect.messages import Msg
 
 FORMAT = "reflect-journal"
 VERSION = 1
+MAX_SCORE = 1_000_000  # far beyond any rating scale, well inside SQLite's integers
 
 T = TypeVar("T")
 
@@ -53,6 +54,9 @@ def read_journal_json(path: Path, progress: Progress = no_progress) -> JournalCo
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _malformed(path, f"line {exc.lineno}: {exc.msg}") from exc
+    except (ValueError, RecursionError) as exc:
+        # Numbers too long to convert, or nesting too deep to parse.
+        raise _malformed(path, str(exc) or "nested too deeply") from exc
     progress(1, 2)
     contents = _parse_document(document, path)
     progress(2, 2)
@@ -63,7 +67,7 @@ def _parse_document(document: Any, path: Path) -> JournalContents:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _malformed(path, f'the "format" field is not "{FORMAT}"')
     version = document.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _malformed(path, 'the "version" field is missing or not a whole number')
     if version > VERSION:
         raise BadInput(Msg.FILE_TOO_NEW, path=path, version=version)
@@ -147,7 +151,7 @@ def _revision_json(revision: Revision) -> dict[str, Any]:
 
 def _text(raw: dict[str, Any], key: str, default: str | None = None) -> str:
     value = raw.get(key, default)
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not is_text(value):
         raise TypeError(f'"{key}" must be text')
     return value
 
@@ -171,17 +175,24 @@ def _optional(raw: dict[str, Any], key: str) -> str | None:
     return value
 
 
-def _texts(raw: dict[str, Any], key: str) -> tuple[str, ...]:
-    value = raw.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TypeError(f'"{key}" must be a list of text')
-    return tuple(value)
+def _tags(raw: dict[str, Any]) -> tuple[str, ...]:
+    value = raw.get("tags", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and is_text(v) for v in value):
+        raise TypeError('"tags" must be a list of text')
+    return normalize_tags(value)
+
+
+def _unique(ids: list[str], what: str) -> None:
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"the same {what} appears twice")
 
 
 def _responses(raw: dict[str, Any]) -> tuple[Response, ...]:
-    return tuple(
+    responses = tuple(
         Response(_text(r, "prompt_id"), _text(r, "text")) for r in raw.get("responses", [])
     )
+    _unique([r.prompt_id for r in responses], "prompt")
+    return responses
 
 
 def _inquiry(raw: dict[str, Any]) -> Inquiry:
@@ -207,7 +218,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         body=_text(raw, "body", ""),
         created=_moment(raw, "created"),
         updated=_moment(raw, "updated", raw.get("created")),
-        tags=_texts(raw, "tags"),
+        tags=_tags(raw),
         inquiry_id=_optional(raw, "inquiry_id"),
         event_id=_optional(raw, "event_id"),
         framework_id=_optional(raw, "framework_id"),
@@ -224,7 +235,7 @@ def _revision(entry_id: str, raw: dict[str, Any]) -> Revision:
         title=_text(raw, "title", ""),
         body=_text(raw, "body", ""),
         kind=EntryKind(_text(raw, "kind", "note")),
-        tags=_texts(raw, "tags"),
+        tags=_tags(raw),
         inquiry_id=_optional(raw, "inquiry_id"),
         framework_id=_optional(raw, "framework_id"),
         responses=_responses(raw),
@@ -250,6 +261,7 @@ def _assessment(raw: dict[str, Any]) -> Assessment:
         Score(_text(s, "domain_id"), _int(s, "score"), _text(s, "evidence", ""))
         for s in raw["scores"]
     )
+    _unique([s.domain_id for s in scores], "domain")
     return Assessment(
         id=_text(raw, "id"),
         framework_id=_text(raw, "framework_id"),
@@ -262,6 +274,6 @@ def _assessment(raw: dict[str, Any]) -> Assessment:
 
 def _int(raw: dict[str, Any], key: str) -> int:
     value = raw[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f'"{key}" must be a whole number')
+    if not isinstance(value, int) or isinstance(value, bool) or abs(value) > MAX_SCORE:
+        raise TypeError(f'"{key}" must be a whole number from -{MAX_SCORE} to {MAX_SCORE}')
     return value

@@ -20,7 +20,8 @@ from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters a line-based reader would split on or choke on, written as \\uXXXX escapes.
+_UNSAFE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 def write_markdown_folder(
@@ -83,9 +84,9 @@ def entry_markdown(entry: Entry, questions: dict[str, str]) -> str:
 
 
 def quote(value: str) -> str:
-    """A double-quoted YAML string, safe for any text."""
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return '"' + _CONTROL.sub("", escaped.replace("\t", "\\t")) + '"'
+    """A double-quoted YAML string that reads back as exactly ``value``."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
 
 
 def _file_name(entry: Entry, used: set[str]) -> str:

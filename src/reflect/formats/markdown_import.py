@@ -93,17 +93,18 @@ def _note(file: Path, relative: str) -> Entry | None:
         body=body,
         created=created,
         updated=_moment(meta, ("updated", "modified"), relative) or created,
-        tags=normalize_tags([*_front_matter_tags(meta, relative), *_inline_tags(body)]),
+        tags=normalize_tags([*_front_matter_tags(meta, relative), *_inline_tags(meta, body)]),
         inquiry_id=_uuid(_scalar(meta, "inquiry", relative)),
     )
 
 
 def _title_and_body(meta: FrontMatter, body: str, relative: str, stem: str) -> tuple[str, str]:
     heading, rest = split_heading(body)
-    title = _scalar(meta, "title", relative)
-    if title:
+    if "title" in meta:
+        # A title given in the front matter wins, even an empty one (an untitled entry).
+        title = _scalar(meta, "title", relative) or ""
         # Exports often repeat the title as a heading; keep it only if it says something new.
-        return title, rest if heading == title else body
+        return title, rest if title and heading == title else body
     return (heading, rest) if heading else (stem, body)
 
 
@@ -170,6 +171,9 @@ def _front_matter_tags(meta: FrontMatter, relative: str) -> list[str]:
     raise Malformed(f"{relative}: tags in the front matter should be a list")
 
 
-def _inline_tags(body: str) -> list[str]:
+def _inline_tags(meta: FrontMatter, body: str) -> list[str]:
+    if "id" in meta and "kind" in meta:
+        # Reflect's own export lists every tag in the front matter; a "#1" in the text is not one.
+        return []
     prose = _LINK_TARGET.sub("]", _INLINE_CODE.sub("", _FENCED_CODE.sub("", body)))
     return _INLINE_TAG.findall(prose)
