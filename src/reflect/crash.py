@@ -11,12 +11,19 @@ from reflect import __version__
 
 def write_crash_log(log_dir: Path, exc: BaseException) -> Path | None:
     """Write the traceback to a new file under ``log_dir``; None if even that fails."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = log_dir / f"crash-{stamp}.log"
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     details = "".join(traceback.format_exception(exc))
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"Reflect {__version__}\n\n{details}", encoding="utf-8")
+        for attempt in range(100):
+            path = log_dir / f"crash-{stamp}{f'-{attempt}' if attempt else ''}.log"
+            try:
+                # "x": never overwrite an earlier crash's log.
+                with path.open("x", encoding="utf-8") as handle:
+                    handle.write(f"Reflect {__version__}\n\n{details}")
+            except FileExistsError:
+                continue
+            return path
     except OSError:
         return None
-    return path
+    return None

@@ -66,6 +66,11 @@ class Msg(Enum):
     # Backups
     BACKUP_NOT_VALID = "{path} is not a usable Reflect backup: {reason}. Nothing was changed."
     NO_BACKUPS = "There are no backups yet."
+    # Desktop
+    WINDOW_UNAVAILABLE = (
+        "The desktop window could not start ({reason}). "
+        "The command line still works: see reflect --help."
+    )
     # Search
     SEARCH_EMPTY = "Type something to search for."
 

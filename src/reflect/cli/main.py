@@ -12,6 +12,7 @@ from reflect.cli import file_commands, journal_commands
 from reflect.cli.context import CliState
 from reflect.crash import write_crash_log
 from reflect.errors import Cancelled, ReflectError
+from reflect.messages import Msg
 from reflect.paths import ENV_DATA_DIR, resolve_paths
 
 EXIT_USER_ERROR = 1
@@ -40,13 +41,9 @@ def cli(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:
 
 def open_window(state: CliState) -> None:
     try:
-        from reflect.ui import launch  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        click.echo(
-            "The desktop window is not part of this version yet. "
-            "Try `reflect --help` for what you can do from the terminal."
-        )
-        return
+        from reflect.ui import launch
+    except ImportError as exc:  # Qt or a system library it needs is missing
+        raise ReflectError(Msg.WINDOW_UNAVAILABLE, reason=exc) from exc
     sys.exit(launch.run(state.paths))
 
 

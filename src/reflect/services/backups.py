@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reflect.atomic_file import translated_os_errors
 from reflect.errors import StorageError
+from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.storage import backup_files, restore
@@ -51,16 +53,23 @@ def restore_closed_journal(paths: Paths, backup: Path) -> Path | None:
     The current file is kept first: as a proper backup when it still opens, else as a raw copy.
     """
     restore.verify_backup(backup)
-    safety = None
-    if paths.db_path.exists():
-        try:
-            store = open_store(paths.db_path, paths.backups_dir)
-        except StorageError:
-            safety = restore.keep_damaged_copy(paths.db_path, paths.backups_dir)
-        else:
-            try:
-                safety = backup_files.write_backup(store.db.conn, paths.backups_dir, "pre-restore")
-            finally:
-                store.close()
-    restore.replace_database(paths.db_path, backup)
+    with translated_os_errors(paths.data_dir):
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        safety = _keep_current(paths)
+        restore.replace_database(paths.db_path, backup)
     return safety
+
+
+def _keep_current(paths: Paths) -> Path | None:
+    if not paths.db_path.exists():
+        return None
+    try:
+        store = open_store(paths.db_path, paths.backups_dir)
+    except StorageError as exc:
+        if exc.msg in (Msg.DB_CORRUPT, Msg.DB_CORRUPT_NO_BACKUP, Msg.DB_TOO_NEW):
+            return restore.keep_damaged_copy(paths.db_path, paths.backups_dir)
+        raise  # read-only, locked or full: restoring would fail too, so say why now
+    try:
+        return backup_files.write_backup(store.db.conn, paths.backups_dir, "pre-restore")
+    finally:
+        store.close()

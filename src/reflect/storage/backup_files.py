@@ -21,6 +21,12 @@ def path_for(backups_dir: Path, reason: str, now: datetime | None = None) -> Pat
     return backups_dir / f"{PREFIX}{stamp}-{reason}{SUFFIX}"
 
 
+def damaged_path(backups_dir: Path, now: datetime | None = None) -> Path:
+    """Where a damaged journal is set aside; named so it is never offered as a backup."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    return backups_dir / f"damaged-{stamp}{SUFFIX}"
+
+
 def list_backups(backups_dir: Path) -> list[Path]:
     """Backups, oldest first."""
     if not backups_dir.is_dir():

@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from reflect.errors import StorageError
 from reflect.messages import Msg
 from reflect.storage import backup_files, schema
-from reflect.storage.sql_errors import corrupt_error, translated
+from reflect.storage.sql_errors import translated
 
 DB_FILENAME = "journal.db"
 
@@ -94,12 +94,9 @@ def _connect(path: Path) -> Database:
 
 
 def _check_readable(store: Store, newest_backup: Path | None) -> None:
-    try:
+    # Only damage says "damaged"; a read-only folder or a busy file gets its own message.
+    with translated(store.path, newest_backup):
         store.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise
-        raise corrupt_error(store.path, newest_backup) from exc
 
 
 def _refuse_newer(store: Store, known_version: int) -> None:

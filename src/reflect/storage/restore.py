@@ -67,7 +67,7 @@ def keep_damaged_copy(db_path: Path, backups_dir: Path) -> Path | None:
     """Copy a journal that cannot be opened aside before it is replaced, just in case."""
     if not db_path.exists():
         return None
-    target = backup_files.path_for(backups_dir, "damaged")
+    target = backup_files.damaged_path(backups_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(db_path, target)
     return target

@@ -12,7 +12,13 @@ from reflect.storage.filters import where_clause
 
 # Title matches count most, then tags, then body text.
 _RANK = "bm25(search_index, 8.0, 1.0, 4.0)"
-_SNIPPET = f"snippet(search_index, -1, '{MARK_START}', '{MARK_END}', '…', 24)"
+# An entry's snippet comes from its body (column 1): a match in its title or tags shows there
+# already. An inquiry's comes from whichever column matched (its question is its title).
+_SNIPPET = (
+    f"CASE WHEN search_index.rowid < 0 "
+    f"THEN snippet(search_index, -1, '{MARK_START}', '{MARK_END}', '…', 24) "
+    f"ELSE snippet(search_index, 1, '{MARK_START}', '{MARK_END}', '…', 24) END"
+)
 
 
 def match_expression(terms: Terms) -> str:

@@ -1,0 +1,209 @@
+"""``reflect backup``, ``restore``, ``check`` and ``demo``; a damaged journal and its way back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cli_harness import Reflect, assert_one_error
+
+from reflect.messages import Msg
+
+pytest_plugins = ("cli_fixtures",)
+
+KEPT = re.compile(r"^Restored from (.+)\. The previous journal was kept at (.+)\.$")
+
+
+def open_copy(reflect: Reflect, backup: Path) -> Path:
+    """A new data folder holding the backup, to look inside it without touching the journal."""
+    view = reflect.data_dir.parent / f"view-{backup.stem}"
+    view.mkdir()
+    reflect.ok("restore", str(backup), data_dir=view)
+    return view
+
+
+def damage(db: Path) -> None:
+    """Overwrite the start of a closed journal (its header and first pages) with garbage."""
+    for suffix in ("-wal", "-shm"):
+        assert not Path(f"{db}{suffix}").exists(), "the journal was not closed cleanly"
+    with db.open("r+b") as handle:
+        handle.write(bytes(range(256)) * 16)
+
+
+def test_backup_prints_the_path_of_a_usable_copy(reflect: Reflect) -> None:
+    entry_id = reflect.write("Worth keeping.")
+
+    printed = reflect.ok("backup").out
+
+    backup = Path(printed.strip())
+    assert printed == f"{backup}\n"
+    assert backup.is_file()
+    assert backup.parent == reflect.data_dir / "backups"
+    assert backup.name.startswith("journal-") and backup.name.endswith(".db")
+    assert [e["id"] for e in reflect.entries(data_dir=open_copy(reflect, backup))] == [entry_id]
+
+
+def test_backup_to_a_chosen_path(reflect: Reflect, tmp_path: Path) -> None:
+    reflect.write("Worth keeping.")
+    out = tmp_path / "elsewhere" / "copy.db"
+
+    result = reflect.ok("backup", "--out", str(out))
+
+    assert result.out == f"{out}\n"
+    assert out.is_file()
+    assert not (reflect.data_dir / "backups").exists()
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_journal_it_replaced(
+    reflect: Reflect,
+) -> None:
+    kept_id = reflect.write("Before the backup.")
+    backup = reflect.ok("backup").out.strip()
+    extra_id = reflect.write("After the backup.")
+    inquiry_id = reflect.add_inquiry("A question asked after the backup?")
+
+    result = reflect.ok("restore", backup)
+
+    match = KEPT.match(result.out.strip())
+    assert match, result.out
+    assert match.group(1) == backup
+    previous = Path(match.group(2))
+    assert previous.is_file() and previous != Path(backup)
+    assert [e["id"] for e in reflect.entries()] == [kept_id]
+    assert reflect.json("inquiry", "list") == []
+    assert reflect.ok("check").out == "ok\n"
+    # The journal that was replaced is a working backup itself.
+    view = open_copy(reflect, previous)
+    assert [e["id"] for e in reflect.entries(data_dir=view)] == [extra_id, kept_id]
+    assert [i["id"] for i in reflect.json("inquiry", "list", data_dir=view)] == [inquiry_id]
+
+
+def test_restore_into_an_empty_data_folder_keeps_nothing(reflect: Reflect, tmp_path: Path) -> None:
+    entry_id = reflect.write("Only entry.")
+    backup = reflect.ok("backup").out.strip()
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+
+    result = reflect.ok("restore", backup, data_dir=fresh)
+
+    assert result.out == f"Restored from {backup}.\n"
+    assert [e["id"] for e in reflect.entries(data_dir=fresh)] == [entry_id]
+
+
+def test_restore_into_a_data_folder_that_does_not_exist_yet(
+    reflect: Reflect, tmp_path: Path
+) -> None:
+    # A new computer: the backup comes first, the data folder does not exist yet.
+    entry_id = reflect.write("Only entry.")
+    backup = reflect.ok("backup").out.strip()
+    new_home = tmp_path / "new-computer" / "Reflect"
+
+    result = reflect("restore", backup, data_dir=new_home)
+
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"Restored from {backup}.\n"
+    assert [e["id"] for e in reflect.entries(data_dir=new_home)] == [entry_id]
+
+
+def test_check_prints_ok_for_a_sound_journal(reflect: Reflect) -> None:
+    reflect.ok(
+        "import", "jrnl", str(Path(__file__).parent.parent / "formats/samples/jrnl/journal.txt")
+    )
+    reflect.add_inquiry("Is it sound?")
+
+    assert reflect.ok("check").out == "ok\n"
+
+
+def test_check_on_a_new_data_folder(reflect: Reflect) -> None:
+    assert reflect.ok("check").out == "ok\n"
+
+
+def test_demo_fills_an_empty_folder(reflect: Reflect) -> None:
+    result = reflect.ok("demo")
+
+    match = re.fullmatch(r"Added a demo journal \((\d+) items\) in (.+)\.\n", result.out)
+    assert match, result.out
+    assert Path(match.group(2)) == reflect.data_dir
+    entries = reflect.entries()
+    inquiries = reflect.json("inquiry", "list")
+    assert len(entries) >= 10
+    assert {i["status"] for i in inquiries} >= {"active", "stopped"}
+    assert int(match.group(1)) >= len(entries) + len(inquiries)
+    assert {e["kind"] for e in entries} == {"reflection", "coaching", "progress", "note"}
+    assert reflect.json("search", "relationships")
+    assert reflect.ok("check").out == "ok\n"
+
+
+def test_demo_refuses_a_journal_that_has_writing(reflect: Reflect) -> None:
+    reflect.write("My own entry.")
+    before = reflect.snapshot()
+
+    result = reflect("demo")
+
+    assert_one_error(result, Msg.JOURNAL_NOT_EMPTY, path=reflect.data_dir)
+    assert reflect.snapshot() == before
+
+
+def test_demo_twice_is_refused(reflect: Reflect) -> None:
+    reflect.ok("demo")
+    before = reflect.snapshot()
+
+    assert_one_error(reflect("demo"), Msg.JOURNAL_NOT_EMPTY, path=reflect.data_dir)
+    assert reflect.snapshot() == before
+
+
+def test_demo_refuses_a_journal_with_only_an_inquiry(reflect: Reflect) -> None:
+    reflect.add_inquiry("Just a question so far?")
+
+    assert_one_error(reflect("demo"), Msg.JOURNAL_NOT_EMPTY, path=reflect.data_dir)
+    assert len(reflect.json("inquiry", "list")) == 1
+    assert reflect.entries() == []
+
+
+def test_a_damaged_journal_points_to_the_newest_backup_and_restore_fixes_it(
+    reflect: Reflect,
+) -> None:
+    entry_id = reflect.write("Written before the backup.")
+    backup = reflect.ok("backup").out.strip()
+    db = reflect.data_dir / "journal.db"
+    damage(db)
+
+    for args in (("list",), ("write", "More."), ("check",), ("search", "backup")):
+        assert_one_error(reflect(*args), Msg.DB_CORRUPT, path=db, backup=backup)
+
+    result = reflect.ok("restore", backup)
+
+    match = KEPT.match(result.out.strip())
+    assert match, result.out
+    kept = Path(match.group(2))
+    assert kept.is_file() and kept.parent == reflect.data_dir / "backups"
+    assert kept.read_bytes()[:4096] == bytes(range(256)) * 16  # the damaged file, set aside
+    assert reflect.ok("check").out == "ok\n"
+    assert [e["id"] for e in reflect.entries()] == [entry_id]
+    reflect.write("Writing again.")
+
+
+def test_a_damaged_journal_without_backups_says_so(reflect: Reflect) -> None:
+    reflect.write("No backup of this.")
+    db = reflect.data_dir / "journal.db"
+    damage(db)
+
+    assert_one_error(reflect("list"), Msg.DB_CORRUPT_NO_BACKUP, path=db)
+    assert db.read_bytes()[:4096] == bytes(range(256)) * 16  # left for the user to rescue
+
+
+def test_the_backup_suggested_after_a_second_damage_can_be_restored(reflect: Reflect) -> None:
+    entry_id = reflect.write("Written before the backup.")
+    backup = reflect.ok("backup").out.strip()
+    db = reflect.data_dir / "journal.db"
+    damage(db)
+    reflect.ok("restore", backup)  # sets the damaged file aside in backups/
+    damage(db)
+
+    result = reflect("list")
+
+    assert_one_error(result)
+    suggested = result.err.rsplit("reflect restore ", 1)[1].strip()
+    assert reflect.ok("restore", suggested).code == 0
+    assert reflect.ok("check").out == "ok\n"
+    assert [e["id"] for e in reflect.entries()] == [entry_id]
