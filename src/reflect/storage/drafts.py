@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from reflect.core.draft import Draft
-from reflect.core.entry import EntryKind, Response
 from reflect.storage.database import Store
+from reflect.storage.entry_rows import state_fields, state_json
 
 
 class DraftRepository:
@@ -18,7 +18,7 @@ class DraftRepository:
         with self.store.writing() as db:
             db.conn.execute(
                 "INSERT OR REPLACE INTO drafts (id, entry_id, state, updated) VALUES (?, ?, ?, ?)",
-                (draft.id, draft.entry_id, _state(draft), draft.updated),
+                (draft.id, draft.entry_id, state_json(draft), draft.updated),
             )
 
     def delete(self, draft_id: str) -> None:
@@ -30,34 +30,12 @@ class DraftRepository:
         return [_from_row(row) for row in rows]
 
 
-def _state(draft: Draft) -> str:
-    return json.dumps(
-        {
-            "title": draft.title,
-            "body": draft.body,
-            "kind": str(draft.kind),
-            "tags": list(draft.tags),
-            "inquiry_id": draft.inquiry_id,
-            "event_id": draft.event_id,
-            "framework_id": draft.framework_id,
-            "responses": [[r.prompt_id, r.text] for r in draft.responses],
-        },
-        ensure_ascii=False,
-    )
-
-
 def _from_row(row: dict[str, Any]) -> Draft:
-    state = json.loads(row["state"])
+    event_id = json.loads(row["state"]).get("event_id")
     return Draft(
         id=row["id"],
         updated=row["updated"],
         entry_id=row["entry_id"],
-        title=state["title"],
-        body=state["body"],
-        kind=EntryKind(state["kind"]),
-        tags=tuple(state["tags"]),
-        inquiry_id=state["inquiry_id"],
-        event_id=state["event_id"],
-        framework_id=state["framework_id"],
-        responses=tuple(Response(p, t) for p, t in state["responses"]),
+        event_id=event_id,
+        **state_fields(row["state"]),
     )

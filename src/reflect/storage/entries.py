@@ -16,7 +16,7 @@ from reflect.storage.entry_rows import (
     entry_from_row,
     entry_values,
     revision_from_row,
-    revision_state,
+    state_json,
 )
 from reflect.storage.filters import where_clause
 from reflect.storage.id_lookup import ids_starting
@@ -114,14 +114,14 @@ class EntryRepository:
                 raise LookupError(entry.id)
             db.conn.execute(
                 "INSERT INTO entry_revisions (entry_id, saved, state) VALUES (?, ?, ?)",
-                (entry.id, previous.updated, revision_state(previous)),
+                (entry.id, previous.updated, state_json(previous)),
             )
             _write_fields(db, entry)
 
     def add_revision(self, revision: Revision) -> None:
         """Store an imported revision unless an identical one is there (caller's transaction)."""
         conn = self.store.db.conn
-        state = revision_state(revision)
+        state = state_json(revision)
         exists = conn.execute(
             "SELECT 1 FROM entry_revisions WHERE entry_id = ? AND saved = ? AND state = ?",
             (revision.entry_id, revision.saved, state),

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from reflect.core.draft import Draft
 from reflect.core.entry import Entry, EntryKind, Response, Revision
 
 ENTRY_COLUMNS = (
@@ -47,33 +48,38 @@ def entry_values(entry: Entry) -> tuple[Any, ...]:
     )
 
 
-def revision_state(entry: Entry | Revision) -> str:
-    """The parts of an entry a revision keeps, as JSON."""
+def state_json(item: Entry | Revision | Draft) -> str:
+    """The editable parts of an entry (as kept by a revision or a draft), as JSON."""
     return json.dumps(
         {
-            "title": entry.title,
-            "body": entry.body,
-            "kind": str(entry.kind),
-            "tags": list(entry.tags),
-            "inquiry_id": entry.inquiry_id,
-            "framework_id": entry.framework_id,
-            "responses": [[r.prompt_id, r.text] for r in entry.responses],
+            "title": item.title,
+            "body": item.body,
+            "kind": str(item.kind),
+            "tags": list(item.tags),
+            "inquiry_id": item.inquiry_id,
+            "event_id": getattr(item, "event_id", None),
+            "framework_id": item.framework_id,
+            "responses": [[r.prompt_id, r.text] for r in item.responses],
         },
         ensure_ascii=False,
     )
 
 
+def state_fields(text: str) -> dict[str, Any]:
+    """The keyword arguments for a Revision or Draft from :func:`state_json` text."""
+    state = json.loads(text)
+    return {
+        "title": state["title"],
+        "body": state["body"],
+        "kind": EntryKind(state["kind"]),
+        "tags": tuple(state["tags"]),
+        "inquiry_id": state["inquiry_id"],
+        "framework_id": state["framework_id"],
+        "responses": tuple(Response(p, t) for p, t in state["responses"]),
+    }
+
+
 def revision_from_row(row: dict[str, Any]) -> Revision:
-    state = json.loads(row["state"])
     return Revision(
-        id=row["id"],
-        entry_id=row["entry_id"],
-        saved=row["saved"],
-        title=state["title"],
-        body=state["body"],
-        kind=EntryKind(state["kind"]),
-        tags=tuple(state["tags"]),
-        inquiry_id=state["inquiry_id"],
-        framework_id=state["framework_id"],
-        responses=tuple(Response(p, t) for p, t in state["responses"]),
+        id=row["id"], entry_id=row["entry_id"], saved=row["saved"], **state_fields(row["state"])
     )
