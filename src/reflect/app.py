@@ -15,6 +15,7 @@ from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
 from reflect.services.backups import BackupService
 from reflect.services.changes import ChangeFeed
+from reflect.services.coaching import CoachingService
 from reflect.services.drafts import DraftService
 from reflect.services.entries import EntryService
 from reflect.services.inquiries import InquiryService
@@ -41,6 +42,7 @@ class App:
     entries: EntryService
     drafts: DraftService
     actions: ActionService
+    coaching: CoachingService
     assessments: AssessmentService
     search: SearchService
     transfer: TransferService
@@ -56,6 +58,7 @@ def open_app(paths: Paths, clock: Clock = utc_now) -> App:
     store = open_store(paths.db_path, paths.backups_dir)
     changes = ChangeFeed()
     entries = EntryService(EntryRepository(store), changes, clock)
+    actions = ActionService(ActionRepository(store), changes, clock)
     return App(
         paths=paths,
         store=store,
@@ -64,7 +67,8 @@ def open_app(paths: Paths, clock: Clock = utc_now) -> App:
         inquiries=InquiryService(InquiryRepository(store), changes, clock),
         entries=entries,
         drafts=DraftService(DraftRepository(store), entries, clock),
-        actions=ActionService(ActionRepository(store), changes, clock),
+        actions=actions,
+        coaching=CoachingService(entries, actions, clock),
         assessments=AssessmentService(AssessmentRepository(store), changes, clock),
         search=SearchService(SearchRepository(store)),
         transfer=TransferService(store, changes, clock),

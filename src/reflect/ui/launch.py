@@ -1,0 +1,174 @@
+"""Start the desktop app: Qt, theme, crash handler, the journal, recovered drafts, the window."""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reflect.app import App, open_app
+from reflect.crash import write_crash_log
+from reflect.errors import ReflectError, StorageError
+from reflect.messages import Msg
+from reflect.paths import Paths
+from reflect.resources import resource_path
+from reflect.services.backups import restore_closed_journal
+from reflect.services.demo import fill_demo
+from reflect.storage.backup_files import newest
+from reflect.ui import theme
+from reflect.ui.main_window import MainWindow
+from reflect.ui.navigation import PageId
+from reflect.ui.texts import error_text
+
+
+class Session:
+    """The running app: one window over one journal at a time."""
+
+    def __init__(self, qt_app: QApplication, paths: Paths) -> None:
+        self.qt_app = qt_app
+        self.paths = paths
+        self.app: App | None = None
+        self.window: MainWindow | None = None
+
+    def crash(self, exc: BaseException) -> None:
+        where = write_crash_log(self.paths.log_dir, exc)
+        detail = (
+            QCoreApplication.translate("Crash", "Details were written to {0}.").format(where)
+            if where
+            else ""
+        )
+        if self.window is not None and self.window.editor.draft is not None:
+            self.window.editor.autosave_now()
+        show_error(
+            QCoreApplication.translate(
+                "Crash",
+                "Reflect hit an unexpected problem. Your writing is saved as a draft. {0}",
+            ).format(detail)
+        )
+
+    def excepthook(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        self.crash(exc.with_traceback(tb))
+
+    def open(self, paths: Paths, title_suffix: str = "") -> bool:
+        app = open_journal(paths)
+        if app is None:
+            return False
+        old_window, old_app = self.window, self.app
+        self.paths, self.app = paths, app
+        self.window = MainWindow(app, self.crash, title_suffix)
+        self.window.demo_requested.connect(self.open_demo)
+        self.window.show()
+        offer_recovery(self.window)
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_app is not None:
+            old_app.close()
+        return True
+
+    def open_demo(self) -> None:
+        demo_paths = Paths(
+            self.paths.data_dir.with_name(self.paths.data_dir.name + "-demo"),
+            self.paths.config_dir.with_name(self.paths.config_dir.name + "-demo"),
+            self.paths.log_dir,
+        )
+        app = open_journal(demo_paths)
+        if app is None:
+            return
+        try:
+            if not app.entries.count():
+                fill_demo(demo_paths, app.clock, app.entries, app.inquiries, app.transfer)
+        finally:
+            app.close()
+        self.open(demo_paths, QCoreApplication.translate("Window", " — demo journal"))
+
+
+def open_journal(paths: Paths) -> App | None:
+    """Open the journal, offering the newest backup when the file is damaged."""
+    try:
+        return open_app(paths)
+    except StorageError as exc:
+        if exc.msg is Msg.DB_CORRUPT and offer_restore(exc, paths):
+            return open_app(paths)
+        show_error(error_text(exc))
+    except ReflectError as exc:
+        show_error(error_text(exc))
+    return None
+
+
+def show_error(text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, "Reflect", text)
+    box.exec()
+
+
+def offer_restore(exc: StorageError, paths: Paths) -> bool:
+    backup = newest(paths.backups_dir)
+    if backup is None:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Warning, "Reflect", error_text(exc))
+    box.setInformativeText(
+        QCoreApplication.translate("Start", "Restore the newest backup ({0})?").format(backup.name)
+    )
+    restore = box.addButton(
+        QCoreApplication.translate("Start", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    restore_closed_journal(paths, backup)
+    return True
+
+
+def offer_recovery(window: MainWindow) -> None:
+    """Offer writing left in drafts by a crash or a kill; the newest opens in the editor."""
+    drafts = window.app.drafts.unfinished()
+    if not drafts:
+        return
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("Start", "Recover your writing?"),
+        QCoreApplication.translate(
+            "Start",
+            "Reflect closed before {0} piece(s) of writing were kept. Open it in the editor?\n"
+            "(Choose No to discard it.)",
+        ).format(len(drafts)),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        *older, newest_draft = drafts
+        for draft in older:  # keep older ones as entries so only one editor is needed
+            window.app.drafts.keep(draft)
+        window.show_page(PageId.EDITOR)
+        window.editor.open_draft(newest_draft)
+    else:
+        for draft in drafts:
+            window.app.drafts.discard(draft)
+
+
+def make_qt_app(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    qt_app.setApplicationName("Reflect")
+    qt_app.setApplicationDisplayName("Reflect")
+    qt_app.setOrganizationName("Reflect")
+    qt_app.setDesktopFileName("reflect")
+    qt_app.setWindowIcon(QIcon(str(resource_path("icons", "reflect.svg"))))
+    theme.apply(qt_app)
+    return qt_app
+
+
+def run(paths: Paths, argv: list[str] | None = None) -> int:
+    qt_app = make_qt_app(argv if argv is not None else sys.argv[:1])
+    session = Session(qt_app, paths)
+    sys.excepthook = session.excepthook
+    if not session.open(paths):
+        return 1
+    code = qt_app.exec()
+    if session.app is not None:
+        session.app.close()
+    return int(code)

@@ -1,0 +1,362 @@
+"""The main window: a sidebar of pages, the editor, menus, shortcuts and remembered layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from reflect.app import App
+from reflect.core.entry import EntryKind
+from reflect.errors import ReflectError
+from reflect.formats.progress import Progress
+from reflect.services.changes import Change, Topic
+from reflect.ui import theme
+from reflect.ui.changes import ChangeRelay
+from reflect.ui.editor import EntryEditor
+from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
+from reflect.ui.navigation import PageId
+from reflect.ui.pages.actions import ActionsPage
+from reflect.ui.pages.coaching import CoachingPage
+from reflect.ui.pages.inquiries import InquiriesPage
+from reflect.ui.pages.journal import JournalPage
+from reflect.ui.pages.search import SearchPage
+from reflect.ui.pages.today import TodayPage
+from reflect.ui.preferences import Preferences, PreferencesDialog
+from reflect.ui.revisions_dialog import RevisionsDialog
+from reflect.ui.tasks import BackgroundTask
+from reflect.ui.texts import error_text
+
+SIDEBAR = (
+    (PageId.TODAY, "Today"),
+    (PageId.INQUIRIES, "Inquiries"),
+    (PageId.JOURNAL, "Journal"),
+    (PageId.COACHING, "Coaching"),
+    (PageId.ACTIONS, "Actions"),
+    (PageId.SEARCH, "Search"),
+)
+
+
+class MainWindow(QMainWindow):
+    demo_requested = Signal()
+
+    def __init__(
+        self, app: App, on_crash: Callable[[BaseException], None], title_suffix: str = ""
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self._on_crash = on_crash
+        self._tasks: list[BackgroundTask] = []
+        self._last_trashed: str | None = None
+        self._shown_once = False
+        self._settings = QSettings(
+            str(app.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
+        )
+        self.setWindowTitle("Reflect" + title_suffix)
+        self.prefs = Preferences(self._settings)
+        self.relay = ChangeRelay(app.changes, self)
+        self.relay.changed.connect(self._on_changed)
+        self._build_pages()
+        self.files = JournalFiles(self)
+        self._build_menus()
+        self._restore_layout()
+        self.apply_preferences()
+
+    # Building ----------------------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.today = TodayPage(self.app, self)
+        self.today.start_inquiry_requested.connect(self._on_start_inquiry)
+        self.today.demo_requested.connect(self.demo_requested)
+        self.inquiries = InquiriesPage(self.app, self)
+        self.journal = JournalPage(self.app, self)
+        self.coaching = CoachingPage(self.app, self)
+        self.actions_page = ActionsPage(self.app, self)
+        self.search = SearchPage(self.app, self)
+        self.editor = EntryEditor(self.app)
+        self.editor.kept.connect(self._on_editor_kept)
+        self.editor.trashed.connect(self._on_editor_trashed)
+        self.editor.failed.connect(self.notify)
+        self.editor.history_requested.connect(self._on_history_requested)
+        self._pages: dict[PageId, QWidget] = {
+            PageId.TODAY: self.today,
+            PageId.INQUIRIES: self.inquiries,
+            PageId.JOURNAL: self.journal,
+            PageId.COACHING: self.coaching,
+            PageId.ACTIONS: self.actions_page,
+            PageId.SEARCH: self.search,
+            PageId.EDITOR: self.editor,
+        }
+        for page_id, name in SIDEBAR:
+            item = QListWidgetItem(self.tr(name))
+            item.setData(Qt.ItemDataRole.UserRole, page_id.value)
+            self.sidebar.addItem(item)
+        for page in self._pages.values():
+            self.stack.addWidget(page)
+        self.sidebar.currentItemChanged.connect(self._on_sidebar_changed)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.statusBar()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._add(file_menu, self.tr("&New entry"), self.new_entry, QKeySequence.StandardKey.New)
+        self._add(file_menu, self.tr("&Save"), self._on_save, QKeySequence.StandardKey.Save)
+        file_menu.addSeparator()
+        importer = file_menu.addMenu(self.tr("&Import"))
+        for name, label, folder in IMPORT_CHOICES:
+            self._add(importer, self.tr(label), partial(self.files.import_file, name, folder))
+        exporter = file_menu.addMenu(self.tr("&Export"))
+        self._add(exporter, self.tr("Reflect JSON (lossless)…"), partial(self.files.export, "json"))
+        self._add(exporter, self.tr("Markdown folder…"), partial(self.files.export, "markdown"))
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("&Back up now"), self.files.back_up)
+        self._add(file_menu, self.tr("&Restore from backup…"), self.files.restore)
+        file_menu.addSeparator()
+        self._add(
+            file_menu, self.tr("&Preferences…"), self.edit_preferences, QKeySequence("Ctrl+,")
+        )
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_trash = self._add(
+            edit,
+            self.tr("&Undo move to trash"),
+            self.undo_last_trash,
+            QKeySequence.StandardKey.Undo,
+        )
+        self.undo_trash.setEnabled(False)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for n, (page_id, name) in enumerate(SIDEBAR, start=1):
+            self._add(go, self.tr(name), partial(self.show_page, page_id), f"Ctrl+{n}")
+        self._add(go, self.tr("Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._add(go, self.tr("Find anywhere"), self.focus_search, "Ctrl+K")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._add(help_menu, self.tr("Keyboard shortcuts"), self._on_shortcuts, "F1")
+        self._add(help_menu, self.tr("About Reflect"), self._on_about)
+
+    def _add(
+        self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None
+    ) -> QAction:
+        action = QAction(text, menu)
+        menu.addAction(action)
+        action.triggered.connect(lambda _=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    # Navigation (the Navigator protocol) --------------------------------------------------
+
+    def show_page(self, page: PageId) -> None:
+        leaving_editor = self.stack.currentWidget() is self.editor and page is not PageId.EDITOR
+        if leaving_editor and not self.editor.keep():
+            return  # stay in the editor with the text and the reason it could not be kept
+        widget = self._pages[page]
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.stack.setCurrentWidget(widget)
+        row = next((n for n, (p, _) in enumerate(SIDEBAR) if p is page), -1)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+
+    def current_page(self) -> PageId:
+        for page_id, widget in self._pages.items():
+            if widget is self.stack.currentWidget():
+                return page_id
+        return PageId.TODAY
+
+    def open_entry(self, entry_id: str) -> None:
+        try:
+            entry = self.app.entries.get(entry_id)
+        except ReflectError as exc:
+            self.notify(error_text(exc))
+            return
+        self.show_page(PageId.EDITOR)
+        self.editor.open_entry(entry)
+
+    def new_entry(
+        self, kind: EntryKind = EntryKind.REFLECTION, inquiry_id: str | None = None
+    ) -> None:
+        self.show_page(PageId.EDITOR)
+        self.editor.open_new(kind, inquiry_id)
+
+    def show_inquiry(self, inquiry_id: str) -> None:
+        self.show_page(PageId.INQUIRIES)
+        self.inquiries.select(inquiry_id)
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def focus_search(self) -> None:
+        self.show_page(PageId.SEARCH)
+        self.search.focus_field()
+
+    # Slots -------------------------------------------------------------------------------
+
+    def _on_sidebar_changed(self, current: QListWidgetItem | None, _: object) -> None:
+        if current is not None:
+            self.show_page(PageId(current.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_changed(self, change: Change) -> None:
+        current = self.stack.currentWidget()
+        if current is not self.editor and change.topic is not Topic.ASSESSMENTS:
+            refresh = getattr(current, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def _on_save(self) -> None:
+        if self.stack.currentWidget() is self.editor and self.editor.keep():
+            self.notify(self.tr("Saved."))
+
+    def _on_editor_kept(self, entry_id: str) -> None:
+        self.notify(self.tr("Saved."))
+        self.show_page(PageId.JOURNAL)
+
+    def _on_editor_trashed(self, entry_id: str) -> None:
+        self._last_trashed = entry_id
+        self.undo_trash.setEnabled(True)
+        self.show_page(PageId.JOURNAL)
+        self.notify(self.tr("Moved to trash. Edit ▸ Undo (Ctrl+Z) brings it back."))
+
+    def undo_last_trash(self) -> None:
+        if self._last_trashed is None:
+            return
+        entry_id, self._last_trashed = self._last_trashed, None
+        self.undo_trash.setEnabled(False)
+        self.app.entries.restore(entry_id)
+        self.open_entry(entry_id)
+
+    def _on_history_requested(self, entry_id: str) -> None:
+        # Keep what is in the editor first, so bringing an old version back loses nothing.
+        if not self.editor.keep():
+            return
+        RevisionsDialog(self.app, entry_id, self).exec()
+        self.open_entry(entry_id)
+
+    def _on_start_inquiry(self) -> None:
+        question, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Your inquiry question"),
+            self.tr("What question will you hold through the programme?"),
+        )
+        if ok and question.strip():
+            try:
+                inquiry = self.app.inquiries.add(question)
+            except ReflectError as exc:
+                self.notify(error_text(exc))
+                return
+            self.show_inquiry(inquiry.id)
+
+    def _on_shortcuts(self) -> None:
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(SHORTCUTS_HELP))
+
+    def _on_about(self) -> None:
+        from reflect import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Reflect"),
+            self.tr(
+                "Reflect {0}\nA private journal for leaders of improvement.\nYour journal: {1}"
+            ).format(__version__, self.app.paths.data_dir),
+        )
+
+    def edit_preferences(self) -> None:
+        if PreferencesDialog(self.prefs, self).exec():
+            self.apply_preferences()
+
+    def apply_preferences(self) -> None:
+        qt_app = QApplication.instance()
+        if isinstance(qt_app, QApplication) and theme.is_dark(qt_app) != self._wants_dark():
+            theme.apply(qt_app, self.prefs.scheme)
+        self.editor.apply_preferences(self.prefs.text_size, self.prefs.show_preview)
+
+    def _wants_dark(self) -> bool:
+        scheme = self.prefs.scheme
+        return scheme is theme.Scheme.DARK or (
+            scheme is theme.Scheme.SYSTEM and theme.system_prefers_dark()
+        )
+
+    # Long work -----------------------------------------------------------------------------
+
+    def run_task(
+        self, label: str, work: Callable[[Progress], Any], on_success: Callable[[Any], None]
+    ) -> BackgroundTask:
+        task = BackgroundTask(self, label, work, on_success, self._on_crash)
+        self._tasks.append(task)
+        task.finished.connect(lambda: self._tasks.remove(task))
+        task.start()
+        return task
+
+    # Layout memory -----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        last = str(self._settings.value("page", PageId.TODAY.value))
+        page = PageId(last) if last in PageId.__members__.values() else PageId.TODAY
+        self.show_page(PageId.TODAY if page is PageId.EDITOR else page)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            # Splitter sizes only stick once the window has its real size.
+            self._shown_once = True
+            state = self._settings.value("splitter")
+            if state is None or not self.splitter.restoreState(state):
+                self.splitter.setSizes([200, max(self.width() - 200, 400)])
+
+    def save_layout(self) -> None:
+        self._settings.setValue("geometry", self.saveGeometry())
+        self._settings.setValue("splitter", self.splitter.saveState())
+        self._settings.setValue("page", self.current_page().value)
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.stack.currentWidget() is self.editor and not self.editor.keep():
+            # Could not keep it (e.g. disk full): the draft is autosaved, so closing is safe.
+            self.editor.autosave_now()
+        self.save_layout()
+        self.relay.detach()
+        event.accept()
+
+
+SHORTCUTS_HELP = """Ctrl+N  New entry
+Ctrl+S  Save the entry
+Ctrl+Return  Done (keep the entry)
+Ctrl+F or Ctrl+K  Search
+Ctrl+1 … Ctrl+6  Today, Inquiries, Journal, Coaching, Actions, Search
+Ctrl+,  Preferences
+Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
+Ctrl+Tab / Ctrl+Shift+Tab  Move focus out of the text
+F1  This list
+Ctrl+Q  Quit"""

@@ -1,0 +1,70 @@
+"""The writing surface: plain Markdown text with a few formatting helpers and a focus escape.
+
+Tab indents (Markdown lists need it); Ctrl+Tab and Ctrl+Shift+Tab move focus out, so the
+editor is never a keyboard trap.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+
+class MarkdownEdit(QPlainTextEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(False)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(14)
+
+    def event(self, event: QEvent) -> bool:
+        # Qt's text edits take Ctrl+Tab before keyPressEvent sees it, so catch it here.
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                # QPlainTextEdit's own override refuses while Tab types; QWidget's moves focus.
+                QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+                return True
+        return super().event(event)
+
+    def wrap_selection(self, marker: str, placeholder: str) -> None:
+        """Surround the selection (or a placeholder word) with ``marker``, e.g. ``**``."""
+        cursor = self.textCursor()
+        text = cursor.selectedText() or placeholder
+        cursor.insertText(f"{marker}{text}{marker}")
+        if not cursor.hasSelection():
+            cursor.movePosition(QTextCursor.MoveOperation.Left, n=len(marker))
+            cursor.movePosition(
+                QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(text)
+            )
+        self.setTextCursor(cursor)
+        self.setFocus()
+
+    def prefix_lines(self, prefix: str) -> None:
+        """Start each selected line (or the current one) with ``prefix``, e.g. ``- ``."""
+        cursor = self.textCursor()
+        start, end = sorted((cursor.selectionStart(), cursor.selectionEnd()))
+        cursor.setPosition(start)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
+        cursor.beginEditBlock()
+        while True:
+            cursor.insertText(prefix)
+            end += len(prefix)
+            if not cursor.movePosition(QTextCursor.MoveOperation.NextBlock):
+                break
+            if cursor.position() > end:
+                break
+        cursor.endEditBlock()
+        self.setFocus()
+
+    def insert_link(self) -> None:
+        cursor = self.textCursor()
+        label = cursor.selectedText() or self.tr("link text")
+        cursor.insertText(f"[{label}](https://)")
+        cursor.movePosition(QTextCursor.MoveOperation.Left)
+        self.setTextCursor(cursor)
+        self.setFocus()

@@ -1,0 +1,105 @@
+"""Save a PNG of every main screen, in light and dark, from a fresh demo journal.
+
+    python -m reflect.ui.screenshots --out screenshots/
+
+Runs offscreen unless a display is chosen; used to look at what a user sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from reflect.app import open_app
+from reflect.paths import resolve_paths
+from reflect.services.demo import fill_demo
+
+SIZE = (1200, 800)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="reflect-shots-") as folder:
+        saved = take_all(Path(folder), args.out)
+    for path in saved:
+        print(path)
+    return 0
+
+
+def take_all(data_dir: Path, out: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.ui import launch, theme
+    from reflect.ui.main_window import MainWindow
+
+    paths = resolve_paths(data_dir)
+    app = open_app(paths)
+    fill_demo(paths, app.clock, app.entries, app.inquiries, app.transfer)
+    launch.make_qt_app(sys.argv[:1])
+    saved: list[Path] = []
+    try:
+        for scheme in (theme.Scheme.LIGHT, theme.Scheme.DARK):
+            window = MainWindow(app, lambda exc: None)
+            window.prefs.scheme = scheme
+            window.apply_preferences()
+            window.resize(*SIZE)
+            window.show()
+            for name, arrange in screens(window).items():
+                arrange()
+                QApplication.processEvents()
+                path = out / f"{name}-{scheme}.png"
+                window.grab().save(str(path))
+                saved.append(path)
+            window.editor.discard()  # the sample text is not part of the demo journal
+            window.close()
+            window.deleteLater()
+    finally:
+        app.close()
+    return saved
+
+
+def screens(window: object) -> dict[str, Callable[[], None]]:
+    from reflect.ui.main_window import MainWindow
+    from reflect.ui.navigation import PageId
+
+    assert isinstance(window, MainWindow)
+    w = window
+
+    def search() -> None:
+        w.show_page(PageId.SEARCH)
+        w.search.field.setText("relation")
+        w.search.run_search()
+
+    def editor() -> None:
+        w.open_entry(w.app.entries.page(limit=1)[0].id)
+
+    def new_entry() -> None:
+        w.new_entry()
+        w.editor.body.setPlainText(
+            "## After workshop 5\n\nWhat struck me: **nobody owns the whole pathway**.\n\n"
+            "- ask Dev how his trust handled it\n- try the huddle question again\n\n"
+            "> Relational work is the work."
+        )
+
+    return {
+        "today": lambda: w.show_page(PageId.TODAY),
+        "inquiries": lambda: w.show_page(PageId.INQUIRIES),
+        "journal": lambda: w.show_page(PageId.JOURNAL),
+        "coaching": lambda: w.show_page(PageId.COACHING),
+        "actions": lambda: w.show_page(PageId.ACTIONS),
+        "search": search,
+        "editor": editor,
+        "new-entry": new_entry,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

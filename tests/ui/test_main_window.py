@@ -1,0 +1,76 @@
+"""The window's shell: pages, navigation, remembered layout."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from reflect.app import App
+from reflect.ui.main_window import MainWindow
+from reflect.ui.navigation import PageId
+
+
+def test_sidebar_switches_pages(window: MainWindow) -> None:
+    window.sidebar.setCurrentRow(2)
+    assert window.current_page() is PageId.JOURNAL
+    window.sidebar.setCurrentRow(5)
+    assert window.current_page() is PageId.SEARCH
+
+
+def test_last_page_and_size_are_remembered(qtbot: QtBot, window: MainWindow, app: App) -> None:
+    window.show_page(PageId.ACTIONS)
+    window.resize(760, 600)  # inside the offscreen screen (800 x 800)
+    window.splitter.setSizes([180, 580])
+    sidebar_width = window.splitter.sizes()[0]
+    window.close()
+    again = MainWindow(app, lambda exc: None)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.current_page() is PageId.ACTIONS
+    assert (again.width(), again.height()) == (760, 600)
+    assert again.splitter.sizes()[0] == sidebar_width
+
+
+def test_first_run_offers_two_ways_in_then_shows_today(
+    qtbot: QtBot, window: MainWindow, app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        QInputDialog, "getMultiLineText", lambda *a, **k: ("How do we own delays together?", True)
+    )
+    with qtbot.waitSignal(window.demo_requested):
+        window.today.demo_button.click()
+    with qtbot.waitSignal(window.today.start_inquiry_requested):
+        window.today.start_button.click()
+    [inquiry] = app.inquiries.all()
+    assert inquiry.question == "How do we own delays together?"
+    assert window.current_page() is PageId.INQUIRIES
+    window.show_page(PageId.TODAY)
+    assert window.today.reflect_button.text() == "Reflect now"
+
+
+def test_preferences_change_appearance_and_editor(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect.ui import theme
+    from reflect.ui.preferences import PreferencesDialog
+
+    def choose_dark_and_large(dialog: PreferencesDialog) -> int:
+        dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))
+        dialog.text_size.setValue(16)
+        dialog.preview.setChecked(False)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(PreferencesDialog, "exec", choose_dark_and_large)
+    try:
+        window.edit_preferences()
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication) and theme.is_dark(qt_app)
+        assert window.editor.body.font().pointSize() == 16
+        assert window.editor.preview.isHidden()
+        assert window.prefs.scheme is theme.Scheme.DARK
+    finally:
+        window.prefs.scheme = theme.Scheme.LIGHT
+        window.apply_preferences()
