@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -87,7 +88,7 @@ def hit_lines(hit: SearchHit) -> str:
 @contextmanager
 def progress_bar(label: str) -> Iterator[Progress]:
     """A progress callback that draws a bar on a terminal and stays quiet elsewhere."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if not stream.isatty():
         yield lambda done, total: None
         return

@@ -128,9 +128,8 @@ class TodayPage(QWidget):
         for action in due:
             overdue = action.due is not None and action.due < today.isoformat()
             when = self.tr("overdue since {0}") if overdue else self.tr("due {0}")
-            text = (
-                f"{action_text(self, action.kind.value, action.text)} ({when.format(action.due)})"
-            )
+            day = f"{date.fromisoformat(action.due or today.isoformat()):%a %d %b}"
+            text = f"{action_text(self, action.kind.value, action.text)} ({when.format(day)})"
             self._layout.addWidget(label(text))
 
     def _latest(self) -> None:
