@@ -81,9 +81,9 @@ def apply(app: QApplication, scheme: Scheme = Scheme.SYSTEM) -> None:
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.ButtonText,
     ):
-        muted = QColor(palette.color(role))
-        muted.setAlpha(110)
-        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
+        dimmed = QColor(palette.color(role))
+        dimmed.setAlpha(110)
+        palette.setColor(QPalette.ColorGroup.Disabled, role, dimmed)
     app.setPalette(palette)
     # Qt style sheets have no palette name for placeholder text, so muted text gets its colour.
     muted = (_DARK if dark else _LIGHT)[QPalette.ColorRole.PlaceholderText]
