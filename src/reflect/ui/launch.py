@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -158,8 +158,17 @@ def make_qt_app(argv: list[str]) -> QApplication:
     qt_app.setOrganizationName("Reflect")
     qt_app.setDesktopFileName("reflect")
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "reflect.svg"))))
+    install_translation(qt_app)
     theme.apply(qt_app)
     return qt_app
+
+
+def install_translation(qt_app: QApplication) -> None:
+    """Load reflect_<language>.qm for the system language when one is shipped."""
+    translator = QTranslator(qt_app)
+    folder = str(resource_path("translations"))
+    if translator.load(QLocale.system(), "reflect", "_", folder):
+        qt_app.installTranslator(translator)
 
 
 def run(paths: Paths, argv: list[str] | None = None) -> int:
