@@ -10,10 +10,13 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from reflect.core.action import ActionKind, ActionStatus
+from reflect.app import App
+from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.clock import from_text, parse_day
+from reflect.core.coaching import FRAMEWORK_ID as TRIO
+from reflect.core.coaching import CoachingSession, Prompt, Role, from_entry, to_responses
 from reflect.core.contents import JournalContents
-from reflect.core.entry import TITLE_LIMIT, EntryKind, normalize_tags
+from reflect.core.entry import TITLE_LIMIT, Entry, EntryKind, normalize_tags
 from reflect.core.inquiry import InquiryStatus
 from reflect.services.demo_content import build_demo_journal
 
@@ -25,6 +28,7 @@ PROMPTS = {
     "csif": ("vision", "operating-model", "capability", "redesign", "cqi", "innovation"),
     "grow": ("goal", "reality", "options", "will"),
     "pdsa": ("plan", "do", "study", "act"),
+    TRIO: tuple(p.value for p in Prompt),  # fields left empty are left out
 }
 CSIF_DOMAINS = set(PROMPTS["csif"])
 
@@ -73,6 +77,18 @@ def all_text(journal: JournalContents) -> Iterator[str]:
 
 def days_before_now(text: str, now: datetime = NOW) -> float:
     return (now - from_text(text)) / timedelta(days=1)
+
+
+def trio_entries(journal: JournalContents) -> list[Entry]:
+    return [e for e in journal.entries if e.kind is EntryKind.COACHING and e.framework_id == TRIO]
+
+
+def trio_sessions(journal: JournalContents) -> list[CoachingSession]:
+    return [from_entry(e) for e in trio_entries(journal)]
+
+
+def actions_of(journal: JournalContents, entry: Entry) -> list[Action]:
+    return [a for a in journal.actions if a.entry_id == entry.id]
 
 
 # --- reproducibility -----------------------------------------------------------------------
@@ -218,16 +234,122 @@ def test_framework_responses_answer_each_prompt_in_order(journal: JournalContent
             assert prompt_ids == ()
         else:
             used.add(entry.framework_id)
-            assert prompt_ids == PROMPTS[entry.framework_id], entry.display_title
-            assert all(r.text.strip() for r in entry.responses)
+            expected = PROMPTS[entry.framework_id]
+            if entry.framework_id == TRIO:
+                expected = tuple(p for p in expected if p in prompt_ids)
+            assert prompt_ids == expected, entry.display_title
+            assert all(r.text.strip() and r.text == r.text.strip() for r in entry.responses)
     assert used == set(PROMPTS)
 
 
-def test_coaching_entries_say_who_took_which_role(journal: JournalContents) -> None:
-    for entry in journal.entries:
-        if entry.kind is EntryKind.COACHING:
-            text = entry.searchable_body()
-            assert all(role in text for role in ("presented", "coached", "observed"))
+# --- coaching: trio sessions kept as the Coaching page keeps them ---------------------------
+
+
+def test_every_trio_coaching_entry_is_a_trio_session(journal: JournalContents) -> None:
+    coaching = [e for e in journal.entries if e.kind is EntryKind.COACHING]
+    trio = trio_entries(journal)
+    assert len(trio) == 7
+    assert [e for e in coaching if "trio" in e.tags] == trio
+    others = [e for e in coaching if e not in trio]
+    assert 1 <= len(others) <= 2
+    assert all(e.framework_id == "grow" and "trio" not in e.tags for e in others)
+
+
+def test_trio_sessions_say_which_role_i_took_in_each_round(journal: JournalContents) -> None:
+    for entry in trio_entries(journal):
+        session = from_entry(entry)
+        assert sorted(session.roles) == sorted(Role), entry.title
+        roles = {r.prompt_id: r.text for r in entry.responses}[Prompt.ROLES]
+        for round_number, role in enumerate(session.roles, start=1):
+            assert f"Round {round_number}: {role}" in roles
+
+
+def test_trio_sessions_read_back_whole(journal: JournalContents) -> None:
+    for entry in trio_entries(journal):
+        session = from_entry(entry)
+        assert session.members == ("Dev", "Siân")
+        assert session.issue.strip() or session.insight.strip()
+        assert session.issue and session.insight and session.helpful_questions
+        assert session.action_text and session.action_due
+        assert entry.inquiry_id is not None and session.inquiry_id == entry.inquiry_id
+        assert to_responses(session) == (entry.title, entry.responses)
+        assert entry.title.startswith("Trio session with Dev and Siân, ")
+        assert "\n\n" not in entry.body  # at most a line that fits no field
+        assert entry.tags == normalize_tags(entry.tags) and "coaching" in entry.tags
+
+
+@pytest.mark.parametrize(
+    "now", [NOW, datetime(2026, 1, 1, 0, 5, tzinfo=timezone(timedelta(hours=-8)))]
+)
+def test_session_dates_are_the_local_day_each_was_written(now: datetime) -> None:
+    for entry in trio_entries(build_demo_journal(now)):
+        local_day = from_text(entry.created).astimezone(now.tzinfo).date()
+        assert from_entry(entry).date == local_day.isoformat()
+
+
+def test_sessions_come_in_date_order_every_four_to_six_weeks(journal: JournalContents) -> None:
+    dates = [parse_day(s.date) for s in trio_sessions(journal)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(dates)]
+    assert all(timedelta(weeks=4) <= g <= timedelta(weeks=6) for g in gaps), gaps
+    assert (NOW.date() - dates[-1]).days <= 21
+
+
+def test_every_session_after_the_first_follows_up_the_last_action(
+    journal: JournalContents,
+) -> None:
+    first, *rest = trio_sessions(journal)
+    assert not first.followup
+    assert all(s.followup.strip() for s in rest)
+    assert any(s.feedback_as_coach.strip() for s in rest)
+
+
+def test_each_session_commitment_is_one_linked_action_to_start(journal: JournalContents) -> None:
+    for entry in trio_entries(journal):
+        session = from_entry(entry)
+        (action,) = actions_of(journal, entry)
+        assert action.kind is ActionKind.START
+        assert action.text == session.action_text
+        assert action.due == session.action_due
+        assert action.inquiry_id == entry.inquiry_id
+        assert action.created == entry.created
+        assert parse_day(session.action_due or "") > parse_day(session.date)
+
+
+def test_only_the_latest_session_action_is_still_open(journal: JournalContents) -> None:
+    *earlier, latest = trio_entries(journal)
+    for entry in earlier:
+        assert all(a.status is not ActionStatus.OPEN for a in actions_of(journal, entry))
+    (action,) = actions_of(journal, latest)
+    assert action.status is ActionStatus.OPEN
+    assert action.entry_id == latest.id
+    days_left = due_in_days(action.due)
+    assert days_left is not None and 0 <= days_left <= 14
+
+
+def test_no_commitment_is_kept_twice(journal: JournalContents) -> None:
+    texts = [" ".join(a.text.casefold().split()) for a in journal.actions]
+    assert len(texts) == len(set(texts))
+
+
+def test_coaching_page_finds_the_last_session_and_its_action(app: App) -> None:
+    now = app.clock()
+    app.transfer.import_contents(build_demo_journal(now))
+    last = app.coaching.last_session()
+    assert last is not None and last.action is not None
+    assert last.entry.framework_id == TRIO
+    assert last.session == from_entry(last.entry)
+    assert last.action.text == last.session.action_text
+    assert last.action.due == last.session.action_due
+    assert last.action.status is ActionStatus.OPEN
+    assert last.action.entry_id == last.entry.id
+    recorded = app.coaching.sessions()
+    assert len(recorded) == 7 and recorded[0].entry.id == last.entry.id
+    assert [r.session.date for r in recorded] == sorted(
+        (r.session.date for r in recorded), reverse=True
+    )
+    # exactly what the Coaching page would have recorded from the same session
+    assert all(app.coaching.checked(r.session) == r.session for r in recorded)
+    assert app.coaching.member_names() == ["Dev", "Siân"]
 
 
 def test_untitled_entries_derive_a_whole_title(journal: JournalContents) -> None:

@@ -6,8 +6,11 @@ care, community health) and a local charity, Age Well Fenmoor. Every person, pla
 invented; there are no patients, NHS numbers or dates of birth.
 
 Everything is built from the small tables below and dated relative to ``now``, so the demo always
-looks current. Ids come from ``stable_id("demo", ...)`` so a rebuilt demo has the same ids, and
-the only randomness (the minutes past the hour) comes from a seeded generator made per call.
+looks current. The peer coaching trio sessions are kept exactly as the Coaching page keeps them
+(``core.coaching``: framework ``trio-session``, a response per field, and the committed action
+as an action to start, linked to its session), so that page has sessions to show and follow up.
+Ids come from ``stable_id("demo", ...)`` so a rebuilt demo has the same ids, and the only
+randomness (the minutes past the hour) comes from a seeded generator made per call.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from datetime import date, datetime, time, timedelta
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.assessment import Assessment, Score
 from reflect.core.clock import stable_id, to_text
+from reflect.core.coaching import FRAMEWORK_ID as TRIO_FRAMEWORK
+from reflect.core.coaching import CoachingSession, Role, Roles, to_responses
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
@@ -32,6 +37,12 @@ _VOLUNTARY = "voluntary"
 _DASHBOARD = "dashboard"
 
 _ASSESSED_FRAMEWORK = "csif"
+
+_START, _STOP, _CONTINUE = ActionKind.START, ActionKind.STOP, ActionKind.CONTINUE
+_OPEN, _DONE, _DROPPED = ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED
+
+_TRIO_MEMBERS = ("Dev", "Siân")
+_PRESENTER, _COACH, _OBSERVER = Role.PRESENTER, Role.COACH, Role.OBSERVER
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,6 +73,35 @@ class _EntrySpec:
     body: str = ""
     framework: str | None = None
     responses: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class _Commitment:
+    """The action a trio session committed to, as the Coaching page records it (a start)."""
+
+    text: str
+    status: ActionStatus
+    due_in_days: int  # relative to today; negative is in the past
+    closed_days_ago: int | None = None
+
+
+@dataclass(frozen=True)
+class _TrioSpec:
+    """A trio session with Dev and Siân: ``roles`` are mine in rounds 1 to 3."""
+
+    key: str
+    days_ago: int
+    tags: tuple[str, ...]
+    inquiry: str
+    roles: Roles
+    issue: str
+    questions: str
+    insight: str
+    action: _Commitment
+    feedback: str = ""
+    followup: str = ""  # how the previous session's action went
+    extra: str = ""  # a line that fits no field, kept as the entry's body
+    hour: int = 12
 
 
 @dataclass(frozen=True)
@@ -160,7 +200,7 @@ _INQUIRIES = (
     ),
 )
 
-_ENTRIES = (
+_ENTRIES: tuple[_EntrySpec | _TrioSpec, ...] = (
     _EntrySpec(
         "before",
         268,
@@ -293,63 +333,41 @@ _ENTRIES = (
         dashboard was a good idea. Nobody agreed what it should show.
         """,
     ),
-    _EntrySpec(
+    _TrioSpec(
         "c1",
         248,
-        12,
-        EntryKind.COACHING,
-        "Trio 1: bringing my question for the first time",
         ("trio", "coaching", "discharge"),
         _DISCHARGE,
-        body="""
-        First trio session with Dev (hospice director in the Midlands) and Siân (health board,
-        north Wales). Three rounds of about twenty minutes.
-
-        - **Round 1:** I presented, Dev coached, Siân observed
-        - **Round 2:** Siân presented, I coached, Dev observed
-        - **Round 3:** Dev presented, Siân coached, I observed
-
-        Questions that helped me most:
-
+        roles=(_PRESENTER, _COACH, _OBSERVER),
+        issue="""
+        How to get the three organisations to agree one shared measure of discharge delay within
+        six months. I've never met two of the three analysts, delays are only discussed in a
+        performance meeting so every number is a defence, and I have influence but no authority.
+        """,
+        questions="""
         - "What would change if all three numbers were right?"
         - "Who in each organisation loses something if the delays go down?"
         - "When did you last sit in a room with the person who compiles each number?"
-
-        Feedback on my coaching, from Dev: I offered a solution twice, dressed up as a question.
-        "Have you thought about…" is advice with a question mark on the end.
         """,
-        framework="grow",
-        responses=(
-            (
-                "goal",
-                """
-             Get the three organisations to agree one shared measure of discharge delay within
-             six months.
-             """,
-            ),
-            (
-                "reality",
-                """
-             I've never met two of the three analysts. Delays are only discussed in a
-             performance meeting, so every number is a defence. I have influence but no
-             authority.
-             """,
-            ),
-            (
-                "options",
-                """
-             Push for the ICB to mandate a definition. Ask each analyst how they count. Take the
-             numbers off the performance meeting's agenda altogether. Spend a morning on a ward.
-             """,
-            ),
-            (
-                "will",
-                """
-             Ask each analyst to describe how they count a delay, in their own words, within a
-             fortnight. Meet Joanne, the council's head of brokerage, in person, not on Teams.
-             """,
-            ),
+        insight="""
+        I've been trying to settle the numbers from a distance. Before anyone can agree one
+        measure I need to understand how each is counted, from the people who count them.
+        """,
+        action=_Commitment(
+            "Ask each organisation's analyst how they count a delay; meet Joanne (council "
+            "brokerage) in person",
+            _DONE,
+            -235,
+            233,
         ),
+        feedback="""
+        From Dev: I offered a solution twice, dressed up as a question. "Have you thought
+        about…" is advice with a question mark on the end.
+        """,
+        extra="""
+        First session, with Dev (hospice director in the Midlands) and Siân (health board, north
+        Wales). Three rounds of about twenty minutes.
+        """,
     ),
     _EntrySpec(
         "brokerage",
@@ -504,32 +522,39 @@ _ENTRIES = (
         Keeping it separate for now so it doesn't get swallowed by the numbers.
         """,
     ),
-    _EntrySpec(
+    _TrioSpec(
         "c2",
         206,
-        12,
-        EntryKind.COACHING,
-        "Trio 2: learning to ask, not tell",
         ("trio", "coaching"),
         _DISCHARGE,
-        body="""
-        - **Round 1:** Siân presented, Dev coached, I observed
-        - **Round 2:** Dev presented, I coached, Siân observed
-        - **Round 3:** I presented, Siân coached, Dev observed
-
-        **As coach** (Dev's question: how to keep his hospice board interested in system work)
-        I tried to ask only open questions. Siân counted eleven, two of them advice in
-        disguise. Better than last time.
-
-        **As presenter** I reported back on my action. I'd met Joanne and talked to all three
-        analysts. Siân asked, "What did you learn that the numbers couldn't have told you?"
-        That every delay has a start time that depends on who you ask, and that everyone
-        asking is afraid of being blamed.
-
-        **Insight:** the numbers aren't the problem to solve; they're the evidence that nobody
-        owns the handover.
-
-        **Action:** get the three analysts in one (virtual) room for an hour, no managers.
+        roles=(_OBSERVER, _COACH, _PRESENTER),
+        followup="""
+        Done. I met Joanne and talked to all three analysts. Siân asked what I'd learnt that the
+        numbers couldn't have told me: that every delay has a start time that depends on who you
+        ask, and that everyone asking is afraid of being blamed.
+        """,
+        issue="""
+        What to do with what the analysts told me: three honest definitions of a delay, and
+        nobody willing to give theirs up.
+        """,
+        questions="""
+        - "What did you learn that the numbers couldn't have told you?"
+        - "Who would need to be in the room for the numbers to stop being a defence?"
+        """,
+        insight="""
+        The numbers aren't the problem to solve; they're the evidence that nobody owns the
+        handover.
+        """,
+        action=_Commitment(
+            "Get the three analysts in one (virtual) room for an hour, no managers",
+            _DONE,
+            -192,
+            200,
+        ),
+        feedback="""
+        Coaching Dev (how to keep his hospice board interested in system work), I tried to ask
+        only open questions. Siân counted eleven, two of them advice in disguise. Better than
+        last time.
         """,
     ),
     _EntrySpec(
@@ -733,36 +758,40 @@ _ENTRIES = (
         measuring what it can control. Less tidy, more honest.
         """,
     ),
-    _EntrySpec(
+    _TrioSpec(
         "c3",
         164,
-        12,
-        EntryKind.COACHING,
-        "Trio 3: should I stop the dashboard?",
         ("trio", "coaching", "stopping", "dashboard"),
         _DASHBOARD,
-        body="""
-        - **Round 1:** Dev presented, Siân coached, I observed
-        - **Round 2:** I presented, Dev coached, Siân observed
-        - **Round 3:** Siân presented, I coached, Dev observed
-
-        I brought the dashboard: not how to deliver it but, for the first time, whether to.
-
-        Questions that helped:
-
+        roles=(_OBSERVER, _PRESENTER, _COACH),
+        followup="""
+        Done, and it went better than I dared hope. Three sensible definitions, each measuring
+        what its own organisation controls, and Priti's idea of a fifteen-minute huddle came out
+        of the hour.
+        """,
+        issue="""
+        The dashboard: not how to deliver it but, for the first time, whether to.
+        """,
+        questions="""
         - "If the dashboard were live tomorrow, what would anyone do differently on Tuesday?"
         - "Who asked for it, and what were they worried about when they asked?"
         - "What would you do with Thursday mornings if it stopped?"
-
-        **Insight:** Helen asked for a dashboard because she couldn't see what was happening
-        and had no better lever. The huddle is the better lever. The dashboard is my way of
-        looking busy on a problem I'm already working on properly elsewhere.
-
-        **Observing** Siân coach Dev was a lesson in silence. She let a pause run for what felt
-        like a minute, and Dev filled it with the real issue.
-
-        **Action:** talk to Helen this week about stopping the dashboard work, and offer her
-        the huddle's learning log instead.
+        """,
+        insight="""
+        The dashboard is my way of looking busy on a problem I'm already working on properly
+        elsewhere. Helen asked for it because she couldn't see what was happening and had no
+        better lever. The huddle is the better lever.
+        """,
+        action=_Commitment(
+            "Talk to Helen about stopping the dashboard work, and offer her the huddle's "
+            "learning log instead",
+            _DONE,
+            -157,
+            160,
+        ),
+        extra="""
+        Observing Siân coach Dev was a lesson in silence. She let a pause run for what felt like
+        a minute, and Dev filled it with the real issue.
         """,
     ),
     _EntrySpec(
@@ -976,56 +1005,39 @@ _ENTRIES = (
         **The blocker was never governance. Nobody had asked a specific question.**
         """,
     ),
-    _EntrySpec(
+    _TrioSpec(
         "c4",
         122,
-        12,
-        EntryKind.COACHING,
-        "Trio 4: one number for the board?",
         ("trio", "coaching", "governance", "measurement"),
         _DISCHARGE,
-        body="""
-        - **Round 1:** I presented, Siân coached, Dev observed
-        - **Round 2:** Dev presented, I coached, Siân observed
-        - **Round 3:** Siân presented, Dev coached, I observed
-
-        Feedback as coach, from Siân: "You summarised back before asking the next question,
-        and Dev heard himself." Pleased with that one.
+        roles=(_PRESENTER, _COACH, _OBSERVER),
+        followup="""
+        Done. Helen said she'd asked for a dashboard because she couldn't see what was
+        happening, and the huddle log tells her. I've stepped down from the scoping group and
+        stopped the dashboard inquiry.
         """,
-        framework="grow",
-        responses=(
-            (
-                "goal",
-                """
-             Answer the ICB board's request for "one number" on discharge without undoing what
-             the huddle has built.
-             """,
-            ),
-            (
-                "reality",
-                """
-             The board wants a single figure it can track. Any single figure will be one
-             organisation's figure, and the other two will feel judged by it. The learning log
-             is richer, but it isn't a number.
-             """,
-            ),
-            (
-                "options",
-                """
-             Give them the Royal's figure and live with it. Give them all three side by side
-             with a paragraph on why they differ. Propose a new shared measure, days from ready
-             to home, and be honest that it doesn't exist yet. Ask the board what decision the
-             number is for.
-             """,
-            ),
-            (
-                "will",
-                """
-             Draft a one-page board note with all three figures side by side and the learning
-             log. Before the next board, ask the chair what decision the number is for.
-             """,
-            ),
+        issue="""
+        The ICB board wants "one number" on discharge that it can track. Any single figure will
+        be one organisation's figure, and the other two will feel judged by it; the learning log
+        is richer, but it isn't a number. How do I answer without undoing what the huddle has
+        built?
+        """,
+        questions="""
+        - "If you gave them the Royal's figure, who would feel judged by it on Tuesday?"
+        - "What decision is the board trying to make with the number?"
+        """,
+        insight="""
+        I've been treating the board's request as a reporting problem. It's a question about a
+        decision, and I haven't asked the board which one.
+        """,
+        action=_Commitment(
+            "Write a one-page board note with all three figures side by side", _DROPPED, -112, 117
         ),
+        feedback="""
+        From Siân: "You summarised back before asking the next question, and Dev heard
+        himself." Pleased with that one.
+        """,
+        extra="Also, before the next board: ask the chair what decision the number is for.",
     ),
     _EntrySpec(
         "board",
@@ -1219,49 +1231,41 @@ _ENTRIES = (
         less joined up under pressure than I thought.
         """,
     ),
-    _EntrySpec(
+    _TrioSpec(
         "c5",
         80,
-        12,
-        EntryKind.COACHING,
-        "Trio 5: when the numbers go the wrong way",
         ("trio", "coaching", "measurement"),
         _DISCHARGE,
-        body="""
-        - **Round 1:** Siân presented, I coached, Dev observed
-        - **Round 2:** I presented, Dev coached, Siân observed
-        - **Round 3:** Dev presented, Siân coached, I observed
-
-        Dev's observation of my coaching: I still rush to fill silences. He timed my longest
-        pause at four seconds.
+        roles=(_COACH, _PRESENTER, _OBSERVER),
+        followup="""
+        Dropped the one-pager. I asked the board chair what the number is for: whether to put
+        more money into discharge support, and where. The board had a session with the huddle
+        members instead.
         """,
-        framework="grow",
-        responses=(
-            ("goal", "Keep the three organisations together through a bad month in the figures."),
-            (
-                "reality",
-                """
-             The council's new system pushed its delay figure up by a third overnight because of
-             how referrals are dated, not because anything got worse. The Royal's director has
-             already asked, in writing, why the council is "going backwards".
-             """,
-            ),
-            (
-                "options",
-                """
-             Correct the record myself in the performance meeting. Let the council explain. Ask
-             the three analysts for a joint note. Use the learning log to show the huddle is
-             still working.
-             """,
-            ),
-            (
-                "will",
-                """
-             Ask Priti, Tom and Gareth for a joint half-page note on what changed, signed by all
-             three, within a fortnight. Say nothing in the performance meeting until it exists.
-             """,
-            ),
+        issue="""
+        Keeping the three organisations together through a bad month in the figures. The
+        council's new system pushed its delay figure up by a third overnight because of how
+        referrals are dated, not because anything got worse, and the Royal's director has
+        already asked, in writing, why the council is "going backwards".
+        """,
+        questions="""
+        - "Who is best placed to correct the record, and is it you?"
+        - "What would the huddle say about this month if you asked it?"
+        """,
+        insight="""
+        A note the three analysts write together is harder to argue with than anything I could
+        say. If I correct the record myself it becomes my argument, so until the note exists I
+        say nothing in the performance meeting.
+        """,
+        action=_Commitment(
+            "Ask Priti, Tom and Gareth for a joint note on the council's new figures",
+            _DONE,
+            -66,
+            70,
         ),
+        feedback="""
+        From Dev: I still rush to fill silences. He timed my longest pause at four seconds.
+        """,
     ),
     _EntrySpec(
         "reword2",
@@ -1377,6 +1381,52 @@ _ENTRIES = (
         ),
     ),
     _EntrySpec(
+        "mentor",
+        49,
+        13,
+        EntryKind.COACHING,
+        "Mentoring call: handing over the huddle",
+        ("coaching", "mentoring", "leadership", "huddle"),
+        _DISCHARGE,
+        body="""
+        Monthly call with Ruth, my programme mentor (a retired director of adult social care).
+        She works through GROW, which I usually find too tidy; this time the tidiness helped.
+        """,
+        framework="grow",
+        responses=(
+            (
+                "goal",
+                """
+             Hand the chair of the Tuesday huddle to Joanne within a month, without it looking
+             as if I'm walking away from it.
+             """,
+            ),
+            (
+                "reality",
+                """
+             I've chaired every huddle since the first one. The directors talk about it as my
+             project, which flatters me and makes it fragile. Joanne already does most of the
+             unblocking; I mostly summarise.
+             """,
+            ),
+            (
+                "options",
+                """
+             Hand over at the next huddle and stop going. Co-chair for a while. Treat it as a
+             test: Joanne chairs for four weeks and we see whether the huddle depends on me.
+             Write the chair into the procedure as a role before anyone is in it.
+             """,
+            ),
+            (
+                "will",
+                """
+             Ask Joanne this week whether she'd chair for four weeks, as a PDSA cycle. When she
+             does, say nothing in the first five minutes.
+             """,
+            ),
+        ),
+    ),
+    _EntrySpec(
         "handover",
         45,
         11,
@@ -1391,28 +1441,39 @@ _ENTRIES = (
         rather than through me.
         """,
     ),
-    _EntrySpec(
+    _TrioSpec(
         "c6",
         38,
-        12,
-        EntryKind.COACHING,
-        "Trio 6: equals, or a nicer kind of provider?",
         ("trio", "coaching", "voluntary-sector"),
         _VOLUNTARY,
-        body="""
-        - **Round 1:** Dev presented, I coached, Siân observed
-        - **Round 2:** Siân presented, Dev coached, I observed
-        - **Round 3:** I presented, Siân coached, Dev observed
-
-        I brought the voluntary-sector inquiry. Siân asked, "If Age Well were an equal partner,
-        what would they be allowed to say no to?" I couldn't answer. We invite them, we thank
-        them, and we've never given them a say over anything.
-
-        **Insight:** partnership shows in who can change the plan, not in who's in the room.
-
-        **Action:** Siân offered to walk me through how her health board wrote a voluntary
-        partner into its discharge procedure with a real say. Book a call with her, then ask
-        Marcus what Age Well would want to be able to refuse.
+        roles=(_COACH, _OBSERVER, _PRESENTER),
+        followup="""
+        Done. Priti, Tom and Gareth wrote the note together: the new system dates a referral from
+        when it's received, not when it's complete. The argument stopped within a week, and the
+        three of them kept talking; they're now working on one shared measure.
+        """,
+        issue="""
+        The voluntary-sector inquiry: are we treating Age Well as an equal partner, or as a nicer
+        kind of provider?
+        """,
+        questions="""
+        - "If Age Well were an equal partner, what would they be allowed to say no to?"
+        """,
+        insight="""
+        Partnership shows in who can change the plan, not in who's in the room. I couldn't
+        answer Siân's question: we invite Age Well, we thank them, and we've never given them a
+        say over anything.
+        """,
+        action=_Commitment(
+            "Book a call with Siân about writing a voluntary partner into procedure",
+            _DONE,
+            -24,
+            27,
+        ),
+        extra="""
+        Siân offered to walk me through how her health board wrote a voluntary partner into its
+        discharge procedure with a real say. After the call, ask Marcus what Age Well would want
+        to be able to refuse.
         """,
     ),
     _EntrySpec(
@@ -1512,29 +1573,37 @@ _ENTRIES = (
         Resisting the urge to lead with the delay figures.
         """,
     ),
-    _EntrySpec(
+    _TrioSpec(
         "c7",
         10,
-        12,
-        EntryKind.COACHING,
-        "Trio 7: the last session",
         ("trio", "coaching", "stopping"),
         _DISCHARGE,
-        body="""
-        - **Round 1:** I presented, Dev coached, Siân observed
-        - **Round 2:** Dev presented, Siân coached, I observed
-        - **Round 3:** Siân presented, I coached, Dev observed
-
-        I brought what happens after the programme. Dev asked, "Which of your meetings would
-        you cancel if the huddle were in everyone's procedure?" The weekly performance meeting,
-        which now mostly repeats the huddle a day later with more defensiveness.
-
-        **Insight:** the next stop is a bigger one, and it isn't mine alone to make.
-
-        **Action:** propose to the three directors that we stop the weekly performance meeting
-        and review delays monthly, using the shared measure and the learning log.
-
-        We agreed to keep meeting as a trio every couple of months after the programme ends.
+        roles=(_PRESENTER, _OBSERVER, _COACH),
+        followup="""
+        Had the call with Siân: her health board gave its voluntary partner a named place in the
+        discharge procedure and the right to turn down a referral it can't safely take. Marcus's
+        first answer to what Age Well would refuse: same-day referrals after two o'clock.
+        """,
+        issue="""
+        What happens after the programme: keeping the huddle and the shared measure going
+        without the workshops and the trio to hold me to it.
+        """,
+        questions="""
+        - "Which of your meetings would you cancel if the huddle were in everyone's procedure?"
+        """,
+        insight="""
+        The next stop is a bigger one, and it isn't mine alone to make: the weekly performance
+        meeting now mostly repeats the huddle a day later, with more defensiveness.
+        """,
+        action=_Commitment(
+            "Propose to the three directors that we stop the weekly performance meeting and "
+            "review delays monthly",
+            _OPEN,
+            9,
+        ),
+        extra="""
+        The last session of the programme. We agreed to keep meeting as a trio every couple of
+        months after it ends.
         """,
     ),
     _EntrySpec(
@@ -1568,21 +1637,8 @@ _ENTRIES = (
     ),
 )
 
-_START, _STOP, _CONTINUE = ActionKind.START, ActionKind.STOP, ActionKind.CONTINUE
-_OPEN, _DONE, _DROPPED = ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED
-
+# Actions from entries other than trio sessions; each session holds its own commitment.
 _ACTIONS = (
-    _ActionSpec(
-        "c1",
-        "Ask each organisation's analyst to describe how they count a delay",
-        _START,
-        _DONE,
-        -235,
-        233,
-    ),
-    _ActionSpec(
-        "c1", "Meet Joanne (council brokerage) in person, not on Teams", _START, _DONE, -240, 244
-    ),
     _ActionSpec(
         "spreadsheet",
         "Stop sending the weekly delays spreadsheet nobody opens",
@@ -1647,44 +1703,14 @@ _ACTIONS = (
         108,
     ),
     _ActionSpec(
-        "c4",
-        "Write a one-page board note with all three figures side by side",
-        _START,
-        _DROPPED,
-        -112,
-        117,
-    ),
-    _ActionSpec(
-        "c5",
-        "Ask Priti, Tom and Gareth for a joint note on the council's new figures",
-        _START,
-        _DONE,
-        -66,
-        70,
-    ),
-    _ActionSpec(
         "vol-contract",
         "Send commissioning the case for Age Well's discharge role",
         _START,
         _OPEN,
-        6,
-    ),
-    _ActionSpec(
-        "c6",
-        "Book a call with Siân about writing a voluntary partner into procedure",
-        _START,
-        _OPEN,
-        -5,
+        -3,
     ),
     _ActionSpec(
         "w6", "Write the huddle into each organisation's discharge procedure", _START, _OPEN, 11
-    ),
-    _ActionSpec(
-        "c7",
-        "Stop the weekly performance meeting: propose it to the three directors",
-        _STOP,
-        _OPEN,
-        9,
     ),
     _ActionSpec(
         "final-prep", "Finish the three-slide report-back for the closing session", _START, _OPEN, 4
@@ -1799,7 +1825,14 @@ def build_demo_journal(now: datetime) -> JournalContents:
     inquiry_ids = {spec.key: _demo_id("inquiry", spec.key) for spec in _INQUIRIES}
     inquiries = tuple(_inquiry(spec, now, rng) for spec in _INQUIRIES)
     entries = {spec.key: _entry(spec, now, rng, inquiry_ids) for spec in _ENTRIES}
-    actions = tuple(_action(n, spec, now, rng, entries) for n, spec in enumerate(_ACTIONS))
+    actions = tuple(
+        _action(_demo_id("action", str(n)), spec, now, rng, entries)
+        for n, spec in enumerate(_ACTIONS)
+    ) + tuple(
+        _action(_demo_id("action", "trio", spec.key), _committed(spec), now, rng, entries)
+        for spec in _ENTRIES
+        if isinstance(spec, _TrioSpec)
+    )
     assessments = tuple(
         _assessment(n, spec, now, rng, inquiry_ids[_DISCHARGE])
         for n, spec in enumerate(_ASSESSMENTS)
@@ -1827,6 +1860,11 @@ def _due(now: datetime, days: int) -> str:
     """A local calendar date ``days`` after today, where today is ``now``'s own date."""
     today: date = now.date()
     return (today + timedelta(days=days)).isoformat()
+
+
+def _day(now: datetime, days_ago: int) -> str:
+    """The local calendar date ``days_ago`` days before ``now``: the day ``_at`` dates."""
+    return (now - timedelta(days=days_ago)).date().isoformat()
 
 
 _BLOCK_START = re.compile(r"(?:[-*+]|\d+\.|#{1,6})\s")
@@ -1871,8 +1909,10 @@ def _inquiry(spec: _InquirySpec, now: datetime, rng: random.Random) -> Inquiry:
 
 
 def _entry(
-    spec: _EntrySpec, now: datetime, rng: random.Random, inquiry_ids: dict[str, str]
+    spec: _EntrySpec | _TrioSpec, now: datetime, rng: random.Random, inquiry_ids: dict[str, str]
 ) -> Entry:
+    if isinstance(spec, _TrioSpec):
+        return _trio_entry(spec, now, rng, inquiry_ids[spec.inquiry])
     created = _at(now, spec.days_ago, spec.hour, rng)
     return Entry(
         id=_demo_id("entry", spec.key),
@@ -1888,15 +1928,67 @@ def _entry(
     )
 
 
+def _trio_session(spec: _TrioSpec, now: datetime, inquiry_id: str) -> CoachingSession:
+    """The session as the Coaching page's form would hand it over, fields already tidy."""
+    return CoachingSession(
+        date=_day(now, spec.days_ago),
+        members=_TRIO_MEMBERS,
+        roles=spec.roles,
+        issue=_prose(spec.issue),
+        helpful_questions=_prose(spec.questions),
+        insight=_prose(spec.insight),
+        action_text=" ".join(spec.action.text.split()),
+        action_due=_due(now, spec.action.due_in_days),
+        feedback_as_coach=_prose(spec.feedback),
+        followup=_prose(spec.followup),
+        inquiry_id=inquiry_id,
+    )
+
+
+def _trio_entry(spec: _TrioSpec, now: datetime, rng: random.Random, inquiry_id: str) -> Entry:
+    """A session kept as ``CoachingService.record`` keeps one: title and responses from it."""
+    created = _at(now, spec.days_ago, spec.hour, rng)
+    title, responses = to_responses(_trio_session(spec, now, inquiry_id))
+    return Entry(
+        id=_demo_id("entry", spec.key),
+        kind=EntryKind.COACHING,
+        title=title,
+        body=_prose(spec.extra),
+        created=created,
+        updated=created,
+        tags=normalize_tags(spec.tags),
+        inquiry_id=inquiry_id,
+        framework_id=TRIO_FRAMEWORK,
+        responses=responses,
+    )
+
+
+def _committed(spec: _TrioSpec) -> _ActionSpec:
+    """A session's commitment as the action ``CoachingService.record`` adds: one to start."""
+    action = spec.action
+    return _ActionSpec(
+        spec.key,
+        " ".join(action.text.split()),
+        _START,
+        action.status,
+        action.due_in_days,
+        action.closed_days_ago,
+    )
+
+
 def _action(
-    number: int, spec: _ActionSpec, now: datetime, rng: random.Random, entries: dict[str, Entry]
+    action_id: str,
+    spec: _ActionSpec,
+    now: datetime,
+    rng: random.Random,
+    entries: dict[str, Entry],
 ) -> Action:
     source = entries[spec.entry]
     updated = source.created
     if spec.closed_days_ago is not None:
         updated = max(updated, _at(now, spec.closed_days_ago, 17, rng))
     return Action(
-        id=_demo_id("action", str(number)),
+        id=action_id,
         text=spec.text,
         kind=spec.kind,
         status=spec.status,

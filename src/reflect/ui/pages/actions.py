@@ -26,8 +26,6 @@ from reflect.ui.pages.action_list import shorten
 from reflect.ui.texts import error_text
 from reflect.ui.widgets import compact_combo, label, scrolling
 
-_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
 
 class ActionsPage(QWidget):
     def __init__(self, app: App, navigator: Navigator, parent: QWidget | None = None) -> None:
