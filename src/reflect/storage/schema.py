@@ -143,4 +143,17 @@ def m002_drafts(db: Database) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (m001_journal, m002_drafts)
+def m003_filter_indexes(db: Database) -> None:
+    # Filtered lists (the journal's filters, coaching sessions, an inquiry's entries) read
+    # newest first; without these they scan every entry of a large journal.
+    db.executescript(
+        """
+        CREATE INDEX entries_kind_created ON entries(kind, created);
+        CREATE INDEX entries_framework_created ON entries(framework_id, created);
+        CREATE INDEX entries_inquiry_created ON entries(inquiry_id, created);
+        DROP INDEX entries_inquiry;
+        """
+    )
+
+
+STEPS: tuple[Step, ...] = (m001_journal, m002_drafts, m003_filter_indexes)

@@ -39,6 +39,12 @@ class JournalPage(QWidget):
         self._nav = navigator
         self.model = JournalModel(app.entries, self)
         self.view = QListView()
+        # Every row is the same height, so the view measures one row, not the whole journal;
+        # set before the model, or the first layout measures them all.
+        self.view.setUniformItemSizes(True)
+        # Lay rows out a batch at a time between events, so a long journal never blocks.
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(500)
         self.view.setAccessibleName(self.tr("Journal entries"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(JournalDelegate(self.view))
