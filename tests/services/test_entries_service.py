@@ -75,3 +75,12 @@ def test_changes_are_announced(app: App) -> None:
     app.entries.update(entry.id, kind=EntryKind.NOTE)
     app.entries.trash(entry.id)
     assert heard == [Change(Topic.ENTRIES, (entry.id,))] * 3
+
+
+def test_last_framework_is_the_newest_used_for_that_kind(app: App) -> None:
+    assert app.entries.last_framework_id() is None
+    app.entries.write("a", framework_id="gibbs", responses=(Response("what", "x"),))
+    app.entries.write("b")  # no framework: does not hide the last one used
+    app.entries.write("c", kind=EntryKind.COACHING, framework_id="grow")
+    assert app.entries.last_framework_id() == "gibbs"
+    assert app.entries.last_framework_id(EntryKind.COACHING) == "grow"

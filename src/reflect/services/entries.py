@@ -92,6 +92,10 @@ class EntryService:
     def revisions(self, typed_id: str) -> list[Revision]:
         return self._repo.revisions(self.resolve(typed_id))
 
+    def last_framework_id(self, kind: EntryKind = EntryKind.REFLECTION) -> str | None:
+        """The framework last used for this kind of entry, to offer it again."""
+        return self._repo.latest_framework_id(str(kind))
+
     def tag_counts(self) -> list[tuple[str, int]]:
         return self._repo.tag_counts()
 

@@ -88,6 +88,15 @@ class EntryRepository:
         )
         return [(row["tag"], row["n"]) for row in rows]
 
+    def latest_framework_id(self, kind: str) -> str | None:
+        """The framework of the newest live entry of ``kind`` written with one."""
+        found = self.store.scalar(
+            "SELECT framework_id FROM entries WHERE deleted IS NULL AND kind = ? "
+            "AND framework_id IS NOT NULL ORDER BY created DESC LIMIT 1",
+            (kind,),
+        )
+        return None if found is None else str(found)
+
     def all_including_trash(self) -> list[Entry]:
         return self._load(f"SELECT {ENTRY_COLUMNS} FROM entries ORDER BY created, seq", [])
 
