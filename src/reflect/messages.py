@@ -63,6 +63,29 @@ class Msg(Enum):
     UNKNOWN_FORMAT = "Unknown format {name}. Choose one of: {choices}."
     EXPORT_FOLDER_NOT_EMPTY = "{path} already exists and is not empty. Choose a new folder."
     WRITE_FAILED = "Reflect could not write {path}: {reason}"
+    # Frameworks
+    FRAMEWORK_INVALID = "{path} is not a valid framework file: {field} {reason}."
+    FRAMEWORK_TOO_NEW = (
+        "{path} is a framework file for a newer version of Reflect (format version {version}). "
+        "Install the newer version to use it."
+    )
+    FRAMEWORK_NOT_FOUND = "No framework has the id {id}."
+    FRAMEWORK_ID_TAKEN = (
+        "{path} uses the framework id {id}, which {name} already has. "
+        "Change the id in the file and try again."
+    )
+    FRAMEWORK_READ_ONLY = (
+        "{name} came with Reflect or a programme pack and cannot be changed. "
+        "Make a copy and edit that instead."
+    )
+    FRAMEWORK_HAS_NO_DOMAINS = "{name} has no domains to rate yourself on."
+    UNKNOWN_DOMAIN = "{name} has no domain {value}. Choose from: {choices}."
+    DOMAIN_RATED_TWICE = "{value} is rated more than once; give each domain one score."
+    BAD_RATING = (
+        "Write each rating as DOMAIN=SCORE with a whole number, such as vision=3 (not {value})."
+    )
+    BAD_EVIDENCE = 'Write evidence as DOMAIN=TEXT, such as vision="Shared story" (not {value}).'
+    EVIDENCE_WITHOUT_SCORE = "There is evidence for {value} but no score; rate it too."
     # Backups
     BACKUP_NOT_VALID = "{path} is not a usable Reflect backup: {reason}. Nothing was changed."
     NO_BACKUPS = "There are no backups yet."

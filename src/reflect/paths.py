@@ -29,6 +29,11 @@ class Paths:
     def drafts_dir(self) -> Path:
         return self.data_dir / "drafts"
 
+    @property
+    def frameworks_dir(self) -> Path:
+        """The user's own frameworks: copies they made and files they imported."""
+        return self.data_dir / "frameworks"
+
 
 def resolve_paths(data_dir: Path | str | None, environ: Mapping[str, str] = os.environ) -> Paths:
     """An explicit data folder (option or environment) holds everything, config and logs too,

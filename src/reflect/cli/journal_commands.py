@@ -10,8 +10,9 @@ import click
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
 from reflect.core.clock import local_day_start, parse_day
-from reflect.core.entry import EntryKind, split_heading
+from reflect.core.entry import EntryKind, Response, split_heading
 from reflect.core.entry_filter import EntryFilter
+from reflect.core.framework import guided_parts
 from reflect.core.inquiry import InquiryStatus
 from reflect.core.search import SearchRequest
 from reflect.errors import BadInput
@@ -70,22 +71,49 @@ def inquiry_status(state: CliState, inquiry_id: str, status: str, note: str) -> 
 @click.command()
 @click.argument("text", required=False)
 @click.option("--inquiry", "inquiry_id", help="Link the entry to this inquiry.")
-@click.option("--kind", type=KINDS, default=EntryKind.REFLECTION.value, show_default=True)
+@click.option("--kind", type=KINDS, help="Entry kind [default: the framework's, or reflection].")
 @click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
+@click.option(
+    "--framework",
+    "framework_id",
+    help="Write with this framework: one heading per prompt (see reflect frameworks show ID).",
+)
 @pass_state
 def write(
-    state: CliState, text: str | None, inquiry_id: str | None, kind: str, tags: tuple[str, ...]
+    state: CliState,
+    text: str | None,
+    inquiry_id: str | None,
+    kind: str | None,
+    tags: tuple[str, ...],
+    framework_id: str | None,
 ) -> None:
     """Write an entry from TEXT (or standard input); prints the new id.
 
     A first line written as a Markdown heading ("# ...") becomes the title.
+
+    With --framework, a heading ("#" to "###") that names a prompt, by its label or id,
+    starts the answer to that prompt. Text before the first such heading, and headings that
+    name no prompt with the text under them, stay in the body.
     """
+    app = state.app()
+    framework = app.frameworks.get(framework_id) if framework_id else None
     if text is None:
         text = sys.stdin.read()
-    app = state.app()
-    title, body = split_heading(text)
+    if framework is None:
+        title, body = split_heading(text)
+        responses: tuple[Response, ...] = ()
+    else:
+        title, body, responses = guided_parts(framework, text)
     linked = app.inquiries.resolve(inquiry_id) if inquiry_id else None
-    entry = app.entries.write(body, title=title, kind=kind, tags=list(tags), inquiry_id=linked)
+    entry = app.entries.write(
+        body,
+        title=title,
+        kind=kind or (framework.kind if framework else EntryKind.REFLECTION),
+        tags=list(tags),
+        inquiry_id=linked,
+        framework_id=framework.id if framework else None,
+        responses=responses,
+    )
     click.echo(entry.id)
 
 

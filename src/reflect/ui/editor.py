@@ -26,10 +26,20 @@ from PySide6.QtWidgets import (
 from reflect.app import App
 from reflect.core.draft import Draft
 from reflect.core.entry import Entry, EntryKind, normalize_tags
+from reflect.core.framework import Framework
+from reflect.core.guided_writing import (
+    Slot,
+    as_markdown,
+    prompt_label,
+    responses_of,
+    slots_for,
+    switch_framework,
+)
 from reflect.core.inquiry import InquiryStatus
 from reflect.errors import ReflectError
+from reflect.ui.framework_info import FrameworkInfoDialog
 from reflect.ui.markdown_edit import MarkdownEdit
-from reflect.ui.responses_panel import ResponsesPanel, as_markdown
+from reflect.ui.responses_panel import ResponsesPanel
 from reflect.ui.safe_browser import SafeBrowser
 from reflect.ui.texts import error_text
 from reflect.ui.widgets import compact_combo, scrolling
@@ -61,6 +71,14 @@ class EntryEditor(QWidget):
         self.kind.setAccessibleName(self.tr("Kind of entry"))
         for kind in EntryKind:
             self.kind.addItem(kind_label(kind), kind.value)
+        self.framework = compact_combo(12)
+        self.framework.setAccessibleName(self.tr("Framework to write with"))
+        self.framework.setToolTip(self.tr("Lay out a framework's prompts to write under"))
+        self.about_framework = QPushButton(self.tr("About…"))
+        self.about_framework.setAccessibleDescription(
+            self.tr("What this framework is, where it comes from, and how sure we are of it")
+        )
+        self.about_framework.clicked.connect(self._on_about_framework)
         self.inquiry = compact_combo()
         self.inquiry.setAccessibleName(self.tr("Linked inquiry"))
         self.tags = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
@@ -83,6 +101,8 @@ class EntryEditor(QWidget):
 
         row = QHBoxLayout()
         row.addWidget(self.kind)
+        row.addWidget(self.framework, 1)
+        row.addWidget(self.about_framework)
         row.addWidget(self.inquiry, 2)
         row.addWidget(self.tags, 2)
         writing = QSplitter(Qt.Orientation.Vertical)
@@ -105,6 +125,7 @@ class EntryEditor(QWidget):
         for signal in (self.title.textEdited, self.tags.textEdited, self.body.textChanged):
             signal.connect(self._on_changed)
         self.kind.currentIndexChanged.connect(self._on_changed)
+        self.framework.currentIndexChanged.connect(self._on_framework_changed)
         self.inquiry.currentIndexChanged.connect(self._on_changed)
 
     def _toolbar(self) -> QToolBar:
@@ -163,8 +184,15 @@ class EntryEditor(QWidget):
         kind: EntryKind = EntryKind.REFLECTION,
         inquiry_id: str | None = None,
         body: str = "",
+        framework_id: str | None = None,
     ) -> None:
-        draft = replace(self._app.drafts.start(), kind=kind, inquiry_id=inquiry_id, body=body)
+        draft = replace(
+            self._app.drafts.start(),
+            kind=kind,
+            inquiry_id=inquiry_id,
+            body=body,
+            framework_id=framework_id,
+        )
         self._load(draft)
 
     def open_entry(self, entry: Entry) -> None:
@@ -187,17 +215,9 @@ class EntryEditor(QWidget):
             self.tags.setText(", ".join(draft.tags))
             self._tag_words.setStringList([t for t, _ in self._app.entries.tag_counts()])
             self.body.setPlainText(draft.body)
-            # Shown before loading, so the scroll area hears about the new rows' size.
-            self._responses_area.setVisible(bool(draft.responses))
-            self.responses.load(draft.framework_id, draft.responses)
-            if draft.responses:
-                # Structured entries are mostly their answers; the free text is for extras.
-                self._writing.setSizes([420, 160])
-            self.body.setPlaceholderText(
-                self.tr("Anything else?")
-                if draft.responses
-                else self.tr("What happened? What did you notice? What now?")
-            )
+            self._fill_frameworks(draft.framework_id)
+            framework = self._framework(draft.framework_id)
+            self._lay_out(slots_for(framework, draft.framework_id, draft.responses))
             self._show_preview(draft)
             editing = draft.entry_id is not None
             self.history.setEnabled(editing)
@@ -206,6 +226,54 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self.body.setFocus()
+
+    def _fill_frameworks(self, chosen: str | None) -> None:
+        self.framework.clear()
+        self.framework.addItem(self.tr("No framework"), None)
+        for framework in self._app.frameworks.all():
+            self.framework.addItem(framework.name, framework.id)
+        if chosen is not None and self.framework.findData(chosen) < 0:
+            # Written with a framework that is not here (a coaching session, a deleted copy).
+            self.framework.addItem(prompt_words(chosen), chosen)
+        self.framework.setCurrentIndex(max(0, self.framework.findData(chosen)))
+        self.about_framework.setEnabled(self._framework(chosen) is not None)
+
+    def _framework(self, framework_id: str | None) -> Framework | None:
+        return None if framework_id is None else self._app.frameworks.find(framework_id)
+
+    def _lay_out(self, slots: tuple[Slot, ...]) -> None:
+        # Shown before loading, so the scroll area hears about the new rows' size.
+        self._responses_area.setVisible(bool(slots))
+        self.responses.load(slots)
+        if slots:
+            # Structured entries are mostly their answers; the free text is for extras.
+            self._writing.setSizes([420, 160])
+        self.body.setPlaceholderText(
+            self.tr("Anything else?")
+            if slots
+            else self.tr("What happened? What did you notice? What now?")
+        )
+
+    def _on_framework_changed(self) -> None:
+        if self._loading or self._draft is None:
+            return
+        chosen = self.framework.currentData()
+        framework = self._framework(chosen)
+        body, slots = switch_framework(self.body.toPlainText(), self.responses.slots(), framework)
+        self._loading = True
+        try:
+            self.body.setPlainText(body)
+            self._lay_out(slots)
+        finally:
+            self._loading = False
+        self.about_framework.setEnabled(framework is not None)
+        self._draft = replace(self._draft, framework_id=chosen)
+        self._on_changed()
+
+    def _on_about_framework(self) -> None:
+        framework = self._framework(self.framework.currentData())
+        if framework is not None:
+            FrameworkInfoDialog(framework, self).exec()
 
     def _fill_inquiries(self, chosen: str | None) -> None:
         self.inquiry.clear()
@@ -227,7 +295,8 @@ class EntryEditor(QWidget):
             kind=EntryKind(self.kind.currentData()),
             inquiry_id=self.inquiry.currentData(),
             tags=normalize_tags(self.tags.text().split(",")),
-            responses=self.responses.responses() if self._draft.responses else (),
+            framework_id=self.framework.currentData(),
+            responses=responses_of(self.responses.slots()),
         )
 
     def _on_changed(self) -> None:
@@ -240,7 +309,8 @@ class EntryEditor(QWidget):
         self._autosave.start()
 
     def _show_preview(self, draft: Draft) -> None:
-        sections = as_markdown(draft.framework_id, draft.responses)
+        slots = slots_for(self._framework(draft.framework_id), draft.framework_id, draft.responses)
+        sections = as_markdown(slots)
         self.preview.show_markdown("\n\n".join(p for p in (draft.body, sections) if p))
 
     def autosave_now(self) -> None:
@@ -304,3 +374,8 @@ def kind_label(kind: EntryKind) -> str:
         EntryKind.NOTE: "Note",
     }
     return QCoreApplication.translate("EntryKind", labels[kind])
+
+
+def prompt_words(framework_id: str) -> str:
+    """A name for a framework id the catalog does not know."""
+    return prompt_label(None, None, framework_id)

@@ -34,6 +34,7 @@ from reflect.ui.navigation import PageId
 from reflect.ui.pages.actions import ActionsPage
 from reflect.ui.pages.coaching import CoachingPage
 from reflect.ui.pages.inquiries import InquiriesPage
+from reflect.ui.pages.insights import InsightsPage
 from reflect.ui.pages.journal import JournalPage
 from reflect.ui.pages.search import SearchPage
 from reflect.ui.pages.today import TodayPage
@@ -48,6 +49,7 @@ SIDEBAR = (
     (PageId.JOURNAL, "Journal"),
     (PageId.COACHING, "Coaching"),
     (PageId.ACTIONS, "Actions"),
+    (PageId.INSIGHTS, "Insights"),
     (PageId.SEARCH, "Search"),
 )
 
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.journal = JournalPage(self.app, self)
         self.coaching = CoachingPage(self.app, self)
         self.actions_page = ActionsPage(self.app, self)
+        self.insights = InsightsPage(self.app, self)
         self.search = SearchPage(self.app, self)
         self.editor = EntryEditor(self.app)
         self.editor.kept.connect(self._on_editor_kept)
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
             PageId.JOURNAL: self.journal,
             PageId.COACHING: self.coaching,
             PageId.ACTIONS: self.actions_page,
+            PageId.INSIGHTS: self.insights,
             PageId.SEARCH: self.search,
             PageId.EDITOR: self.editor,
         }
@@ -201,10 +205,13 @@ class MainWindow(QMainWindow):
         self.editor.open_entry(entry)
 
     def new_entry(
-        self, kind: EntryKind = EntryKind.REFLECTION, inquiry_id: str | None = None
+        self,
+        kind: EntryKind = EntryKind.REFLECTION,
+        inquiry_id: str | None = None,
+        framework_id: str | None = None,
     ) -> None:
         self.show_page(PageId.EDITOR)
-        self.editor.open_new(kind, inquiry_id)
+        self.editor.open_new(kind, inquiry_id, framework_id=framework_id)
 
     def show_inquiry(self, inquiry_id: str) -> None:
         self.show_page(PageId.INQUIRIES)
@@ -354,7 +361,7 @@ SHORTCUTS_HELP = """Ctrl+N  New entry
 Ctrl+S  Save the entry
 Ctrl+Return  Done (keep the entry)
 Ctrl+F or Ctrl+K  Search
-Ctrl+1 … Ctrl+6  Today, Inquiries, Journal, Coaching, Actions, Search
+Ctrl+1 … Ctrl+7  Today, Inquiries, Journal, Coaching, Actions, Insights, Search
 Ctrl+,  Preferences
 Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
 Ctrl+Tab / Ctrl+Shift+Tab  Move focus out of the text

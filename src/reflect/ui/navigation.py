@@ -14,6 +14,7 @@ class PageId(StrEnum):
     JOURNAL = "journal"
     COACHING = "coaching"
     ACTIONS = "actions"
+    INSIGHTS = "insights"
     SEARCH = "search"
     EDITOR = "editor"
 
@@ -24,7 +25,10 @@ class Navigator(Protocol):
     def open_entry(self, entry_id: str) -> None: ...
 
     def new_entry(
-        self, kind: EntryKind = EntryKind.REFLECTION, inquiry_id: str | None = None
+        self,
+        kind: EntryKind = EntryKind.REFLECTION,
+        inquiry_id: str | None = None,
+        framework_id: str | None = None,
     ) -> None: ...
 
     def show_inquiry(self, inquiry_id: str) -> None: ...

@@ -67,6 +67,8 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
 
 
 def screens(window: object) -> dict[str, Callable[[], None]]:
+    from PySide6.QtWidgets import QApplication
+
     from reflect.ui.main_window import MainWindow
     from reflect.ui.navigation import PageId
 
@@ -89,12 +91,20 @@ def screens(window: object) -> dict[str, Callable[[], None]]:
             "> Relational work is the work."
         )
 
+    def insights_activity() -> None:
+        w.show_page(PageId.INSIGHTS)
+        QApplication.processEvents()  # lay the page out before scrolling to its end
+        bar = w.insights.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
     return {
         "today": lambda: w.show_page(PageId.TODAY),
         "inquiries": lambda: w.show_page(PageId.INQUIRIES),
         "journal": lambda: w.show_page(PageId.JOURNAL),
         "coaching": lambda: w.show_page(PageId.COACHING),
         "actions": lambda: w.show_page(PageId.ACTIONS),
+        "insights": lambda: w.show_page(PageId.INSIGHTS),
+        "insights-activity": insights_activity,
         "search": search,
         "editor": editor,
         "new-entry": new_entry,

@@ -107,7 +107,12 @@ class TodayPage(QWidget):
         button.setAccessibleDescription(self.tr("Write a reflection linked to your inquiry"))
         active = self._app.inquiries.active()
         linked = active[0].id if len(active) == 1 else None
-        button.clicked.connect(lambda: self._nav.new_entry(EntryKind.REFLECTION, linked))
+        # After a workshop, offer the framework the user reflected with last time.
+        button.clicked.connect(
+            lambda: self._nav.new_entry(
+                EntryKind.REFLECTION, linked, self._app.entries.last_framework_id()
+            )
+        )
         row = QHBoxLayout()
         row.addWidget(button)
         row.addStretch(1)
