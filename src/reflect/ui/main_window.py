@@ -29,6 +29,7 @@ from reflect.services.changes import Change, Topic
 from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
 from reflect.ui.editor import EntryEditor
+from reflect.ui.frameworks_dialog import FrameworksDialog
 from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
 from reflect.ui.navigation import PageId
 from reflect.ui.pages.actions import ActionsPage
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Undo,
         )
         self.undo_trash.setEnabled(False)
+        edit.addSeparator()
+        self._add(edit, self.tr("&Frameworks…"), self.show_frameworks)
         go = self.menuBar().addMenu(self.tr("&Go"))
         for n, (page_id, name) in enumerate(SIDEBAR, start=1):
             self._add(go, self.tr(name), partial(self.show_page, page_id), f"Ctrl+{n}")
@@ -279,6 +282,22 @@ class MainWindow(QMainWindow):
                 self.notify(error_text(exc))
                 return
             self.show_inquiry(inquiry.id)
+
+    def show_frameworks(self) -> FrameworksDialog:
+        """Open the Frameworks dialog without blocking (so tests can drive it)."""
+        dialog = FrameworksDialog(self.app.frameworks, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.changed.connect(self._on_frameworks_changed)
+        dialog.open()
+        return dialog
+
+    def _on_frameworks_changed(self) -> None:
+        # Pages that list frameworks (Insights' self-assessment) show the new names; the
+        # editor reads the catalog whenever it opens an entry.
+        current = self.stack.currentWidget()
+        refresh = getattr(current, "refresh", None)
+        if current is not self.editor and callable(refresh):
+            refresh()
 
     def _on_shortcuts(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(SHORTCUTS_HELP))

@@ -13,10 +13,14 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect.app import open_app
 from reflect.paths import resolve_paths
 from reflect.services.demo import fill_demo
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 SIZE = (1200, 800)
 
@@ -53,11 +57,13 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
             window.resize(*SIZE)
             window.show()
             for name, arrange in screens(window).items():
-                arrange()
+                shown = arrange()  # a dialog, when the screen is one; else the window
                 QApplication.processEvents()
                 path = out / f"{name}-{scheme}.png"
-                window.grab().save(str(path))
+                (window if shown is None else shown).grab().save(str(path))
                 saved.append(path)
+                if shown is not None:
+                    shown.close()
             window.editor.discard()  # the sample text is not part of the demo journal
             window.close()
             window.deleteLater()
@@ -66,7 +72,7 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
     return saved
 
 
-def screens(window: object) -> dict[str, Callable[[], None]]:
+def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
     from PySide6.QtWidgets import QApplication
 
     from reflect.ui.main_window import MainWindow
@@ -97,6 +103,11 @@ def screens(window: object) -> dict[str, Callable[[], None]]:
         bar = w.insights.scroll_area.verticalScrollBar()
         bar.setValue(bar.maximum())
 
+    def frameworks() -> QWidget:
+        dialog = w.show_frameworks()
+        dialog.refresh(select="csif")  # with its note that the wording is not yet checked
+        return dialog
+
     return {
         "today": lambda: w.show_page(PageId.TODAY),
         "inquiries": lambda: w.show_page(PageId.INQUIRIES),
@@ -108,6 +119,7 @@ def screens(window: object) -> dict[str, Callable[[], None]]:
         "search": search,
         "editor": editor,
         "new-entry": new_entry,
+        "frameworks": frameworks,
     }
 
 
