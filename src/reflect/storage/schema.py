@@ -156,4 +156,59 @@ def m003_filter_indexes(db: Database) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (m001_journal, m002_drafts, m003_filter_indexes)
+def m004_exchange(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE peers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            age_recipient TEXT NOT NULL UNIQUE,
+            signing_key TEXT UNIQUE,
+            verified INTEGER NOT NULL DEFAULT 0,
+            added TEXT NOT NULL
+        );
+        CREATE TABLE trios (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+        CREATE TABLE trio_members (
+            trio_id TEXT NOT NULL REFERENCES trios(id) ON DELETE CASCADE,
+            peer_id TEXT NOT NULL REFERENCES peers(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (trio_id, peer_id)
+        );
+        -- Bundles are kept verbatim (the signed JSON) so they can be checked again later.
+        CREATE TABLE received (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            sender_name TEXT NOT NULL,
+            peer_id TEXT REFERENCES peers(id) ON DELETE SET NULL,
+            signing_key TEXT,
+            verified INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            received TEXT NOT NULL,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX received_peer ON received(peer_id, created);
+        CREATE TABLE comments (
+            id TEXT PRIMARY KEY,
+            entry_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+            bundle_id TEXT NOT NULL REFERENCES received(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX comments_entry ON comments(entry_id, created);
+        CREATE TABLE private_notes (
+            id TEXT PRIMARY KEY,
+            bundle_id TEXT NOT NULL REFERENCES received(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        """
+    )
+
+
+STEPS: tuple[Step, ...] = (m001_journal, m002_drafts, m003_filter_indexes, m004_exchange)
