@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 import uuid
+from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from reflect.app import App
 from reflect.core.action import Action, ActionKind, ActionStatus
+from reflect.core.assessment import Assessment
 from reflect.core.clock import from_text, parse_day
 from reflect.core.coaching import FRAMEWORK_ID as TRIO
 from reflect.core.coaching import CoachingSession, Prompt, Role, from_entry, to_responses
 from reflect.core.contents import JournalContents
 from reflect.core.entry import TITLE_LIMIT, Entry, EntryKind, normalize_tags
+from reflect.core.framework import Framework
 from reflect.core.inquiry import InquiryStatus
+from reflect.resources import resource_path
 from reflect.services.demo_content import build_demo_journal
+from reflect.services.frameworks import FrameworkCatalog, checked_scores
 
 NOW = datetime(2025, 6, 18, 14, 30, tzinfo=UTC)
 
@@ -30,7 +37,6 @@ PROMPTS = {
     "pdsa": ("plan", "do", "study", "act"),
     TRIO: tuple(p.value for p in Prompt),  # fields left empty are left out
 }
-CSIF_DOMAINS = set(PROMPTS["csif"])
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +150,22 @@ def test_no_linked_entry_predates_its_inquiry(journal: JournalContents) -> None:
             assert from_text(entry.created) >= created[entry.inquiry_id], entry.display_title
 
 
+def test_no_action_or_assessment_predates_its_inquiry(journal: JournalContents) -> None:
+    created = {i.id: from_text(i.created) for i in journal.inquiries}
+    for action in journal.actions:
+        if action.inquiry_id is not None:
+            assert from_text(action.created) >= created[action.inquiry_id], action.text
+    for assessment in journal.assessments:
+        assert assessment.inquiry_id is not None
+        assert from_text(assessment.created) >= created[assessment.inquiry_id], assessment.note
+
+
+def test_the_main_inquiry_opens_the_year(journal: JournalContents) -> None:
+    main = max(journal.inquiries, key=lambda i: len(i.wordings))
+    oldest_entry = max(days_before_now(e.created) for e in journal.entries)
+    assert 330 <= days_before_now(main.created) <= oldest_entry <= days_before_now(main.created) + 7
+
+
 def test_most_entries_are_linked_but_not_all(journal: JournalContents) -> None:
     linked = [e for e in journal.entries if e.inquiry_id is not None]
     assert len(linked) >= 2 * len(journal.entries) // 3
@@ -168,11 +190,53 @@ def test_timestamps_are_utc_and_before_now(now: datetime) -> None:
         assert moment < now, text
 
 
-def test_entries_cover_nine_months_and_stop_a_few_days_ago(journal: JournalContents) -> None:
+def test_entries_cover_a_year_and_stop_a_few_days_ago(journal: JournalContents) -> None:
     ages = [days_before_now(e.created) for e in journal.entries]
-    assert 45 <= len(ages) <= 60
-    assert max(ages) >= 255
+    assert 120 <= len(ages) <= 180
+    assert 330 <= max(ages) < 364  # inside the 52 weeks the activity heat map shows
     assert 1 <= min(ages) <= 7
+
+
+def entries_per_day(journal: JournalContents) -> Counter[date]:
+    return Counter(from_text(e.created).astimezone(NOW.tzinfo).date() for e in journal.entries)
+
+
+def test_every_month_of_the_year_has_writing(journal: JournalContents) -> None:
+    per_day = entries_per_day(journal)
+    for month in range(12):
+        days = [NOW.date() - timedelta(days=month * 30 + n) for n in range(1, 31)]
+        assert sum(per_day[d] for d in days) >= 4, month
+
+
+def test_activity_is_uneven_busy_days_and_quiet_weeks(journal: JournalContents) -> None:
+    per_day = entries_per_day(journal)
+    assert sum(n >= 2 for n in per_day.values()) >= 10
+    assert sum(n >= 3 for n in per_day.values()) >= 2
+    assert max(per_day.values()) <= 3
+    days = sorted(per_day)
+    quiet = [later - earlier for earlier, later in itertools.pairwise(days)]
+    assert sum(gap >= timedelta(days=8) for gap in quiet) >= 2  # time away
+    assert len(days) >= 100
+
+
+def test_the_weeks_after_workshops_are_busier(journal: JournalContents) -> None:
+    per_day = entries_per_day(journal)
+    today = NOW.date()
+    weeks = [sum(per_day[today - timedelta(days=7 * w + n)] for n in range(7)) for w in range(52)]
+    usual = statistics.median(weeks)
+    workshops = [
+        e for e in journal.entries if e.kind is EntryKind.REFLECTION and "workshop" in e.tags
+    ]
+    assert len(workshops) == 6
+    for workshop in workshops:
+        day = from_text(workshop.created).astimezone(NOW.tzinfo).date()
+        week = sum(per_day[day + timedelta(days=n)] for n in range(7))
+        assert week >= usual + 3, workshop.display_title
+
+
+def test_no_two_entries_say_the_same_thing(journal: JournalContents) -> None:
+    bodies = [" ".join(e.searchable_body().split()) for e in journal.entries]
+    assert len(bodies) == len(set(bodies))
 
 
 def test_entries_are_in_date_order(journal: JournalContents) -> None:
@@ -398,7 +462,14 @@ def test_text_holds_nothing_that_looks_like_a_patient_identifier(journal: Journa
 def test_action_kinds_and_statuses_all_appear(journal: JournalContents) -> None:
     assert {a.kind for a in journal.actions} == set(ActionKind)
     assert {a.status for a in journal.actions} == set(ActionStatus)
-    assert 15 <= len(journal.actions) <= 20
+    assert 20 <= len(journal.actions) <= 26
+
+
+def test_actions_begin_before_the_programme(journal: JournalContents) -> None:
+    oldest = max(days_before_now(a.created) for a in journal.actions)
+    assert oldest >= 330
+    done = [a for a in journal.actions if a.status is ActionStatus.DONE]
+    assert max(days_before_now(a.updated) for a in done) >= 300
 
 
 def test_stop_list_has_real_items(journal: JournalContents) -> None:
@@ -434,36 +505,136 @@ def test_closed_actions_were_closed_after_they_were_made(journal: JournalContent
 # --- assessments ---------------------------------------------------------------------------
 
 
-def test_assessments_score_every_csif_domain_on_the_scale(journal: JournalContents) -> None:
-    assert 5 <= len(journal.assessments) <= 6
-    for assessment in journal.assessments:
-        assert assessment.framework_id == "csif"
-        assert {s.domain_id for s in assessment.scores} == CSIF_DOMAINS
-        assert len(assessment.scores) == len(CSIF_DOMAINS)
-        assert all(1 <= s.score <= 5 and s.evidence.strip() for s in assessment.scores)
+@pytest.fixture
+def catalog(tmp_path: Path) -> FrameworkCatalog:
+    """The shipped frameworks, as the app loads them (the user's folder empty)."""
+    return FrameworkCatalog(resource_path("frameworks"), tmp_path)
 
 
-def test_assessments_come_every_six_to_eight_weeks(journal: JournalContents) -> None:
-    dates = [from_text(a.created) for a in journal.assessments]
-    gaps = [later - earlier for earlier, later in itertools.pairwise(dates)]
-    assert all(timedelta(weeks=6) - timedelta(days=2) <= g <= timedelta(weeks=8) for g in gaps)
+def assessments_on(journal: JournalContents, framework_id: str) -> list[Assessment]:
+    found = [a for a in journal.assessments if a.framework_id == framework_id]
+    return sorted(found, key=lambda a: from_text(a.created))
 
 
-def domain_series(journal: JournalContents) -> dict[str, list[int]]:
-    series: dict[str, list[int]] = {domain: [] for domain in CSIF_DOMAINS}
-    for assessment in journal.assessments:
+def domain_series(journal: JournalContents, framework: Framework) -> dict[str, list[int]]:
+    series: dict[str, list[int]] = {d.id: [] for d in framework.domains}
+    for assessment in assessments_on(journal, framework.id):
         for score in assessment.scores:
             series[score.domain_id].append(score.score)
     return series
 
 
-def test_scores_move_plausibly(journal: JournalContents) -> None:
-    series = domain_series(journal).values()
-    assert sum(s[-1] > s[0] for s in series) >= 3
-    assert any(b < a for s in series for a, b in itertools.pairwise(s))
-    assert all(abs(b - a) <= 1 for s in series for a, b in itertools.pairwise(s))
+def test_assessments_are_on_csif_and_the_five_principles(journal: JournalContents) -> None:
+    frameworks = Counter(a.framework_id for a in journal.assessments)
+    assert set(frameworks) == {"csif", "five-principles"}
+    assert 11 <= frameworks["csif"] <= 13
+    assert 3 <= frameworks["five-principles"] <= 4
+
+
+def test_every_assessment_scores_every_domain_on_its_scale(
+    journal: JournalContents, catalog: FrameworkCatalog
+) -> None:
+    for assessment in journal.assessments:
+        framework = catalog.get(assessment.framework_id)
+        assert framework.domains
+        assert [s.domain_id for s in assessment.scores] == [d.id for d in framework.domains]
+        assert checked_scores(framework, assessment.scores) == list(assessment.scores)
+        assert all(framework.scale.contains(s.score) for s in assessment.scores)
+        assert all(s.evidence.strip() and len(s.evidence) <= 100 for s in assessment.scores)
+        assert assessment.note.strip()
+
+
+def test_csif_is_rated_about_monthly_across_the_year(journal: JournalContents) -> None:
+    dates = [from_text(a.created) for a in assessments_on(journal, "csif")]
+    assert days_before_now(dates[0].isoformat()) >= 330
+    assert days_before_now(dates[-1].isoformat()) <= 30
+    gaps = [later - earlier for earlier, later in itertools.pairwise(dates)]
+    assert all(timedelta(weeks=3) <= g <= timedelta(weeks=6) for g in gaps), gaps
+
+
+def test_five_principles_are_rated_a_few_times_across_the_year(journal: JournalContents) -> None:
+    dates = [from_text(a.created) for a in assessments_on(journal, "five-principles")]
+    assert days_before_now(dates[0].isoformat()) >= 240
+    assert days_before_now(dates[-1].isoformat()) <= 60
+    gaps = [later - earlier for earlier, later in itertools.pairwise(dates)]
+    assert all(g >= timedelta(weeks=8) for g in gaps), gaps
+
+
+def test_csif_is_the_framework_insights_opens_on(journal: JournalContents) -> None:
+    latest = {a.framework_id: from_text(a.created) for a in journal.assessments}
+    assert max(latest, key=lambda f: latest[f]) == "csif"
+
+
+def test_assessments_are_in_date_order(journal: JournalContents) -> None:
+    created = [from_text(a.created) for a in journal.assessments]
+    assert created == sorted(created)
+
+
+def test_scores_move_plausibly(journal: JournalContents, catalog: FrameworkCatalog) -> None:
+    for framework_id in ("csif", "five-principles"):
+        series = domain_series(journal, catalog.get(framework_id)).values()
+        assert sum(s[-1] > s[0] for s in series) >= 3, framework_id
+        assert all(s[-1] < 5 for s in series), "nothing is embedded and lasting in a year"
+    csif = domain_series(journal, catalog.get("csif")).values()
+    assert all(abs(b - a) <= 1 for s in csif for a, b in itertools.pairwise(s))
+
+
+def dips(series: list[int]) -> list[int]:
+    """Where a score falls from the one before."""
+    return [n for n in range(1, len(series)) if series[n] < series[n - 1]]
+
+
+def test_one_csif_domain_dips_and_recovers(
+    journal: JournalContents, catalog: FrameworkCatalog
+) -> None:
+    series = domain_series(journal, catalog.get("csif"))
+    dipped = {domain: dips(s) for domain, s in series.items() if dips(s)}
+    assert list(dipped) == ["operating-model"]
+    (fall,) = dipped["operating-model"]
+    scores = series["operating-model"]
+    assert max(scores[fall + 1 :]) >= scores[fall - 1]  # recovered
+    ages = [days_before_now(a.created) for a in assessments_on(journal, "csif")]
+    assert 60 <= ages[fall] <= 90  # when the council's new system changed its figures
+    assert not any(dips(s) for s in domain_series(journal, catalog.get("five-principles")).values())
+
+
+def test_domains_do_not_all_move_together(
+    journal: JournalContents, catalog: FrameworkCatalog
+) -> None:
+    series = domain_series(journal, catalog.get("csif"))
+    steps = len(next(iter(series.values()))) - 1
+    movers = [sum(s[n + 1] != s[n] for s in series.values()) for n in range(steps)]
+    assert max(movers) < len(series)
+    assert 0 in movers  # a month where nothing moved
+    first_rises = {next(n for n in range(steps) if s[n + 1] > s[n]) for s in series.values()}
+    assert len(first_rises) >= 4
+    plateaus = [max(len(list(run)) for _, run in itertools.groupby(s)) for s in series.values()]
+    assert max(plateaus) >= 6  # one domain holds still for half the year
+
+
+def test_latest_assessment_differs_from_the_one_before_on_some_domains(
+    journal: JournalContents,
+) -> None:
+    for framework_id in ("csif", "five-principles"):
+        *_, previous, latest = assessments_on(journal, framework_id)
+        before = {s.domain_id: s.score for s in previous.scores}
+        moved = [s.domain_id for s in latest.scores if s.score != before[s.domain_id]]
+        assert 1 <= len(moved) < len(latest.scores), framework_id
 
 
 def test_assessments_follow_the_main_inquiry(journal: JournalContents) -> None:
     main = max(journal.inquiries, key=lambda i: len(i.wordings))
     assert {a.inquiry_id for a in journal.assessments} == {main.id}
+
+
+def test_insights_show_a_year_of_the_demo(app: App) -> None:
+    demo = build_demo_journal(app.clock().astimezone())
+    app.transfer.import_contents(demo)
+    insights = app.insights
+    assert insights.frameworks_assessed() == ["csif", "five-principles"]
+    assert insights.assessment_series("csif") == assessments_on(demo, "csif")
+    activity = insights.activity_by_day()
+    assert sum(activity.values()) == len(demo.entries)  # the whole year fits the heat map
+    assert sum(n > 0 for n in activity.values()) >= 100
+    months = insights.actions_by_month()
+    assert sum(bool(m.started or m.stopped or m.done) for m in months) >= 10

@@ -1,9 +1,17 @@
-"""The demo journal: nine months of one made-up participant's inquiry, for first looks and demos.
+"""The demo journal: a year of one made-up participant's inquiry, for first looks and demos.
 
 The participant is a deputy director of integrated care in the fictional Fenmoor and Weald ICS,
 working on discharge delays across three organisations (the Royal, the council's adult social
-care, community health) and a local charity, Age Well Fenmoor. Every person, place and figure is
-invented; there are no patients, NHS numbers or dates of birth.
+care, community health) and a local charity, Age Well Fenmoor. The year opens with her
+application to an improvement leadership programme; the programme's nine months (six workshops,
+seven trio sessions) end a few days before ``now``. Every person, place and figure is invented;
+there are no patients, NHS numbers or dates of birth.
+
+The set pieces are here; the short notes and progress updates that fill the weeks around them
+are in ``demo_more``. She rates her system on the Cross-System Improvement Framework about once
+a month, and on the five principles for system-wide improvement four times, so Insights has a
+year of self-assessment to draw: slow rises, a plateau, and a dip when the council's figures
+changed, from which the operating model recovers.
 
 Everything is built from the small tables below and dated relative to ``now``, so the demo always
 looks current. The peer coaching trio sessions are kept exactly as the Coaching page keeps them
@@ -29,14 +37,12 @@ from reflect.core.coaching import CoachingSession, Role, Roles, to_responses
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
+from reflect.services.demo_more import DASHBOARD as _DASHBOARD
+from reflect.services.demo_more import DISCHARGE as _DISCHARGE
+from reflect.services.demo_more import SHORT_ENTRIES, Short
+from reflect.services.demo_more import VOLUNTARY as _VOLUNTARY
 
 _SEED = 20240917
-
-_DISCHARGE = "discharge"
-_VOLUNTARY = "voluntary"
-_DASHBOARD = "dashboard"
-
-_ASSESSED_FRAMEWORK = "csif"
 
 _START, _STOP, _CONTINUE = ActionKind.START, ActionKind.STOP, ActionKind.CONTINUE
 _OPEN, _DONE, _DROPPED = ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED
@@ -121,12 +127,23 @@ class _AssessmentSpec:
     note: str
 
 
+@dataclass(frozen=True)
+class _Assessed:
+    """One framework's self-assessments: ``rows`` hold each domain's (score, evidence) pairs,
+    one for each assessment in ``when``, in order."""
+
+    framework: str
+    id_parts: tuple[str, ...]
+    when: tuple[_AssessmentSpec, ...]
+    rows: tuple[tuple[str, tuple[tuple[int, str], ...]], ...]
+
+
 _INQUIRIES = (
     _InquirySpec(
         _DISCHARGE,
         (
             (
-                268,
+                360,
                 20,
                 "How can I get the three organisations to agree one measure of discharge delay?",
             ),
@@ -210,9 +227,9 @@ _ENTRIES: tuple[_EntrySpec | _TrioSpec, ...] = (
         ("programme", "discharge"),
         _DISCHARGE,
         body="""
-        First workshop on Thursday. We've been asked to bring a "personal inquiry question", and
-        my honest one is embarrassingly practical: **why can't three organisations agree how
-        many people are waiting to leave hospital?**
+        First workshop on Thursday. We've been asked to bring the "personal inquiry question"
+        from our applications, and mine is still embarrassingly practical: **why can't three
+        organisations agree how many people are waiting to leave hospital?**
 
         What I'm hoping for from the programme:
 
@@ -636,54 +653,6 @@ _ENTRIES: tuple[_EntrySpec | _TrioSpec, ...] = (
         """,
     ),
     _EntrySpec(
-        "pdsa1",
-        186,
-        16,
-        EntryKind.PROGRESS,
-        "PDSA 1: a joint fifteen-minute huddle",
-        ("pdsa", "huddle", "discharge"),
-        _DISCHARGE,
-        framework="pdsa",
-        responses=(
-            (
-                "plan",
-                """
-             Change: a fifteen-minute video huddle every Tuesday at 9:15 with one person each
-             from the Royal's discharge team, council brokerage and community health's transfer
-             hub. Question: will people come, and will it unblock anything? Prediction: two of
-             the three will attend regularly and we'll move at least two people a week who
-             would otherwise wait. Data: attendance, and a tally of who we discussed and what
-             happened next.
-             """,
-            ),
-            (
-                "do",
-                """
-             Four Tuesdays. Attendance 3, 3, 2, 3; seventeen people discussed. The first
-             huddle opened with everyone defending their figures, so from week two I took the
-             numbers off the agenda and we talked only about people and what they were waiting
-             for.
-             """,
-            ),
-            (
-                "study",
-                """
-             Nine of the seventeen had something unblocked in the huddle itself, usually a
-             missing form or a phone number. Better than predicted. The surprise was the
-             conversations afterwards, when two people stayed on to sort something out between
-             them.
-             """,
-            ),
-            (
-                "act",
-                """
-             Adapt: keep the huddle, keep it short, keep numbers out of it. Next cycle: a shared
-             "ready to go" list that all three can see before the call.
-             """,
-            ),
-        ),
-    ),
-    _EntrySpec(
         "w3",
         178,
         16,
@@ -757,6 +726,54 @@ _ENTRIES: tuple[_EntrySpec | _TrioSpec, ...] = (
         The new wording puts ownership first and accepts that each organisation will keep
         measuring what it can control. Less tidy, more honest.
         """,
+    ),
+    _EntrySpec(
+        "pdsa1",
+        169,
+        16,
+        EntryKind.PROGRESS,
+        "PDSA 1: a joint fifteen-minute huddle",
+        ("pdsa", "huddle", "discharge"),
+        _DISCHARGE,
+        framework="pdsa",
+        responses=(
+            (
+                "plan",
+                """
+             Change: a fifteen-minute video huddle every Tuesday at 9:15 with one person each
+             from the Royal's discharge team, council brokerage and community health's transfer
+             hub. Question: will people come, and will it unblock anything? Prediction: two of
+             the three will attend regularly and we'll move at least two people a week who
+             would otherwise wait. Data: attendance, and a tally of who we discussed and what
+             happened next.
+             """,
+            ),
+            (
+                "do",
+                """
+             Four Tuesdays. Attendance 3, 3, 2, 3; seventeen people discussed. The first
+             huddle opened with everyone defending their figures, so from week two I took the
+             numbers off the agenda and we talked only about people and what they were waiting
+             for.
+             """,
+            ),
+            (
+                "study",
+                """
+             Nine of the seventeen had something unblocked in the huddle itself, usually a
+             missing form or a phone number. Better than predicted. The surprise was the
+             conversations afterwards, when two people stayed on to sort something out between
+             them.
+             """,
+            ),
+            (
+                "act",
+                """
+             Adapt: keep the huddle, keep it short, keep numbers out of it. Next cycle: a shared
+             "ready to go" list that all three can see before the call.
+             """,
+            ),
+        ),
     ),
     _TrioSpec(
         "c3",
@@ -1640,6 +1657,33 @@ _ENTRIES: tuple[_EntrySpec | _TrioSpec, ...] = (
 # Actions from entries other than trio sessions; each session holds its own commitment.
 _ACTIONS = (
     _ActionSpec(
+        "apply",
+        "Apply for a place on the improvement leadership programme",
+        _START,
+        _DONE,
+        -345,
+        340,
+    ),
+    _ActionSpec(
+        "journal", "Continue writing something in this journal every week", _CONTINUE, _OPEN, None
+    ),
+    _ActionSpec(
+        "phone",
+        "Stop checking the delay figures before eight in the morning",
+        _STOP,
+        _DONE,
+        None,
+        331,
+    ),
+    _ActionSpec(
+        "induction",
+        "Finish the pre-reading and the five principles pre-work before the first workshop",
+        _START,
+        _DONE,
+        -263,
+        290,
+    ),
+    _ActionSpec(
         "spreadsheet",
         "Stop sending the weekly delays spreadsheet nobody opens",
         _STOP,
@@ -1655,8 +1699,8 @@ _ACTIONS = (
         "Try a joint fifteen-minute huddle on Tuesdays for four weeks",
         _START,
         _DONE,
-        -186,
-        186,
+        -170,
+        169,
     ),
     _ActionSpec(
         "pdsa1",
@@ -1717,21 +1761,47 @@ _ACTIONS = (
     ),
 )
 
-_ASSESSMENTS = (
-    _AssessmentSpec(260, 20, "Baseline after the first workshop. Scored the system, not me."),
-    _AssessmentSpec(212, 21, "Little movement, which is honest: conversations, not change yet."),
+# The Cross-System Improvement Framework, about once a month. Most movement in improvement
+# practice, least in the operating model, which dips when the council's figures change.
+_CSIF_WHEN = (
     _AssessmentSpec(
-        165,
+        358,
+        21,
+        "The application's follow-up form asks for a rating on each domain. Done at my desk.",
+    ),
+    _AssessmentSpec(
+        327, 20, "Since the discharge summit: a shared slogan, if not yet a shared story."
+    ),
+    _AssessmentSpec(
+        296, 20, "Nothing moved, and that's honest: the programme hasn't started, and nor have we."
+    ),
+    _AssessmentSpec(
+        260, 20, "After the first workshop. Same scores: this time I scored the system, not me."
+    ),
+    _AssessmentSpec(232, 20, "Before a week away. Conversations, not change yet."),
+    _AssessmentSpec(
+        199, 20, "The day after the analysts' hour: three honest definitions and an idea."
+    ),
+    _AssessmentSpec(
+        166,
         19,
-        "Just before stopping the dashboard. The huddle is the first thing "
+        "Just before the trio session on the dashboard. The huddle is the first thing "
         "that belongs to all three organisations.",
     ),
-    _AssessmentSpec(118, 20, "The information-sharing agreement moved the operating model."),
     _AssessmentSpec(
-        70, 21, "A dip: the council's new system and the blame that followed. Scored it as it felt."
+        138,
+        20,
+        "A flat month: escalation everywhere and the huddle cancelled twice. What moved held.",
+    ),
+    _AssessmentSpec(110, 20, "The information-sharing agreement moved the operating model."),
+    _AssessmentSpec(
+        77, 21, "A dip: the council's new system and the blame that followed. Scored it as it felt."
     ),
     _AssessmentSpec(
-        24,
+        46, 20, "A plateau, and I'll take it: the argument is over. Joanne chairs tomorrow."
+    ),
+    _AssessmentSpec(
+        17,
         20,
         "Near the end of the programme. Most movement in improvement "
         "practice, least in the operating model.",
@@ -1739,37 +1809,58 @@ _ASSESSMENTS = (
 )
 
 # One row per csif domain: a (score, evidence) pair for each assessment above, in order.
-_SCORES: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
+_CSIF_SCORES: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
     (
         "vision",
         (
-            (2, '"Home first" is on every slide; each organisation casts itself as the hero.'),
+            (1, "Three organisational strategies and no shared one."),
+            (2, '"Home first" is on every slide now; each organisation casts itself as the hero.'),
+            (2, "The slogan has stuck; nobody can say what it means on a ward."),
             (2, "Still no shared picture of a good Tuesday morning."),
+            (2, "Three definitions of a delay, each sensible, none about the person waiting."),
+            (2, "Priti's idea is about people, not numbers; nobody has tried it yet."),
             (3, "The huddle has a purpose all three teams repeat: who's waiting for whom."),
+            (3, "The huddle's story held through two cancelled weeks."),
             (3, "The board now asks where to invest, not whose number is right."),
             (4, "People outside the huddle, Age Well included, describe it in its own words."),
             (4, "The shared story held through a bad month in the figures."),
+            (4, "The three directors talk about the huddle as ours, not mine."),
         ),
     ),
     (
         "operating-model",
         (
             (1, "Three performance regimes; nothing belongs to all three organisations."),
+            (1, "The summit's pledges went to three separate boards."),
+            (1, "Still judged on three different things: flow, spend per package, bed occupancy."),
+            (1, "Every meeting starts with an argument about whose number is right."),
+            (1, "The weekly spreadsheet still takes half a day and nobody reads it."),
             (2, "The weekly spreadsheet is going; the performance meeting is unchanged."),
+            (
+                2,
+                "The learning log goes to Helen; the performance meeting still has three figures.",
+            ),
             (2, "Shared list on a temporary arrangement; no joint process yet."),
             (3, "Information-sharing agreement signed: the first jointly owned process."),
             (2, "The council's new system changed its figures and the blame reflexes came back."),
-            (3, "A joint analysts' note, and one shared measure agreed alongside the three."),
+            (2, "The analysts' joint note ended the argument; we are still run as three."),
+            (3, "One shared measure agreed, alongside the three organisations' own."),
         ),
     ),
     (
         "capability",
         (
-            (2, "Improvement skill sits in the Royal; connections across the join barely exist."),
+            (1, "Improvement skill sits in the Royal; connections across the join barely exist."),
+            (1, "The summit put the directors in a room, not the people who do the handover."),
+            (1, "I know one of the three analysts; I've never met the other two."),
+            (1, "The analysts have never been in one room."),
+            (2, "I've met Joanne outside a performance meeting, and heard all three analysts."),
             (2, "The analysts have met once; coordinators and brokers still only email."),
             (3, "Coordinators and brokers know each other by name through the huddle."),
+            (3, "When the huddle was cancelled, two coordinators phoned each other anyway."),
             (3, "Huddle members ran a PDSA cycle themselves."),
             (3, "A Friday mini-huddle started without me; still fragile."),
+            (3, "The huddle still depends on about five people, me included."),
             (4, "Joanne chairs the huddle, and it runs better without me."),
         ),
     ),
@@ -1777,13 +1868,19 @@ _SCORES: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
         "redesign",
         (
             (1, "Each organisation redesigns its own part; nobody has mapped the whole pathway."),
+            (1, "The summit drew the pathway on a flipchart, from the organisations' side only."),
+            (1, "The flipchart pathway is in a drawer."),
+            (1, "Nobody has mapped the pathway from the point of view of the person waiting."),
+            (1, "A delay starts when the ward thinks it has already been dealt with."),
             (1, "Three definitions written side by side; still no end-to-end view."),
+            (1, "The huddle finds the gaps one person at a time; nobody has mapped them."),
             (2, "A morning on the ward showed where the handover happens and where it doesn't."),
-            (2, "Age Well is now part of Tuesday discharges."),
+            (2, "Age Well is now part of discharges arranged in the huddle."),
             (
                 3,
                 "Pathway mapped end to end from the learning log; the referral gap is the longest.",
             ),
+            (3, "The key safe: one person's journey changed what the huddle asks."),
             (3, "The huddle is being written into each organisation's discharge procedure."),
         ),
     ),
@@ -1791,10 +1888,16 @@ _SCORES: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
         "cqi",
         (
             (1, "No PDSA cycle here has ever crossed an organisational boundary."),
-            (2, "Learning log planned; the first cross-organisation test is being set up."),
-            (3, "PDSA 1 (the huddle) done; PDSA 2 (the shared list) running."),
+            (1, "Three improvement teams, three methods, no shared cycle."),
+            (1, "Each organisation's improvement projects report to its own board."),
+            (1, "Improvement here happens inside organisations, never across them."),
+            (1, "Still no improvement cycle that crosses a boundary."),
+            (2, "A fifteen-minute huddle planned as a test across all three organisations."),
+            (3, "PDSA 1 done: a huddle across three organisations, numbers left out."),
+            (3, "PDSA 2 (the shared list): thirty-one people discussed in three huddles."),
             (3, "Three cycles across organisations, reported next to the outcome figures."),
             (4, "Huddle members now propose the next cycle, not me."),
+            (4, "Next cycle proposed by the members: does the huddle survive without me?"),
             (4, "PDSA 4 tested whether the huddle depends on me. It doesn't."),
         ),
     ),
@@ -1802,13 +1905,96 @@ _SCORES: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
         "innovation",
         (
             (2, "More pilots than we can count, almost none scaled."),
+            (2, "Two new pilots announced at the summit, neither funded beyond six months."),
+            (2, "One of the summit pilots has quietly stopped."),
+            (2, "Plenty of ideas; attention is the constraint, not innovation."),
+            (2, "No new ideas needed yet; I need to understand the old ones."),
             (2, "Age Well's unused Tuesday capacity spotted, not yet used."),
             (2, "Nothing new, on purpose, while the huddle beds in."),
+            (2, "Marcus invited to the huddle as a member, not a guest."),
             (3, "Age Well at the huddle cost nothing and moved referrals earlier in the week."),
             (3, "Earlier-in-the-week referrals have held for two months."),
             (3, "Making the case to commissioning rather than branding another pilot."),
+            (3, "Age Well's case goes to commissioning: no logo, no pilot."),
         ),
     ),
+)
+
+# The five principles for system-wide improvement, four times: the programme's pre-work, after
+# workshops 2 and 4 (which was built around them), and after Joanne took the chair.
+_PRINCIPLES_WHEN = (
+    _AssessmentSpec(300, 21, 'Pre-work for the induction call. Mostly "now and then".'),
+    _AssessmentSpec(214, 20, "After workshop 2 and the coffee with Marcus."),
+    _AssessmentSpec(134, 21, "After workshop 4, which was built around these principles."),
+    _AssessmentSpec(
+        31, 21, "Joanne in the chair, Age Well shaping the list, the analysts proposing a measure."
+    ),
+)
+
+_PRINCIPLES_SCORES: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
+    (
+        "scope-and-goals",
+        (
+            (2, 'The scope was handed to me by the ICB: "sort out discharge delays".'),
+            (2, "My question is still about one measure, which only I want."),
+            (3, "The huddle's scope was set by the people in it: who's waiting for whom."),
+            (
+                3,
+                "The board's question, where to invest, frames the work now, not my measure.",
+            ),
+        ),
+    ),
+    (
+        "relationships",
+        (
+            (2, "I know the three directors; I barely know the people who do the handover."),
+            (
+                3,
+                "Coffee with Joanne, calls with each analyst: none in a performance meeting.",
+            ),
+            (4, "Trust grew where nobody had to defend a figure."),
+            (4, "The note on the council's figures was written by three analysts together."),
+        ),
+    ),
+    (
+        "diverse-expertise",
+        (
+            (1, "The voluntary sector appears in every strategy and at no meeting."),
+            (2, "Marcus knows what happens after the front door closes; we ring him at four."),
+            (3, "Marcus joins the huddle as a member from next week."),
+            (
+                4,
+                "Marcus's heating question is on the shared list; the key safe came from Age Well.",
+            ),
+        ),
+    ),
+    (
+        "shared-leadership",
+        (
+            (1, "Each organisation leads its own part, and I chair; nobody shares."),
+            (1, "Every conversation still goes through me."),
+            (2, "The huddle's success is told as my story, when it's Joanne's and Priti's."),
+            (3, "Joanne chairs, and the huddle runs better. The directors still think it's mine."),
+        ),
+    ),
+    (
+        "improvement-mindset",
+        (
+            (2, "We plan and report; we rarely test anything small."),
+            (2, "I've learnt the numbers are evidence, not the problem; nothing tested yet."),
+            (
+                3,
+                "Two PDSA cycles across organisations; the learning log sits next to the numbers.",
+            ),
+            (4, "Four cycles, the last one testing my own part in it."),
+        ),
+    ),
+)
+
+# Each framework's assessments, and the parts of their ids (csif kept its ids from the start).
+_ASSESSED: tuple[_Assessed, ...] = (
+    _Assessed("csif", (), _CSIF_WHEN, _CSIF_SCORES),
+    _Assessed("five-principles", ("five-principles",), _PRINCIPLES_WHEN, _PRINCIPLES_SCORES),
 )
 
 
@@ -1824,7 +2010,9 @@ def build_demo_journal(now: datetime) -> JournalContents:
     rng = random.Random(_SEED)
     inquiry_ids = {spec.key: _demo_id("inquiry", spec.key) for spec in _INQUIRIES}
     inquiries = tuple(_inquiry(spec, now, rng) for spec in _INQUIRIES)
-    entries = {spec.key: _entry(spec, now, rng, inquiry_ids) for spec in _ENTRIES}
+    timeline = _timeline()
+    built = [(spec.key, _entry(spec, now, rng, inquiry_ids)) for spec in timeline]
+    entries = dict(built)
     actions = tuple(
         _action(_demo_id("action", str(n)), spec, now, rng, entries)
         for n, spec in enumerate(_ACTIONS)
@@ -1833,15 +2021,38 @@ def build_demo_journal(now: datetime) -> JournalContents:
         for spec in _ENTRIES
         if isinstance(spec, _TrioSpec)
     )
-    assessments = tuple(
-        _assessment(n, spec, now, rng, inquiry_ids[_DISCHARGE])
-        for n, spec in enumerate(_ASSESSMENTS)
+    assessments = sorted(
+        (
+            _assessment(assessed, n, spec, now, rng, inquiry_ids[_DISCHARGE])
+            for assessed in _ASSESSED
+            for n, spec in enumerate(assessed.when)
+        ),
+        key=lambda a: a.created,
     )
     return JournalContents(
         inquiries=inquiries,
-        entries=tuple(entries.values()),
+        entries=tuple(entry for _, entry in built),
         actions=actions,
-        assessments=assessments,
+        assessments=tuple(assessments),
+    )
+
+
+def _timeline() -> list[_EntrySpec | _TrioSpec]:
+    """The set pieces and the short entries together, oldest first."""
+    specs = [*_ENTRIES, *(_short(spec) for spec in SHORT_ENTRIES)]
+    return sorted(specs, key=lambda spec: (-spec.days_ago, spec.hour))
+
+
+def _short(spec: Short) -> _EntrySpec:
+    return _EntrySpec(
+        spec.key,
+        spec.days_ago,
+        spec.hour,
+        spec.kind,
+        spec.title,
+        spec.tags,
+        spec.inquiry,
+        spec.body,
     )
 
 
@@ -2001,15 +2212,20 @@ def _action(
 
 
 def _assessment(
-    number: int, spec: _AssessmentSpec, now: datetime, rng: random.Random, inquiry_id: str
+    assessed: _Assessed,
+    number: int,
+    spec: _AssessmentSpec,
+    now: datetime,
+    rng: random.Random,
+    inquiry_id: str,
 ) -> Assessment:
     scores = tuple(
         Score(domain_id=domain, score=rows[number][0], evidence=rows[number][1])
-        for domain, rows in _SCORES
+        for domain, rows in assessed.rows
     )
     return Assessment(
-        id=_demo_id("assessment", str(number)),
-        framework_id=_ASSESSED_FRAMEWORK,
+        id=_demo_id("assessment", *assessed.id_parts, str(number)),
+        framework_id=assessed.framework,
         created=_at(now, spec.days_ago, spec.hour, rng),
         scores=scores,
         inquiry_id=inquiry_id,
