@@ -1,8 +1,12 @@
-"""In-memory stand-ins for the clock (and later the keyring) used across the tests."""
+"""In-memory stand-ins for the clock, the keyring, key stores and passphrases used in tests."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+
+from reflect.errors import StorageError
+from reflect.messages import Msg
+from reflect.secrets.store import KeyStore
 
 
 class FakeClock:
@@ -17,3 +21,130 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+class MemoryKeyring:
+    """A working keyring backend kept in a dictionary.
+
+    Duck-typed on purpose: subclassing keyring's ``KeyringBackend`` would register the class
+    with keyring for the whole test session.
+    """
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError("not found")
+
+
+class BrokenKeyring:
+    """A keyring that raises on every call, as a locked one or one without D-Bus does."""
+
+    priority = 5
+
+    def __init__(self, error: Exception | None = None) -> None:
+        self.error = error or RuntimeError("org.freedesktop.DBus.Error.ServiceUnknown")
+        self.calls = 0
+
+    def _fail(self, *args: str) -> None:
+        self.calls += 1
+        raise self.error
+
+    get_password = set_password = delete_password = _fail
+
+
+def no_keyring() -> object:
+    """keyring's own "no backend available" keyring, as on a machine with none installed."""
+    from keyring.backends import fail
+
+    return fail.Keyring()
+
+
+class BrokenKeyStore(KeyStore):
+    """A key store whose every call fails the way a keyring that stopped working does."""
+
+    kind = "keyring"
+
+    def _fail(self) -> StorageError:
+        return StorageError(Msg.KEYRING_FAILED, reason="the keyring is locked")
+
+    def get(self, name: str) -> str | None:
+        raise self._fail()
+
+    def set(self, name: str, secret: str) -> None:
+        raise self._fail()
+
+    def delete(self, name: str) -> None:
+        raise self._fail()
+
+    def describe(self) -> str:
+        return Msg.KEYRING_DESCRIPTION.template.format(backend="a broken keyring")
+
+
+class FixedPassphrase:
+    """A passphrase provider that answers the same each time and remembers being asked."""
+
+    def __init__(self, passphrase: str = "correct horse battery staple") -> None:
+        self.passphrase = passphrase
+        self.asked: list[bool] = []
+
+    def __call__(self, *, new: bool) -> str:
+        self.asked.append(new)
+        return self.passphrase
+
+
+class QuickCipher:
+    """Passphrase encryption that takes microseconds instead of age scrypt's second.
+
+    Real encryption (AES-GCM under a hash of the passphrase), with a check value standing in for
+    age's passphrase stanza so a wrong passphrase and a damaged file fail differently.
+    """
+
+    MAGIC = b"quick-cipher/1\n"
+
+    @staticmethod
+    def _key(passphrase: str) -> bytes:
+        import hashlib
+
+        return hashlib.sha256(passphrase.encode("utf-8")).digest()
+
+    def encrypt(self, plaintext: bytes, passphrase: str) -> bytes:
+        import hashlib
+        import os
+
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        key = self._key(passphrase)
+        nonce = os.urandom(12)
+        check = hashlib.sha256(key).digest()[:8]
+        return self.MAGIC + check + nonce + AESGCM(key).encrypt(nonce, plaintext, None)
+
+    def decrypt(self, ciphertext: bytes, passphrase: str) -> bytes:
+        import hashlib
+
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        from reflect.secrets.age_passphrase import Unreadable, WrongPassphrase
+
+        if not ciphertext.startswith(self.MAGIC):
+            raise Unreadable("it is not an age-encrypted file")
+        body = ciphertext[len(self.MAGIC) :]
+        key = self._key(passphrase)
+        if body[:8] != hashlib.sha256(key).digest()[:8]:
+            raise WrongPassphrase("Decryption failed")
+        try:
+            return AESGCM(key).decrypt(body[8:20], body[20:], None)
+        except InvalidTag:
+            raise Unreadable("it is damaged or incomplete") from None

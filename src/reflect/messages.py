@@ -96,6 +96,122 @@ class Msg(Enum):
     )
     # Search
     SEARCH_EMPTY = "Type something to search for."
+    # Bundles exchanged with a coaching trio
+    BUNDLE_NOT_AGE = "This file is not a Reflect bundle: it is not an age-encrypted file."
+    BUNDLE_DAMAGED = (
+        "This bundle is damaged or was changed on the way, so it cannot be opened. "
+        "Ask the sender to send it again."
+    )
+    BUNDLE_NOT_FOR_YOU = (
+        "This bundle was not sent to you: none of its locks open with your key "
+        "(or the part meant for you was damaged). Ask the sender to send it to your contact card."
+    )
+    BUNDLE_NEEDS_PASSPHRASE = (
+        "This bundle is locked with a passphrase. Open it with the passphrase the sender gave you."
+    )
+    BUNDLE_NOT_PASSPHRASE = (
+        "This bundle is locked to contact cards, not with a passphrase. Open it without one."
+    )
+    BUNDLE_WRONG_PASSPHRASE = "That passphrase does not open this bundle. Check it and try again."
+    BUNDLE_PASSPHRASE_EMPTY = "A passphrase bundle needs a passphrase; it cannot be empty."
+    BUNDLE_BAD_RECIPIENT = "{value} is not an age recipient (they start with age1)."
+    BUNDLE_MALFORMED = "This bundle opened, but what is inside is not valid JSON: {reason}."
+    BUNDLE_NOT_REFLECT = "This file opened, but it is not a Reflect bundle."
+    BUNDLE_TOO_NEW = (
+        "This bundle is from a newer version of Reflect (bundle version {version}). "
+        "Install the newer version to open it."
+    )
+    BUNDLE_INVALID = "This bundle is not valid: {field} {reason}. Nothing was imported."
+    BUNDLE_BAD_SIGNATURE = (
+        "This bundle was modified after it was signed, so it cannot be trusted. "
+        "Nothing was imported."
+    )
+    BUNDLE_UNKNOWN_SENDER = (
+        "This bundle says it is from {name}, but it is not signed by anyone in your peers. "
+        "Add their contact card first, or choose to import it as unverified."
+    )
+    BUNDLE_FORWARDED = (
+        "This bundle was written by {name} for other people and reached you through someone "
+        "else, so it was not imported."
+    )
+    BUNDLE_TOO_LARGE = "This bundle is larger than {limit_mb} MB, the most Reflect sends or opens."
+    # Where keys live
+    KEYRING_NOT_FOUND = (
+        "No working system keyring was found, so your keys are kept in an encrypted file "
+        "protected by a passphrase."
+    )
+    KEYRING_PLAIN_TEXT = (
+        "The only keyring on this computer keeps passwords in plain text, so your keys are kept "
+        "in an encrypted file protected by a passphrase instead."
+    )
+    KEYRING_NOT_WORKING = (
+        "The system keyring is locked or not responding, so your keys are kept in an encrypted "
+        "file protected by a passphrase."
+    )
+    KEYRING_FAILED = "The system keyring did not respond ({reason}). Unlock it and try again."
+    KEYRING_KEYS_UNREACHABLE = (
+        "Your keys for this journal are in the system keyring, which cannot be used right now "
+        "({reason}). Unlock the keyring and try again, or restore your keys from a backup."
+    )
+    KEYRING_DESCRIPTION = "the system keyring ({backend})"
+    KEY_FILE_DESCRIPTION = "an encrypted file protected by your passphrase: {path}"
+    KEY_MEMORY_DESCRIPTION = "memory only (the keys are forgotten when Reflect closes)"
+    # Keys
+    KEY_PASSPHRASE_EMPTY = "The passphrase is empty. Type a passphrase to protect your keys."
+    KEY_FILE_WRONG_PASSPHRASE = "That passphrase does not open your keys in {path}. Try again."
+    KEY_FILE_DAMAGED = (
+        "The keys file {path} is damaged and cannot be read ({reason}). "
+        "Restore your keys from a backup with: reflect key restore FILE"
+    )
+    KEY_FILE_TOO_NEW = (
+        "The keys file {path} was written by a newer version of Reflect (format version "
+        "{version}). Install the newer version to use it; nothing was changed."
+    )
+    KEY_STORED_DAMAGED = (
+        "Your keys in {store} are damaged ({reason}). "
+        "Restore them from a backup with: reflect key restore FILE"
+    )
+    KEY_BACKUP_WRONG_PASSPHRASE = "That passphrase does not open this key backup. Try again."
+    KEY_BACKUP_DAMAGED = "This is not a usable Reflect key backup: {reason}. Nothing was changed."
+    KEY_BACKUP_TOO_NEW = (
+        "This key backup was made by a newer version of Reflect (format version {version}). "
+        "Install the newer version to restore it; nothing was changed."
+    )
+    KEY_BAD_SIGNING_KEY = "{value} is not a Reflect signing key: {reason}."
+    # Contact cards
+    CARD_NOT_FOUND = (
+        "No contact card or age recipient was found in that text. Paste the whole card, from "
+        "-----BEGIN REFLECT CONTACT CARD----- to -----END REFLECT CONTACT CARD-----."
+    )
+    CARD_INCOMPLETE = (
+        "The contact card is cut off: its -----END REFLECT CONTACT CARD----- line is missing. "
+        "Ask for the card again and paste all of it."
+    )
+    CARD_SEVERAL = "That text holds more than one contact card. Add one peer at a time."
+    CARD_SEVERAL_RECIPIENTS = (
+        "That text holds more than one age recipient (age1…). Add one peer at a time."
+    )
+    CARD_MISSING_LINE = (
+        "The contact card has no {field} line. Ask for the card again and paste all of it."
+    )
+    CARD_LINE_TWICE = "The contact card has more than one {field} line."
+    CARD_BAD_LINE = "The contact card has a line Reflect cannot read: {line}"
+    CARD_BAD_VERSION = "The contact card's version {value} is not a whole number."
+    CARD_TOO_NEW = (
+        "This contact card was made by a newer version of Reflect (card version {version}). "
+        "Install the newer version to add this peer."
+    )
+    CARD_BAD_NAME = "The name on the contact card cannot be used: {reason}."
+    CARD_BAD_RECIPIENT = (
+        "{value} is not a valid age recipient ({reason}). Ask for the card or key again."
+    )
+    CARD_BAD_SIGNING_KEY = (
+        "The contact card's signing key is damaged: {reason}. Ask for the card again."
+    )
+    CARD_PRIVATE_KEY = (
+        "That text contains a private key (AGE-SECRET-KEY-…), which must never be shared. "
+        "Ask your peer to delete it where they posted it and to send their contact card instead."
+    )
 
     @property
     def template(self) -> str:
