@@ -12,6 +12,8 @@ from reflect.atomic_file import translated_os_errors
 from reflect.core.clock import Clock, utc_now
 from reflect.paths import Paths
 from reflect.resources import resource_path
+from reflect.secrets.age_passphrase import AGE_SCRYPT, PassphraseCipher
+from reflect.secrets.os_keyring import KeyringFactory, system_keyring
 from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
 from reflect.services.backups import BackupService
@@ -22,7 +24,11 @@ from reflect.services.entries import EntryService
 from reflect.services.frameworks import FrameworkCatalog
 from reflect.services.inquiries import InquiryService
 from reflect.services.insights import InsightsService
+from reflect.services.keys import KeyService
+from reflect.services.peers import PeerService
+from reflect.services.receiving import ReceivingService
 from reflect.services.search import SearchService
+from reflect.services.sharing import SharingService, Sources
 from reflect.services.transfer import TransferService
 from reflect.storage.actions import ActionRepository
 from reflect.storage.assessments import AssessmentRepository
@@ -31,6 +37,9 @@ from reflect.storage.drafts import DraftRepository
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
 from reflect.storage.insights import InsightsRepository
+from reflect.storage.meta import MetaRepository
+from reflect.storage.peers import PeerRepository
+from reflect.storage.received import ReceivedRepository
 from reflect.storage.search import SearchRepository
 
 
@@ -53,25 +62,44 @@ class App:
     transfer: TransferService
     backups: BackupService
     frameworks: FrameworkCatalog
+    keys: KeyService
+    peers: PeerService
+    sharing: SharingService
+    receiving: ReceivingService
 
     def close(self) -> None:
         self.store.close()
 
 
-def open_app(paths: Paths, clock: Clock = utc_now) -> App:
-    """Open the journal in ``paths.data_dir`` (creating it on first use)."""
+def open_app(
+    paths: Paths,
+    clock: Clock = utc_now,
+    *,
+    keyring_factory: KeyringFactory = system_keyring,
+    cipher: PassphraseCipher = AGE_SCRYPT,
+) -> App:
+    """Open the journal in ``paths.data_dir`` (creating it on first use).
+
+    ``keyring_factory`` and ``cipher`` reach the key store, which is opened only when keys are
+    first needed (tests pass fakes). Front ends hand the key service their passphrase prompt.
+    """
     prepare_data_dir(paths.data_dir)
     store = open_store(paths.db_path, paths.backups_dir)
     changes = ChangeFeed()
+    inquiries = InquiryService(InquiryRepository(store), changes, clock)
     entries = EntryService(EntryRepository(store), changes, clock)
     actions = ActionService(ActionRepository(store), changes, clock)
     assessments = AssessmentService(AssessmentRepository(store), changes, clock)
+    frameworks = framework_catalog(paths)
+    keys = KeyService(MetaRepository(store), paths.data_dir, keyring_factory, cipher)
+    peers = PeerService(PeerRepository(store), changes, clock)
+    sources = Sources(inquiries, entries, actions, assessments, frameworks)
     return App(
         paths=paths,
         store=store,
         changes=changes,
         clock=clock,
-        inquiries=InquiryService(InquiryRepository(store), changes, clock),
+        inquiries=inquiries,
         entries=entries,
         drafts=DraftService(DraftRepository(store), entries, clock),
         actions=actions,
@@ -81,7 +109,11 @@ def open_app(paths: Paths, clock: Clock = utc_now) -> App:
         search=SearchService(SearchRepository(store)),
         transfer=TransferService(store, changes, clock),
         backups=BackupService(store, paths, changes),
-        frameworks=framework_catalog(paths),
+        frameworks=frameworks,
+        keys=keys,
+        peers=peers,
+        sharing=SharingService(sources, keys, peers, clock),
+        receiving=ReceivingService(ReceivedRepository(store), keys, peers, changes, clock),
     )
 
 

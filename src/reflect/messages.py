@@ -213,6 +213,71 @@ class Msg(Enum):
         "Ask your peer to delete it where they posted it and to send their contact card instead."
     )
 
+    # Your keys and card
+    NAME_NEEDED = (
+        "Your contact card needs your name. Give it once, for example: reflect key show --name "
+        '"Asha Patel"'
+    )
+    KEY_RESTORE_WOULD_REPLACE = (
+        "This journal already has different keys (fingerprint {current}). Restoring the backup "
+        "(fingerprint {restored}) replaces them, and peers who know the current card could no "
+        "longer send to you. Run again with --replace if that is what you want."
+    )
+    PASSPHRASE_ENV_MISSING = (
+        "The environment variable {name} is not set, so there is no passphrase."
+    )
+    PASSPHRASE_NEEDS_TERMINAL = (
+        "Reflect needs a passphrase here. Run the command in a terminal to type it, or name an "
+        "environment variable that holds it with --passphrase-env NAME."
+    )
+    # Peers and trios
+    PEER_NOT_FOUND = "No peer is called {name}. See your peers with: reflect peer list"
+    PEER_NAME_NEEDED = "A plain age recipient carries no name: give the peer a name."
+    PEER_NAME_TAKEN = "You already have a peer called {name}. Choose another name."
+    PEER_ALREADY_ADDED = "These keys are already in your peers, as {name}."
+    PEER_CANNOT_VERIFY = (
+        "{name} was added with only an age recipient, which has no signing key to verify. "
+        "Compare the age1… recipient itself with them instead; nothing they send can be verified."
+    )
+    TRIO_NEEDS_PEERS = "A trio needs at least one of your peers besides you."
+    TRIO_NAME_NEEDED = "A trio needs a name."
+    # Sharing
+    SHARE_NOTHING = (
+        "There is nothing to share. Choose an inquiry, some entries, a date to share from, "
+        "or write a note."
+    )
+    SHARE_NO_RECIPIENTS = (
+        "Choose who to share with (the peers of a trio, or --to NAME), or lock the bundle with "
+        "a passphrase."
+    )
+    SHARE_PASSPHRASE_SEPARATELY = (
+        "Send the passphrase by a different way than the file (say it on a call, or text it), "
+        "never in the same email or chat."
+    )
+    SHARE_UNVERIFIED_PEERS = (
+        "Not yet verified: {names}. Compare fingerprints with them (reflect peer list) before "
+        "sharing anything sensitive."
+    )
+    # Text that looks like it identifies someone (warnings; sharing is never blocked)
+    LOOKS_LIKE_NHS_NUMBER = "looks like an NHS number"
+    LOOKS_LIKE_DATE_OF_BIRTH = "looks like a date of birth"
+    LOOKS_LIKE_NAME = "looks like a person's name"
+    # Receiving
+    BUNDLE_ALREADY_RECEIVED = "You already have this bundle from {name}; nothing was changed."
+    BUNDLE_FROM_YOU = "This is a bundle you sent. It stays out of your inbox."
+    RECEIVED_NOT_FOUND = "No bundle in your inbox has the id {id}."
+    NOTE_EMPTY = "The note is empty."
+    FEEDBACK_EMPTY = "There is no feedback to send: write a comment or a note."
+    FEEDBACK_ON_FEEDBACK = "Feedback answers a summary; this bundle is already feedback."
+    FEEDBACK_UNKNOWN_ENTRY = "The summary you are answering holds no entry with the id {id}."
+    FEEDBACK_BAD_COMMENT = (
+        'Write each comment as ENTRY=TEXT, such as 1a2b3c4d="Try a run chart" (not {value}).'
+    )
+    FEEDBACK_NEEDS_PEER = (
+        "{name} is not in your peers, so feedback cannot be locked to them. Add their contact "
+        "card first, or lock the feedback with a passphrase."
+    )
+
     @property
     def template(self) -> str:
         return str(self.value)

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 
 import click
 
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
-from reflect.core.clock import local_day_start, parse_day
+from reflect.core.clock import local_day_start
 from reflect.core.entry import EntryKind, Response, split_heading
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.framework import guided_parts
 from reflect.core.inquiry import InquiryStatus
 from reflect.core.search import SearchRequest
-from reflect.errors import BadInput
-from reflect.messages import Msg
+from reflect.services.choices import parse_date
 
 KINDS = click.Choice([k.value for k in EntryKind])
 
@@ -160,8 +159,8 @@ def search(
         tag=tag,
         kind=EntryKind(kind) if kind else None,
         framework_id=framework_id,
-        since=local_day_start(_day(since)) if since else None,
-        until=local_day_start(_day(until) + timedelta(days=1)) if until else None,
+        since=local_day_start(parse_date(since)) if since else None,
+        until=local_day_start(parse_date(until) + timedelta(days=1)) if until else None,
     )
     hits = app.search.search(SearchRequest(query, filt, limit))
     if as_json:
@@ -171,13 +170,6 @@ def search(
         click.echo("Nothing found.", err=True)
     for hit in hits:
         click.echo(output.hit_lines(hit))
-
-
-def _day(text: str) -> date:
-    try:
-        return parse_day(text)
-    except ValueError:
-        raise BadInput(Msg.BAD_DATE, value=text) from None
 
 
 COMMANDS = (inquiry, write, list_entries, search)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from reflect import __version__
-from reflect.cli import file_commands, framework_commands, journal_commands
+from reflect.cli import exchange_commands, file_commands, framework_commands, journal_commands
 from reflect.cli.context import CliState
 from reflect.crash import write_crash_log
 from reflect.errors import Cancelled, ReflectError
@@ -51,6 +51,7 @@ for command in (
     *journal_commands.COMMANDS,
     *framework_commands.COMMANDS,
     *file_commands.COMMANDS,
+    *exchange_commands.COMMANDS,
 ):
     cli.add_command(command)
 

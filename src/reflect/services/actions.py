@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reflect.core.action import Action, ActionKind, ActionStatus
-from reflect.core.clock import Clock, new_id, parse_day, to_text
+from reflect.core.clock import Clock, new_id, to_text
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services import ids
 from reflect.services.changes import ChangeFeed, Topic
-from reflect.services.choices import parse_choice
+from reflect.services.choices import parse_choice, parse_date
 from reflect.storage.actions import ActionRepository
 
 
@@ -76,7 +76,4 @@ class ActionService:
 def check_due(due: str | None) -> str | None:
     if due is None or not due.strip():
         return None
-    try:
-        return parse_day(due).isoformat()
-    except ValueError:
-        raise BadInput(Msg.BAD_DATE, value=due) from None
+    return parse_date(due).isoformat()

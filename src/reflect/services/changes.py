@@ -12,6 +12,8 @@ class Topic(StrEnum):
     ENTRIES = "entries"
     ACTIONS = "actions"
     ASSESSMENTS = "assessments"
+    PEERS = "peers"  # peers and trios
+    RECEIVED = "received"  # the trio inbox: bundles, and private notes on them
     JOURNAL = "journal"  # everything may have changed: an import or a restore
 
 

@@ -211,4 +211,23 @@ def m004_exchange(db: Database) -> None:
     )
 
 
-STEPS: tuple[Step, ...] = (m001_journal, m002_drafts, m003_filter_indexes, m004_exchange)
+def m005_meta(db: Database) -> None:
+    # Small facts about this journal: its own random id (the key-store namespace, so two data
+    # folders are two identities), the user's display name, notices already shown.
+    db.executescript(
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+STEPS: tuple[Step, ...] = (
+    m001_journal,
+    m002_drafts,
+    m003_filter_indexes,
+    m004_exchange,
+    m005_meta,
+)

@@ -1,0 +1,231 @@
+"""Commands that move summaries and feedback between a trio: share, receive, inbox, feedback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reflect.cli import output
+from reflect.cli.context import CliState, pass_state
+from reflect.cli.exchange_prompts import (
+    item_details,
+    item_line,
+    one_line,
+    passphrase,
+    passphrase_options,
+    prompter,
+    safe,
+    tell,
+    warn,
+    with_keys,
+)
+from reflect.errors import BadInput
+from reflect.messages import Msg
+from reflect.services.choices import parse_date
+from reflect.services.inbox import Inbox
+from reflect.services.receiving import ReceivedView, ReceiveOutcome
+from reflect.services.sharing import SharePreview
+
+_ANY_PATH = click.Path(path_type=Path)
+BUNDLE_PROMPT = "Passphrase for the bundle"
+SHORT_ID = output.SHORT_ID
+
+
+@click.command()
+@click.option("--to", "to", multiple=True, metavar="NAME", help="A peer; default: your trio.")
+@click.option("--inquiry", "inquiry_id", help="Share this inquiry, with every wording.")
+@click.option("--entry", "entry_ids", multiple=True, metavar="ID", help="An entry; repeat.")
+@click.option("--since", help="Also every entry written since this date (YYYY-MM-DD).")
+@click.option("--note", default="", help="What you would like from your peers this time.")
+@click.option("--coaching", is_flag=True, help="Include coaching notes written since --since.")
+@click.option("--no-actions", is_flag=True, help="Leave out the actions that go with them.")
+@click.option("--assessment", is_flag=True, help="Include your latest self-assessment.")
+@click.option("--passphrase", "use_passphrase", is_flag=True, help="Lock with a passphrase.")
+@click.option("--out", type=_ANY_PATH, required=True, help="The .reflect file to write.")
+@click.option("--dry-run", is_flag=True, help="Show what would leave; write nothing.")
+@passphrase_options
+@pass_state
+def share(state: CliState, /, **options: Any) -> None:
+    """Show exactly what will leave, warn about anything that may identify someone, then
+    sign and lock it for your peers (and you) in one .reflect file."""
+    app = with_keys(state, options["passphrase_env"], options["keys_passphrase_env"])
+    preview = app.sharing.preview(
+        to=options["to"],
+        inquiry_id=options["inquiry_id"],
+        entry_ids=options["entry_ids"],
+        since=parse_date(options["since"]) if options["since"] else None,
+        include_actions=not options["no_actions"],
+        include_coaching=options["coaching"],
+        include_assessment=options["assessment"],
+        note=options["note"],
+    )
+    show_preview(preview, options["use_passphrase"])
+    if options["dry_run"]:
+        return
+    secret = None
+    if options["use_passphrase"]:
+        app.keys.identity()  # any keys-file prompt comes before the bundle's
+        secret = passphrase(options["passphrase_env"], BUNDLE_PROMPT, new=True)
+    written = app.sharing.share(preview, options["out"], secret)
+    click.echo(f"Wrote {written}")
+    if secret is not None:
+        warn(Msg.SHARE_PASSPHRASE_SEPARATELY.template)
+
+
+@click.command()
+@click.argument("path", type=_ANY_PATH)
+@click.option("--accept-unverified", is_flag=True, help="Import it even if no peer signed it.")
+@click.option("--passphrase", "use_passphrase", is_flag=True, help="It is locked with one.")
+@passphrase_options
+@pass_state
+def receive(state: CliState, /, path: Path, accept_unverified: bool, **options: Any) -> None:
+    """Open a .reflect file from a peer and keep it in your inbox."""
+    env = options["passphrase_env"]
+    app = with_keys(state, env, options["keys_passphrase_env"])
+    secret = passphrase(env, BUNDLE_PROMPT, new=False) if options["use_passphrase"] else None
+    try:
+        outcome = app.receiving.receive(path, accept_unverified, secret)
+    except BadInput as exc:
+        if exc.msg is not Msg.BUNDLE_NEEDS_PASSPHRASE or secret is not None:
+            raise
+        if not env and not sys.stdin.isatty():
+            raise
+        secret = prompter(env, BUNDLE_PROMPT)(new=False)
+        outcome = app.receiving.receive(path, accept_unverified, secret)
+    show_outcome(outcome)
+
+
+@click.command()
+@click.argument("bundle_id", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def inbox(state: CliState, bundle_id: str | None, as_json: bool) -> None:
+    """List what your peers sent, by peer and day; with BUNDLE_ID, show that bundle."""
+    receiving = state.app().receiving
+    if bundle_id:
+        view = receiving.read(bundle_id)
+        output.print_json(view_json(view)) if as_json else show_view(view)
+    elif as_json:
+        output.print_json(inbox_json(receiving.inbox()))
+    else:
+        show_inbox(receiving.inbox())
+
+
+@click.command()
+@click.argument("bundle_id")
+@click.option("--comment", "comments", multiple=True, metavar="ENTRY=TEXT", help="Repeat.")
+@click.option("--note", default="", help="A note for the whole summary.")
+@click.option("--passphrase", "use_passphrase", is_flag=True, help="Lock with a passphrase.")
+@click.option("--out", type=_ANY_PATH, required=True, help="The .reflect file to write.")
+@passphrase_options
+@pass_state
+def feedback(state: CliState, /, bundle_id: str, comments: tuple[str, ...], **options: Any) -> None:
+    """Answer a summary in your inbox with comments on its entries, for its sender."""
+    app = with_keys(state, options["passphrase_env"], options["keys_passphrase_env"])
+    by_entry = dict(comment_pair(text) for text in comments)
+    secret = None
+    if options["use_passphrase"]:
+        app.keys.identity()
+        secret = passphrase(options["passphrase_env"], BUNDLE_PROMPT, new=True)
+    written = app.receiving.feedback(bundle_id, by_entry, options["note"], options["out"], secret)
+    click.echo(f"Wrote {written}")
+
+
+def show_preview(preview: SharePreview, locked: bool) -> None:
+    names = ", ".join(safe(p.name) for p in preview.recipients)
+    click.echo("Locked with a passphrase" if locked else f"To: {names or '(no one yet)'}")
+    for item in preview.items:
+        click.echo(f"  {item['type']:<10}  {item_line(item)}")
+    if preview.unverified and not locked:
+        warn(Msg.SHARE_UNVERIFIED_PEERS.template.format(names=", ".join(preview.unverified)))
+    for found in preview.findings:
+        where = f"{preview.items[found.item]['type']} {found.item + 1}, {found.field}"
+        warn(f"{where}: {one_line(found.text)!r} {found.reason.template}")
+
+
+def show_outcome(outcome: ReceiveOutcome) -> None:
+    bundle = outcome.bundle
+    if outcome.notice is not None:
+        tell(outcome.notice, name=safe(bundle.sender_name))
+        return
+    what = "a summary" if bundle.kind == "summary" else "feedback"
+    who = safe(bundle.sender_name) + ("" if bundle.verified else " (unverified)")
+    click.echo(f"Received {what} from {who}: {counted(len(outcome.items), 'item')}.")
+    if outcome.comments:
+        click.echo(f"{counted(outcome.comments, 'comment')} attached to your entries.")
+    if outcome.unmatched:
+        warn(f"{counted(outcome.unmatched, 'comment')} about entries this journal does not have.")
+    if not bundle.verified:
+        warn("No peer signed this bundle; it is kept marked unverified.")
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def show_inbox(senders: Inbox) -> None:
+    if not senders:
+        click.echo("Your inbox is empty.", err=True)
+    for sender in senders:
+        click.echo(safe(sender.name) + ("" if sender.verified else " (unverified)"))
+        for session in sender.sessions:
+            click.echo(f"  {session.day}")
+            for bundle in session.bundles:
+                when = output.local_time(bundle.created)[11:]
+                click.echo(f"    {bundle.id[:SHORT_ID]}  {when}  {bundle.kind}")
+
+
+def show_view(view: ReceivedView) -> None:
+    bundle = view.bundle
+    who = safe(bundle.sender_name) + ("" if bundle.verified else " (unverified)")
+    click.echo(f"{bundle.kind} from {who}, written {output.local_time(bundle.created)}")
+    for item in view.items:
+        click.echo(f"\n[{item['type']}] {item_line(item)}")
+        for line in item_details(item):
+            click.echo(safe(line))
+    for note in view.notes:
+        click.echo(f"\n[your note] {safe(note.text)}")
+
+
+def inbox_json(senders: Inbox) -> list[dict[str, Any]]:
+    return [
+        {
+            "sender": s.name,
+            "peer_id": s.peer_id,
+            "verified": s.verified,
+            "sessions": [
+                {"day": session.day, "bundles": [bundle_json(b) for b in session.bundles]}
+                for session in s.sessions
+            ],
+        }
+        for s in senders
+    ]
+
+
+def bundle_json(bundle: Any) -> dict[str, Any]:
+    return {
+        "id": bundle.id,
+        "kind": bundle.kind,
+        "sender": bundle.sender_name,
+        "verified": bundle.verified,
+        "created": bundle.created,
+        "received": bundle.received,
+    }
+
+
+def view_json(view: ReceivedView) -> dict[str, Any]:
+    notes = [{"id": n.id, "text": n.text, "created": n.created} for n in view.notes]
+    return bundle_json(view.bundle) | {"items": list(view.items), "notes": notes}
+
+
+def comment_pair(text: str) -> tuple[str, str]:
+    entry_id, sep, body = text.partition("=")
+    if not sep or not entry_id.strip():
+        raise BadInput(Msg.FEEDBACK_BAD_COMMENT, value=text[:40])
+    return entry_id.strip(), body
+
+
+BUNDLE_COMMANDS = (share, receive, inbox, feedback)

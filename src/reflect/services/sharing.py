@@ -1,0 +1,214 @@
+"""Sharing a summary with a coaching trio: choose, preview exactly what leaves, seal, write.
+
+:meth:`SharingService.preview` gathers the chosen items in the bundle's item schema (see
+docs/exchange.md) and flags text that looks like it identifies someone; the front end shows
+both. :meth:`SharingService.share` signs and encrypts exactly those items to the chosen peers
+and the sender (or with a passphrase) and writes the ``.reflect`` file atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reflect.core.action import Action
+from reflect.core.assessment import Assessment
+from reflect.core.clock import Clock, local_day_start, to_text
+from reflect.core.entry import Entry, EntryKind
+from reflect.core.entry_filter import EntryFilter
+from reflect.core.inquiry import Inquiry
+from reflect.core.peer import Peer
+from reflect.errors import BadInput, NotFound
+from reflect.exchange.bundle import BundleContent, seal, seal_with_passphrase, write_bundle
+from reflect.exchange.bundle_schema import BundleKind
+from reflect.messages import Msg
+from reflect.services.actions import ActionService
+from reflect.services.assessments import AssessmentService
+from reflect.services.entries import EntryService
+from reflect.services.frameworks import FrameworkCatalog
+from reflect.services.identifiers import Finding, find_in_items
+from reflect.services.inquiries import InquiryService
+from reflect.services.keys import KeyService
+from reflect.services.peers import PeerService
+
+Item = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SharePreview:
+    """Exactly what will leave, to whom, and what in it may identify someone."""
+
+    recipients: tuple[Peer, ...]
+    items: tuple[Item, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def unverified(self) -> tuple[str, ...]:
+        """Recipients whose fingerprint was not compared yet (and could be)."""
+        return tuple(p.name for p in self.recipients if p.signing_key and not p.verified)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The journal services a summary is gathered from."""
+
+    inquiries: InquiryService
+    entries: EntryService
+    actions: ActionService
+    assessments: AssessmentService
+    frameworks: FrameworkCatalog
+
+
+class SharingService:
+    def __init__(self, sources: Sources, keys: KeyService, peers: PeerService, clock: Clock):
+        self._sources = sources
+        self._keys = keys
+        self._peers = peers
+        self._clock = clock
+
+    def preview(
+        self,
+        to: Sequence[str] = (),
+        inquiry_id: str | None = None,
+        entry_ids: Sequence[str] = (),
+        since: date | None = None,
+        include_actions: bool = True,
+        include_coaching: bool = False,
+        include_assessment: bool = False,
+        note: str = "",
+    ) -> SharePreview:
+        """The items that :meth:`share` would send. Entries chosen by id are always included;
+        entries written since ``since`` (of the inquiry, if one is chosen) leave out coaching
+        notes unless ``include_coaching``. With no ``to``, the default trio receives it."""
+        src = self._sources
+        inquiry = src.inquiries.get(inquiry_id) if inquiry_id else None
+        entries = self._entries(inquiry, entry_ids, since, include_coaching)
+        items: list[Item] = [inquiry_item(inquiry)] if inquiry else []
+        if note.strip():
+            items.append({"type": "note", "text": note.strip()})
+        items += [self._entry_item(entry) for entry in entries]
+        if include_actions:
+            items += [action_item(a) for a in self._actions(inquiry, entries)]
+        latest = src.assessments.history()[-1:] if include_assessment else []
+        items += [self._assessment_item(a) for a in latest]
+        if not items:
+            raise BadInput(Msg.SHARE_NOTHING)
+        today = self._clock().astimezone().date()
+        findings = find_in_items(items, today)
+        return SharePreview(tuple(self._peers.recipients(to)), tuple(items), tuple(findings))
+
+    def share(self, preview: SharePreview, out_path: Path, passphrase: str | None = None) -> Path:
+        """Seal the previewed items to its recipients and the sender (or with ``passphrase``)
+        and write them to ``out_path`` (``.reflect`` is added if missing)."""
+        content = BundleContent(BundleKind.SUMMARY, preview.items, to_text(self._clock()))
+        return write_bundle(out_path, sealed(self._keys, content, preview.recipients, passphrase))
+
+    def _entries(
+        self,
+        inquiry: Inquiry | None,
+        entry_ids: Sequence[str],
+        since: date | None,
+        include_coaching: bool,
+    ) -> list[Entry]:
+        entries = self._sources.entries
+        chosen = {entry.id: entry for entry in map(entries.get, entry_ids)}
+        for entry in chosen.values():
+            if entry.deleted is not None:
+                raise NotFound(Msg.ENTRY_NOT_FOUND, id=entry.id)
+        if since is not None:
+            filt = EntryFilter(
+                inquiry_id=inquiry.id if inquiry else None, since=local_day_start(since)
+            )
+            for entry in entries.page(filt, limit=max(entries.count(filt), 1)):
+                if include_coaching or entry.kind is not EntryKind.COACHING:
+                    chosen.setdefault(entry.id, entry)
+        return sorted(chosen.values(), key=lambda e: e.created)
+
+    def _actions(self, inquiry: Inquiry | None, entries: list[Entry]) -> list[Action]:
+        """The inquiry's actions and those that came from the shared entries."""
+        entry_ids = {entry.id for entry in entries}
+        return [
+            action
+            for action in self._sources.actions.find()
+            if (inquiry and action.inquiry_id == inquiry.id) or action.entry_id in entry_ids
+        ]
+
+    def _entry_item(self, entry: Entry) -> Item:
+        framework = self._sources.frameworks.find(entry.framework_id or "")
+        labels = {p.id: p.label for p in framework.prompts} if framework else {}
+        return {
+            "type": "entry",
+            "id": entry.id,
+            "kind": str(entry.kind),
+            "title": entry.title,
+            "body": entry.body,
+            "created": entry.created,
+            "updated": entry.updated,
+            "tags": list(entry.tags),
+            "inquiry_id": entry.inquiry_id,
+            "framework_id": entry.framework_id,
+            "responses": [
+                {"prompt_id": r.prompt_id, "label": labels.get(r.prompt_id, ""), "text": r.text}
+                for r in entry.responses
+            ],
+        }
+
+    def _assessment_item(self, assessment: Assessment) -> Item:
+        framework = self._sources.frameworks.find(assessment.framework_id)
+        return {
+            "type": "assessment",
+            "id": assessment.id,
+            "framework_id": assessment.framework_id,
+            "framework_name": framework.name if framework else "",
+            "created": assessment.created,
+            "scores": [
+                {"domain_id": s.domain_id, "score": s.score, "evidence": s.evidence}
+                for s in assessment.scores
+            ],
+            "inquiry_id": assessment.inquiry_id,
+            "note": assessment.note,
+        }
+
+
+def sealed(
+    keys: KeyService, content: BundleContent, to: Sequence[Peer], passphrase: str | None
+) -> bytes:
+    """``content`` signed with the user's keys, encrypted to ``to`` and the user, or with
+    ``passphrase`` when one is given."""
+    sender = keys.sender()
+    signing_key = keys.identity().signing_key()
+    if passphrase is not None:
+        return seal_with_passphrase(content, signing_key, sender, passphrase)
+    if not to:
+        raise BadInput(Msg.SHARE_NO_RECIPIENTS)
+    return seal(content, signing_key, sender, [peer.age_recipient for peer in to])
+
+
+def inquiry_item(inquiry: Inquiry) -> Item:
+    return {
+        "type": "inquiry",
+        "id": inquiry.id,
+        "question": inquiry.question,
+        "wordings": [{"question": w.question, "created": w.created} for w in inquiry.wordings],
+        "why": inquiry.why,
+        "status": str(inquiry.status),
+        "status_note": inquiry.status_note,
+        "created": inquiry.created or None,
+    }
+
+
+def action_item(action: Action) -> Item:
+    return {
+        "type": "action",
+        "id": action.id,
+        "text": action.text,
+        "kind": str(action.kind),
+        "status": str(action.status),
+        "due": action.due,
+        "created": action.created,
+        "entry_id": action.entry_id,
+        "inquiry_id": action.inquiry_id,
+    }
