@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -34,17 +35,47 @@ def cli(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:
 
     Run with no command to open the desktop app.
     """
+    bundles = ctx.obj if isinstance(ctx.obj, OpenFiles) else OpenFiles()
     ctx.obj = CliState(data_dir, debug)
     if ctx.invoked_subcommand is None:
-        open_window(ctx.obj)
+        open_window(ctx.obj, bundles.paths)
 
 
-def open_window(state: CliState) -> None:
+def open_window(state: CliState, open_files: list[Path] | None = None) -> None:
     try:
         from reflect.ui import launch
     except ImportError as exc:  # Qt or a system library it needs is missing
         raise ReflectError(Msg.WINDOW_UNAVAILABLE, reason=exc) from exc
+    if open_files:
+        sys.exit(launch.run(state.paths, open_files=open_files))
     sys.exit(launch.run(state.paths))
+
+
+@dataclass
+class OpenFiles:
+    """Bundles named on the command line instead of a command (``reflect FILE.reflect``, as a
+    file association runs it): the window opens and receives them."""
+
+    paths: list[Path] = field(default_factory=list)
+
+
+GLOBAL_OPTIONS_WITH_VALUE = ("--data-dir",)
+
+
+def split_bundle_args(args: list[str]) -> tuple[list[str], OpenFiles]:
+    """``args`` without the bundle files that stand where a command would, and those files.
+
+    Only when the first argument after the global options is an existing ``.reflect`` file:
+    click would read it as a command name; ``reflect receive FILE`` is left alone."""
+    n = 0
+    while n < len(args) and args[n].startswith("-"):
+        n += 2 if args[n] in GLOBAL_OPTIONS_WITH_VALUE else 1
+    rest = args[n:]
+    if not rest or not is_bundle_file(rest[0]):
+        return args, OpenFiles()
+    if not all(is_bundle_file(arg) for arg in rest):
+        return args, OpenFiles()  # click says what is wrong with the others
+    return args[:n], OpenFiles([Path(arg) for arg in rest])
 
 
 for command in (
@@ -58,9 +89,11 @@ for command in (
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: known errors print one line, bugs write a crash log."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    args = argv if argv is not None else sys.argv[1:]
+    debug = "--debug" in args
+    args, bundles = split_bundle_args(list(args))
     try:
-        cli.main(args=argv, prog_name="reflect", standalone_mode=False)
+        cli.main(args=args, prog_name="reflect", standalone_mode=False, obj=bundles)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -82,6 +115,10 @@ def main(argv: list[str] | None = None) -> None:
             raise
         report_bug(exc, argv)
         sys.exit(EXIT_BUG)
+
+
+def is_bundle_file(arg: str) -> bool:
+    return arg.lower().endswith(".reflect") and Path(arg).is_file()
 
 
 def report_bug(exc: Exception, argv: list[str] | None) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -21,6 +23,8 @@ from reflect.storage.backup_files import newest
 from reflect.ui import theme
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
+from reflect.ui.passphrase_dialog import NoticeShower, PassphrasePrompt
+from reflect.ui.receive_flow import receive_file
 from reflect.ui.texts import error_text
 
 
@@ -61,6 +65,7 @@ class Session:
         old_window, old_app = self.window, self.app
         self.paths, self.app = paths, app
         self.window = MainWindow(app, self.crash, title_suffix)
+        app.keys.set_prompts(PassphrasePrompt(self.window), NoticeShower(self.window))
         self.window.demo_requested.connect(self.open_demo)
         self.window.show()
         offer_recovery(self.window)
@@ -171,12 +176,17 @@ def install_translation(qt_app: QApplication) -> None:
         qt_app.installTranslator(translator)
 
 
-def run(paths: Paths, argv: list[str] | None = None) -> int:
+def run(paths: Paths, argv: list[str] | None = None, open_files: Sequence[Path] = ()) -> int:
+    """Show the window over the journal in ``paths``, then receive each bundle in
+    ``open_files`` (how a file association opens a ``.reflect`` file)."""
     qt_app = make_qt_app(argv if argv is not None else sys.argv[:1])
     session = Session(qt_app, paths)
     sys.excepthook = session.excepthook
     if not session.open(paths):
         return 1
+    if session.window is not None:
+        for path in open_files:
+            receive_file(session.window, path)
     code = qt_app.exec()
     if session.app is not None:
         session.app.close()

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
@@ -39,8 +48,11 @@ from reflect.ui.pages.insights import InsightsPage
 from reflect.ui.pages.journal import JournalPage
 from reflect.ui.pages.search import SearchPage
 from reflect.ui.pages.today import TodayPage
+from reflect.ui.pages.trio import TrioPage
 from reflect.ui.preferences import Preferences, PreferencesDialog
+from reflect.ui.receive_flow import bundle_paths, dropped_paths, receive_file
 from reflect.ui.revisions_dialog import RevisionsDialog
+from reflect.ui.share_dialog import ShareDialog
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
 
@@ -49,6 +61,7 @@ SIDEBAR = (
     (PageId.INQUIRIES, "Inquiries"),
     (PageId.JOURNAL, "Journal"),
     (PageId.COACHING, "Coaching"),
+    (PageId.TRIO, "Trio"),
     (PageId.ACTIONS, "Actions"),
     (PageId.INSIGHTS, "Insights"),
     (PageId.SEARCH, "Search"),
@@ -79,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_layout()
         self.apply_preferences()
+        self.setAcceptDrops(True)  # .reflect bundles dropped on the window are received
 
     # Building ----------------------------------------------------------------------------
 
@@ -94,6 +108,7 @@ class MainWindow(QMainWindow):
         self.inquiries = InquiriesPage(self.app, self)
         self.journal = JournalPage(self.app, self)
         self.coaching = CoachingPage(self.app, self)
+        self.trio = TrioPage(self.app, self)
         self.actions_page = ActionsPage(self.app, self)
         self.insights = InsightsPage(self.app, self)
         self.search = SearchPage(self.app, self)
@@ -107,6 +122,7 @@ class MainWindow(QMainWindow):
             PageId.INQUIRIES: self.inquiries,
             PageId.JOURNAL: self.journal,
             PageId.COACHING: self.coaching,
+            PageId.TRIO: self.trio,
             PageId.ACTIONS: self.actions_page,
             PageId.INSIGHTS: self.insights,
             PageId.SEARCH: self.search,
@@ -138,6 +154,11 @@ class MainWindow(QMainWindow):
         exporter = file_menu.addMenu(self.tr("&Export"))
         self._add(exporter, self.tr("Reflect JSON (lossless)…"), partial(self.files.export, "json"))
         self._add(exporter, self.tr("Markdown folder…"), partial(self.files.export, "markdown"))
+        file_menu.addSeparator()
+        self._add(file_menu, self.tr("S&hare with your trio…"), self.show_share_dialog)
+        self._add(
+            file_menu, self.tr("&Open a bundle…"), self.open_bundle, QKeySequence.StandardKey.Open
+        )
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Back up now"), self.files.back_up)
         self._add(file_menu, self.tr("&Restore from backup…"), self.files.restore)
@@ -329,6 +350,31 @@ class MainWindow(QMainWindow):
             scheme is theme.Scheme.SYSTEM and theme.system_prefers_dark()
         )
 
+    # Exchange with the trio ------------------------------------------------------------------
+
+    def show_share_dialog(self) -> ShareDialog:
+        """Open the share dialog without blocking, so the user can edit what it warns about."""
+        dialog = ShareDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
+
+    def open_bundle(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a bundle"), "", self.tr("Reflect bundles (*.reflect)")
+        )
+        if chosen:
+            receive_file(self, Path(chosen))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if bundle_paths(dropped_paths(event.mimeData())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for path in bundle_paths(dropped_paths(event.mimeData())):
+            receive_file(self, path)
+        event.acceptProposedAction()
+
     # Long work -----------------------------------------------------------------------------
 
     def run_task(
@@ -380,7 +426,7 @@ SHORTCUTS_HELP = """Ctrl+N  New entry
 Ctrl+S  Save the entry
 Ctrl+Return  Done (keep the entry)
 Ctrl+F or Ctrl+K  Search
-Ctrl+1 … Ctrl+7  Today, Inquiries, Journal, Coaching, Actions, Insights, Search
+Ctrl+1 … Ctrl+8  Today, Inquiries, Journal, Coaching, Trio, Actions, Insights, Search
 Ctrl+,  Preferences
 Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
 Ctrl+Tab / Ctrl+Shift+Tab  Move focus out of the text

@@ -13,6 +13,7 @@ class PageId(StrEnum):
     INQUIRIES = "inquiries"
     JOURNAL = "journal"
     COACHING = "coaching"
+    TRIO = "trio"
     ACTIONS = "actions"
     INSIGHTS = "insights"
     SEARCH = "search"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from reflect.app import open_app
 from reflect.paths import resolve_paths
 from reflect.services.demo import fill_demo
+from reflect.ui.screenshot_trio import ScreenshotKeyring, fill_trio, keyring_factory
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -45,8 +46,10 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
     from reflect.ui.main_window import MainWindow
 
     paths = resolve_paths(data_dir)
-    app = open_app(paths)
+    keyring = ScreenshotKeyring()
+    app = open_app(paths, keyring_factory=keyring_factory(keyring))
     fill_demo(paths, app.clock, app.entries, app.inquiries, app.transfer)
+    fill_trio(app, data_dir / "peers", keyring)
     launch.make_qt_app(sys.argv[:1])
     saved: list[Path] = []
     try:
@@ -108,6 +111,33 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         dialog.refresh(select="csif")  # with its note that the wording is not yet checked
         return dialog
 
+    def share_preview() -> QWidget:
+        dialog = w.show_share_dialog()
+        dialog.resize(*SIZE)
+        dialog.choose_entries(e.id for e in w.app.entries.page(limit=3))
+        dialog.note.setPlainText(
+            "Push me on measures. I mentioned Dr Amara Shah's clinic: should that go?"
+        )
+        dialog.refresh_preview()
+        return dialog
+
+    def trio() -> None:
+        w.show_page(PageId.TRIO)
+        w.trio.inbox.select(w.app.receiving.inbox()[0].sessions[0].bundles[0].id)
+
+    def trio_unverified() -> None:
+        w.show_page(PageId.TRIO)
+        w.trio.inbox.select(w.app.receiving.inbox()[1].sessions[0].bundles[0].id)
+
+    def trio_fingerprint() -> QWidget | None:
+        w.show_page(PageId.TRIO)
+        w.trio.people.setCurrentRow(1)
+        return w.trio.compare_fingerprints()
+
+    def trio_feedback() -> QWidget | None:
+        trio()
+        return w.trio.inbox.write_feedback()
+
     return {
         "today": lambda: w.show_page(PageId.TODAY),
         "inquiries": lambda: w.show_page(PageId.INQUIRIES),
@@ -120,6 +150,12 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         "editor": editor,
         "new-entry": new_entry,
         "frameworks": frameworks,
+        "trio": trio,
+        "trio-unverified": trio_unverified,
+        "trio-fingerprint": trio_fingerprint,
+        "trio-card": lambda: w.trio.show_your_card(),
+        "trio-feedback": trio_feedback,
+        "share-preview": share_preview,
     }
 
 

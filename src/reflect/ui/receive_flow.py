@@ -1,0 +1,141 @@
+"""Opening a ``.reflect`` bundle in the window: from the File menu, a drop, or the command line.
+
+All three go through :func:`receive_file`. The bundle is opened in the background; a bundle
+from someone not in the user's peers is imported only after an explicit "Import as
+unverified?", and a passphrase bundle asks for its passphrase. The outcome is one message; a
+failure is one message too, and stores nothing (the service guarantees that).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from reflect.errors import BadInput
+from reflect.messages import Msg
+from reflect.services.receiving import ReceiveOutcome
+from reflect.ui.tasks import BackgroundTask
+from reflect.ui.texts import error_text
+
+if TYPE_CHECKING:
+    from reflect.ui.main_window import MainWindow
+
+BUNDLE_SUFFIX = ".reflect"
+CONTEXT = "Receive"
+# Refusals the user can answer (by choosing to trust, or typing a passphrase) and try again.
+ANSWERABLE = (Msg.BUNDLE_UNKNOWN_SENDER, Msg.BUNDLE_NEEDS_PASSPHRASE)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class ReceiveFlow(QObject):
+    """One bundle being received; ``finished`` carries the outcome, or None when nothing was."""
+
+    finished = Signal(object)
+
+    def __init__(self, window: MainWindow, path: Path) -> None:
+        super().__init__(window)
+        self._window = window
+        self._path = path
+        self.outcome: ReceiveOutcome | None = None
+        self.task: BackgroundTask | None = None
+
+    def start(self, accept_unverified: bool = False, passphrase: str | None = None) -> None:
+        receiving = self._window.app.receiving
+        path = self._path
+
+        def work(progress: object) -> ReceiveOutcome | BadInput:
+            try:
+                return receiving.receive(path, accept_unverified, passphrase)
+            except BadInput as exc:
+                if exc.msg in ANSWERABLE:
+                    return exc  # answered on the UI thread, then tried again
+                raise
+
+        task = self._window.run_task(
+            tr("Opening {0}…").format(path.name), work, self._on_task_succeeded
+        )
+        self.task = task
+        task.finished.connect(lambda: self._on_task_finished(task))
+
+    def _on_task_succeeded(self, result: ReceiveOutcome | BadInput) -> None:
+        if isinstance(result, ReceiveOutcome):
+            self.outcome = result
+            tell(self._window, outcome_text(result))
+        elif result.msg is Msg.BUNDLE_UNKNOWN_SENDER:
+            if ask_import_unverified(self._window, error_text(result)):
+                self._retry(accept_unverified=True)
+        elif result.msg is Msg.BUNDLE_NEEDS_PASSPHRASE:
+            passphrase = ask_passphrase(self._window, error_text(result))
+            if passphrase is not None:
+                self._retry(passphrase=passphrase)
+
+    def _retry(self, accept_unverified: bool = False, passphrase: str | None = None) -> None:
+        self.start(accept_unverified, passphrase)
+
+    def _on_task_finished(self, task: BackgroundTask) -> None:
+        if task is self.task:  # not an earlier attempt that led to a retry
+            self.finished.emit(self.outcome)
+
+
+def receive_file(window: MainWindow, path: Path) -> ReceiveFlow:
+    """Open the bundle at ``path`` into the Trio inbox, asking only what must be asked."""
+    flow = ReceiveFlow(window, path)
+    flow.start()
+    return flow
+
+
+def bundle_paths(candidates: list[Path]) -> list[Path]:
+    """The ``.reflect`` files among dropped or passed paths."""
+    return [p for p in candidates if p.suffix.lower() == BUNDLE_SUFFIX]
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def outcome_text(outcome: ReceiveOutcome) -> str:
+    name = outcome.bundle.sender_name
+    if not outcome.new:
+        return error_text(BadInput(Msg.BUNDLE_ALREADY_RECEIVED, name=name))
+    if outcome.bundle.kind == "feedback":
+        text = tr("Feedback from {0}: comments attached to {1} of your entries.").format(
+            name, outcome.comments
+        )
+        if outcome.unmatched:
+            text += " " + tr("{0} were about entries this journal does not have.").format(
+                outcome.unmatched
+            )
+    else:
+        text = tr("A summary from {0} is in your Trio inbox.").format(name)
+    if outcome.peer is None:
+        text += " " + tr("It is marked unverified.")
+    return text
+
+
+def tell(window: MainWindow, text: str) -> None:
+    window.notify(text)
+    QMessageBox.information(window, tr("Bundle received"), text)
+
+
+def ask_import_unverified(window: MainWindow, why: str) -> bool:
+    answer = QMessageBox.question(
+        window,
+        tr("Import as unverified?"),
+        why
+        + "\n\n"
+        + tr("Import it anyway, marked unverified? Only do this if you know who sent it."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_passphrase(window: MainWindow, why: str) -> str | None:
+    text, ok = QInputDialog.getText(window, tr("Passphrase"), why, QLineEdit.EchoMode.Password)
+    return text if ok and text else None

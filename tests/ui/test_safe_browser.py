@@ -1,0 +1,183 @@
+"""Hostile Markdown in the safe browser shows as text only: nothing is fetched, nothing runs,
+no link opens without the user's yes, and huge or deeply nested text neither crashes nor hangs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from reflect.ui.safe_browser import SafeBrowser
+
+pytestmark = pytest.mark.gui
+
+HOSTILE = """# Hello
+
+<script>alert('x')</script>
+<img src="file:///etc/passwd"><iframe src="https://evil.example"></iframe>
+<a href="file:///etc/passwd">raw link</a> <b onclick="steal()">bold</b>
+
+[passwd](file:///etc/passwd) and [run](javascript:alert(1)) and [data](data:text/html,hi)
+
+![zero](file:///dev/zero) ![remote](https://evil.example/pixel.png)
+<style>body { background: url(file:///dev/zero) }</style>
+"""
+
+
+class RecordingBrowser(SafeBrowser):
+    """Remembers every resource the document asks for, and what it was given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.asked: list[tuple[int, str, Any]] = []
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        given = super().loadResource(kind, url)
+        self.asked.append((int(kind), QUrl(url).toString(), given))
+        return given
+
+
+class Opened:
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def __call__(self, url: QUrl) -> bool:
+        self.urls.append(url.toString())
+        return True
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> Opened:
+    recorder = Opened()
+    monkeypatch.setattr(QDesktopServices, "openUrl", recorder)
+    return recorder
+
+
+@pytest.fixture
+def browser(qtbot: QtBot) -> RecordingBrowser:
+    widget = RecordingBrowser()
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent: object, title: str, text: str, *rest: object) -> object:
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_hostile_markdown_shows_as_text_with_nothing_loaded_or_run(
+    browser: RecordingBrowser,
+) -> None:
+    browser.show_markdown(HOSTILE)
+    browser.grab()  # paint it, so any image the document still held would be asked for
+
+    html = browser.toHtml().lower()
+    assert "<img" not in html and "<script" not in html and "<iframe" not in html
+    assert 'src="' not in html and 'onclick="' not in html  # raw HTML is shown as text
+    assert anchors(browser) == []  # file:, javascript: and data: links are plain words
+    assert "<script>alert('x')</script>" in browser.toPlainText()
+    for kind, url, given in browser.asked:
+        assert given is None or (isinstance(given, QImage) and given.isNull()), (kind, url)
+
+
+def test_an_image_is_never_fetched_but_a_blank_stands_in(browser: RecordingBrowser) -> None:
+    image = QTextDocument.ResourceType.ImageResource.value
+    for url in ("file:///dev/zero", "https://evil.example/x.png", "/etc/passwd"):
+        given = browser.loadResource(image, QUrl(url))
+        assert isinstance(given, QImage) and given.isNull()
+    style = QTextDocument.ResourceType.StyleSheetResource.value
+    assert browser.loadResource(style, QUrl("file:///etc/passwd")) is None
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "javascript:alert(1)", "http://example.org", "data:text/html,x"]
+)
+def test_a_link_that_is_not_https_opens_nothing_and_asks_nothing(
+    browser: RecordingBrowser, opened: Opened, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+
+    browser.anchorClicked.emit(QUrl(url))
+
+    assert opened.urls == [] and asked == []
+
+
+def test_an_https_link_opens_only_after_the_user_says_yes(
+    browser: RecordingBrowser, opened: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser.show_markdown("[the guide](https://example.org/guide)")
+    [href] = [h for h in anchors(browser)]
+    assert href == "https://example.org/guide"
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    browser.anchorClicked.emit(QUrl(href))
+    assert opened.urls == [] and len(asked) == 1 and href in asked[0]
+
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    browser.anchorClicked.emit(QUrl(href))
+    assert opened.urls == ["https://example.org/guide"]
+
+
+def test_unsafe_links_are_not_links_at_all(browser: RecordingBrowser) -> None:
+    browser.show_markdown(
+        "[a](file:///etc/passwd) [b](javascript:alert(1)) [c](https://ok.example)"
+    )
+
+    assert anchors(browser) == ["https://ok.example"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 500 + "deep quote",
+        "".join("  " * n + "- level\n" for n in range(500)),
+        "<div>" * 500 + "deep html" + "</div>" * 500,
+        "[" * 500 + "x" + "](https://a.example)" * 500,
+        "*" * 500 + "emphasis" + "*" * 500,
+    ],
+    ids=["quotes", "lists", "html", "links", "emphasis"],
+)
+def test_500_deep_nesting_renders_without_crashing(browser: RecordingBrowser, text: str) -> None:
+    browser.show_markdown(text)
+    browser.grab()
+
+    assert "<script" not in browser.toHtml()
+
+
+def test_a_ten_megabyte_line_is_cut_short_and_shown_as_text(browser: RecordingBrowser) -> None:
+    line = ("<img src=file:///dev/zero> **x** " * 400_000)[: 10 * 1024 * 1024]
+
+    browser.show_markdown(line)
+
+    shown = browser.toPlainText()
+    assert 0 < len(shown) < len(line)
+    assert "<img" not in browser.toHtml()
+    assert all(given is None or given.isNull() for _, _, given in browser.asked)
+
+
+def anchors(browser: SafeBrowser) -> list[str]:
+    """Every link target in the shown document."""
+    found: list[str] = []
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor() and fmt.anchorHref():
+                found.append(fmt.anchorHref())
+            it += 1
+        block = block.next()
+    return found
