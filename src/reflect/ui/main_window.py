@@ -426,6 +426,7 @@ SHORTCUTS_HELP = """Ctrl+N  New entry
 Ctrl+S  Save the entry
 Ctrl+Return  Done (keep the entry)
 Ctrl+F or Ctrl+K  Search
+Ctrl+O  Open a bundle from your trio
 Ctrl+1 … Ctrl+8  Today, Inquiries, Journal, Coaching, Trio, Actions, Insights, Search
 Ctrl+,  Preferences
 Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
