@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from reflect.errors import StorageError
 from reflect.messages import Msg
+from reflect.secrets.memory_keyring import MemoryKeyring as InMemoryKeyring
 from reflect.secrets.store import KeyStore
 
 
@@ -23,29 +24,8 @@ class FakeClock:
         self.now += timedelta(**delta)
 
 
-class MemoryKeyring:
-    """A working keyring backend kept in a dictionary.
-
-    Duck-typed on purpose: subclassing keyring's ``KeyringBackend`` would register the class
-    with keyring for the whole test session.
-    """
-
-    priority = 1
-
-    def __init__(self) -> None:
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
+# A working keyring backend kept in a dictionary (shared with the screenshot script).
+MemoryKeyring = InMemoryKeyring
 
 
 class BrokenKeyring:

@@ -11,37 +11,17 @@ from typing import TYPE_CHECKING, cast
 
 from reflect.app import App, open_app
 from reflect.paths import resolve_paths
+from reflect.secrets.memory_keyring import MemoryKeyring
 
 if TYPE_CHECKING:
     from reflect.secrets.os_keyring import KeyringFactory
 
 
-class ScreenshotKeyring:
-    """A keyring backend kept in a dictionary (duck-typed, so keyring does not register it)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        from keyring.errors import PasswordDeleteError
-
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
-
-
-def keyring_factory(keyring: ScreenshotKeyring) -> KeyringFactory:
+def keyring_factory(keyring: MemoryKeyring) -> KeyringFactory:
     return cast("KeyringFactory", lambda: keyring)
 
 
-def fill_trio(app: App, folder: Path, keyring: ScreenshotKeyring) -> None:
+def fill_trio(app: App, folder: Path, keyring: MemoryKeyring) -> None:
     """Asha (verified) and Ben (fingerprint not compared yet) each send ``app`` a summary."""
     if not app.keys.has_name():
         app.keys.set_name("Dana Reed")

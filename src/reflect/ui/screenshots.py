@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from reflect.app import open_app
 from reflect.paths import resolve_paths
+from reflect.secrets.memory_keyring import MemoryKeyring
 from reflect.services.demo import fill_demo
-from reflect.ui.screenshot_trio import ScreenshotKeyring, fill_trio, keyring_factory
+from reflect.ui.screenshot_trio import fill_trio, keyring_factory
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -46,7 +47,7 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
     from reflect.ui.main_window import MainWindow
 
     paths = resolve_paths(data_dir)
-    keyring = ScreenshotKeyring()
+    keyring = MemoryKeyring()
     app = open_app(paths, keyring_factory=keyring_factory(keyring))
     fill_demo(paths, app.clock, app.entries, app.inquiries, app.transfer)
     fill_trio(app, data_dir / "peers", keyring)
