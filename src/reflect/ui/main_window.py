@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -39,6 +38,7 @@ from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
 from reflect.ui.editor import EntryEditor
 from reflect.ui.frameworks_dialog import FrameworksDialog
+from reflect.ui.help_dialogs import show_about, show_shortcuts
 from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
 from reflect.ui.navigation import PageId
 from reflect.ui.pages.actions import ActionsPage
@@ -321,18 +321,10 @@ class MainWindow(QMainWindow):
             refresh()
 
     def _on_shortcuts(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), self.tr(SHORTCUTS_HELP))
+        show_shortcuts(self)
 
     def _on_about(self) -> None:
-        from reflect import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("About Reflect"),
-            self.tr(
-                "Reflect {0}\nA private journal for leaders of improvement.\nYour journal: {1}"
-            ).format(__version__, self.app.paths.data_dir),
-        )
+        show_about(self, self.app.paths.data_dir)
 
     def edit_preferences(self) -> None:
         if PreferencesDialog(self.prefs, self).exec():
@@ -340,15 +332,10 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self) -> None:
         qt_app = QApplication.instance()
-        if isinstance(qt_app, QApplication) and theme.is_dark(qt_app) != self._wants_dark():
+        wanted = theme.wants_dark(self.prefs.scheme)
+        if isinstance(qt_app, QApplication) and theme.is_dark(qt_app) != wanted:
             theme.apply(qt_app, self.prefs.scheme)
         self.editor.apply_preferences(self.prefs.text_size, self.prefs.show_preview)
-
-    def _wants_dark(self) -> bool:
-        scheme = self.prefs.scheme
-        return scheme is theme.Scheme.DARK or (
-            scheme is theme.Scheme.SYSTEM and theme.system_prefers_dark()
-        )
 
     # Exchange with the trio ------------------------------------------------------------------
 
@@ -420,16 +407,3 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.relay.detach()
         event.accept()
-
-
-SHORTCUTS_HELP = """Ctrl+N  New entry
-Ctrl+S  Save the entry
-Ctrl+Return  Done (keep the entry)
-Ctrl+F or Ctrl+K  Search
-Ctrl+O  Open a bundle from your trio
-Ctrl+1 … Ctrl+8  Today, Inquiries, Journal, Coaching, Trio, Actions, Insights, Search
-Ctrl+,  Preferences
-Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
-Ctrl+Tab / Ctrl+Shift+Tab  Move focus out of the text
-F1  This list
-Ctrl+Q  Quit"""

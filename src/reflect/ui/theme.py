@@ -72,7 +72,7 @@ QPushButton[role="primary"]:focus { outline: 2px solid palette(text); }
 def apply(app: QApplication, scheme: Scheme = Scheme.SYSTEM) -> None:
     """Use Fusion with our palette, dark when asked or when the system prefers dark."""
     app.setStyle("Fusion")
-    dark = scheme is Scheme.DARK or (scheme is Scheme.SYSTEM and system_prefers_dark())
+    dark = wants_dark(scheme)
     palette = QPalette()
     for role, colour in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(colour))
@@ -89,6 +89,11 @@ def apply(app: QApplication, scheme: Scheme = Scheme.SYSTEM) -> None:
     muted = (_DARK if dark else _LIGHT)[QPalette.ColorRole.PlaceholderText]
     app.setStyleSheet(STYLE % {"muted": muted})
     app.setProperty("reflect_dark", dark)
+
+
+def wants_dark(scheme: Scheme) -> bool:
+    """Whether ``scheme`` means dark right now (following the system when asked to)."""
+    return scheme is Scheme.DARK or (scheme is Scheme.SYSTEM and system_prefers_dark())
 
 
 def system_prefers_dark() -> bool:
