@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pyrage
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from bundle_people import Person, person
 from reflect.errors import BadInput
 from reflect.exchange.bundle import (
     FORMAT,
@@ -18,36 +17,17 @@ from reflect.exchange.bundle import (
     BundleContent,
     BundleKind,
     OpenedBundle,
-    SenderCard,
     open_bundle,
     open_with_passphrase,
     seal,
     seal_with_passphrase,
     write_bundle,
 )
-from reflect.exchange.canonical import canonical_bytes, signing_key_text
+from reflect.exchange.canonical import canonical_bytes
 from reflect.messages import Msg
 
 CREATED = "2026-03-01T09:00:00.000000+00:00"
 ENTRY_ID = "5d0f4b8e-1c2a-4f3e-9b7d-6a5c4e3d2b1a"
-
-
-@dataclass(frozen=True)
-class Person:
-    identity: Any  # pyrage.x25519.Identity
-    signing_key: Ed25519PrivateKey
-    card: SenderCard
-
-    @property
-    def recipient(self) -> str:
-        return self.card.recipient
-
-
-def person(name: str) -> Person:
-    identity = pyrage.x25519.Identity.generate()
-    key = Ed25519PrivateKey.generate()
-    card = SenderCard(name, str(identity.to_public()), signing_key_text(key.public_key()))
-    return Person(identity, key, card)
 
 
 @pytest.fixture(scope="module")

@@ -5,56 +5,32 @@ from __future__ import annotations
 import base64
 import functools
 import json
-from dataclasses import dataclass
 from typing import Any
 
 import pyrage
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from bundle_people import Person, person
 from reflect.errors import BadInput
 from reflect.exchange.bundle import (
     MAX_BUNDLE_BYTES,
     BundleContent,
     BundleKind,
     OpenedBundle,
-    SenderCard,
     open_bundle,
     open_with_passphrase,
     seal,
     seal_with_passphrase,
 )
-from reflect.exchange.canonical import signature_text, signing_key_text
+from reflect.exchange.canonical import signature_text
 from reflect.messages import Msg
 
 CREATED = "2026-03-01T09:00:00.000000+00:00"
 BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 END = b"-----END AGE ENCRYPTED FILE-----"
 PASSPHRASE = "five pale owls"
-
-
-@dataclass(frozen=True)
-class Person:
-    identity: Any  # pyrage.x25519.Identity
-    signing_key: Ed25519PrivateKey
-    card: SenderCard
-
-    @property
-    def recipient(self) -> str:
-        return self.card.recipient
-
-    @property
-    def public(self) -> Any:
-        return self.identity.to_public()
-
-
-def person(name: str) -> Person:
-    identity = pyrage.x25519.Identity.generate()
-    key = Ed25519PrivateKey.generate()
-    card = SenderCard(name, str(identity.to_public()), signing_key_text(key.public_key()))
-    return Person(identity, key, card)
 
 
 @functools.cache
