@@ -10,7 +10,7 @@ from cli_harness import Reflect, error_line, run_process
 
 from reflect import __version__
 from reflect.messages import Msg
-from reflect.paths import Paths
+from reflect.paths import Paths, resolve_paths
 
 pytest_plugins = ("cli_fixtures",)
 
@@ -32,7 +32,7 @@ def test_no_command_opens_the_window_on_the_chosen_journal(
     launch = pytest.importorskip("reflect.ui.launch")
     opened: list[Paths] = []
 
-    def fake_run(paths: Paths, argv: list[str] | None = None) -> int:
+    def fake_run(paths: Paths, **options: object) -> int:
         opened.append(paths)
         return 3
 
@@ -43,6 +43,19 @@ def test_no_command_opens_the_window_on_the_chosen_journal(
     assert result.code == 3  # the window's own exit code
     assert [p.data_dir for p in opened] == [reflect.data_dir]
     assert (result.out, result.err) == ("", "")
+
+
+def test_the_window_opens_paints_and_quits_when_asked(tmp_path: Path) -> None:
+    # The real window in a real process: how start-up is timed and a built bundle smoke-tested.
+    pytest.importorskip("PySide6")
+    data_dir = tmp_path / "journal"
+
+    done = run_process(
+        "--data-dir", str(data_dir), "--quit-after-paint", env={"QT_QPA_PLATFORM": "offscreen"}
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert resolve_paths(data_dir).db_path.is_file()
 
 
 def test_the_data_dir_comes_from_the_environment(reflect: Reflect, tmp_path: Path) -> None:

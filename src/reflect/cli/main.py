@@ -28,9 +28,15 @@ EXIT_BUG = 70  # EX_SOFTWARE
     help=f"Folder holding the journal (default: your user data folder; or ${ENV_DATA_DIR}).",
 )
 @click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
+@click.option(
+    "--quit-after-paint",
+    is_flag=True,
+    hidden=True,
+    help="Open the window, then quit once it has painted (start-up timing, smoke tests).",
+)
 @click.version_option(__version__, "--version", prog_name="Reflect")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, debug: bool, quit_after_paint: bool) -> None:
     """Reflect: a journal for your inquiry through a peer learning programme.
 
     Run with no command to open the desktop app.
@@ -38,17 +44,18 @@ def cli(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:
     bundles = ctx.obj if isinstance(ctx.obj, OpenFiles) else OpenFiles()
     ctx.obj = CliState(data_dir, debug)
     if ctx.invoked_subcommand is None:
-        open_window(ctx.obj, bundles.paths)
+        open_window(ctx.obj, bundles.paths, quit_after_paint)
 
 
-def open_window(state: CliState, open_files: list[Path] | None = None) -> None:
+def open_window(
+    state: CliState, open_files: list[Path] | None = None, quit_after_paint: bool = False
+) -> None:
     try:
         from reflect.ui import launch
     except ImportError as exc:  # Qt or a system library it needs is missing
         raise ReflectError(Msg.WINDOW_UNAVAILABLE, reason=exc) from exc
-    if open_files:
-        sys.exit(launch.run(state.paths, open_files=open_files))
-    sys.exit(launch.run(state.paths))
+    files = open_files or ()
+    sys.exit(launch.run(state.paths, open_files=files, quit_after_paint=quit_after_paint))
 
 
 @dataclass

@@ -21,6 +21,7 @@ from reflect.services.backups import restore_closed_journal
 from reflect.services.demo import fill_demo
 from reflect.storage.backup_files import newest
 from reflect.ui import theme
+from reflect.ui.first_paint import QuitAfterPaint
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 from reflect.ui.passphrase_dialog import NoticeShower, PassphrasePrompt
@@ -176,9 +177,17 @@ def install_translation(qt_app: QApplication) -> None:
         qt_app.installTranslator(translator)
 
 
-def run(paths: Paths, argv: list[str] | None = None, open_files: Sequence[Path] = ()) -> int:
+def run(
+    paths: Paths,
+    argv: list[str] | None = None,
+    open_files: Sequence[Path] = (),
+    quit_after_paint: bool = False,
+) -> int:
     """Show the window over the journal in ``paths``, then receive each bundle in
-    ``open_files`` (how a file association opens a ``.reflect`` file)."""
+    ``open_files`` (how a file association opens a ``.reflect`` file).
+
+    ``quit_after_paint`` ends the app once the window has painted (start-up timing, smoke tests).
+    """
     qt_app = make_qt_app(argv if argv is not None else sys.argv[:1])
     session = Session(qt_app, paths)
     sys.excepthook = session.excepthook
@@ -187,6 +196,8 @@ def run(paths: Paths, argv: list[str] | None = None, open_files: Sequence[Path] 
     if session.window is not None:
         for path in open_files:
             receive_file(session.window, path)
+        if quit_after_paint:
+            QuitAfterPaint(session.window)
     code = qt_app.exec()
     if session.app is not None:
         session.app.close()
