@@ -1,0 +1,59 @@
+"""Info.plist entries for Reflect.app: document types and the two UTIs Reflect declares.
+
+Finder opens ``.reflect`` bundles and ``.reflectpack`` packs in Reflect because the app exports
+a uniform type identifier for each suffix and claims them as their owner.
+"""
+
+from __future__ import annotations
+
+import os
+
+BUNDLE_ID = os.environ.get("REFLECT_MAC_BUNDLE_ID", "org.reflect-journal.Reflect")
+
+# (UTI, description, suffix, MIME type); the MIME types match the Linux shared-mime-info file.
+DOCUMENTS = [
+    ("org.reflect-journal.bundle", "Reflect bundle", "reflect", "application/x-reflect-bundle"),
+    (
+        "org.reflect-journal.pack",
+        "Reflect facilitator pack",
+        "reflectpack",
+        "application/x-reflect-pack",
+    ),
+]
+
+
+def exported_type(uti: str, description: str, suffix: str, mime: str) -> dict[str, object]:
+    return {
+        "UTTypeIdentifier": uti,
+        "UTTypeDescription": description,
+        "UTTypeConformsTo": ["public.data"],
+        "UTTypeTagSpecification": {
+            "public.filename-extension": [suffix],
+            "public.mime-type": [mime],
+        },
+    }
+
+
+def document_type(uti: str, description: str) -> dict[str, object]:
+    return {
+        "CFBundleTypeName": description,
+        "CFBundleTypeRole": "Viewer",
+        "LSHandlerRank": "Owner",
+        "LSItemContentTypes": [uti],
+    }
+
+
+def info_plist() -> dict[str, object]:
+    from reflect import __version__
+
+    return {
+        "CFBundleName": "Reflect",
+        "CFBundleDisplayName": "Reflect",
+        "CFBundleShortVersionString": __version__,
+        "CFBundleVersion": __version__,
+        "LSMinimumSystemVersion": "12.0",  # PySide6 6.8 LTS reaches macOS 12 (docs/packaging.md)
+        "NSHighResolutionCapable": True,
+        "NSRequiresAquaSystemAppearance": False,  # follow the system's dark mode
+        "UTExportedTypeDeclarations": [exported_type(*doc) for doc in DOCUMENTS],
+        "CFBundleDocumentTypes": [document_type(uti, text) for uti, text, _, _ in DOCUMENTS],
+    }
