@@ -17,7 +17,8 @@
 #   8. the trimmed bundle holds nothing that speaks to a network
 # Steps 5 and 7 need Linux tools (dbus-run-session, gnome-keyring-daemon, strace); where they
 # are missing, set REFLECT_SMOKE_SKIP="keyring network" to skip them knowingly. On Windows and
-# macOS the same script runs steps 1-4, 6 and 8.
+# macOS (Git Bash on Windows) step 5 only reports which store the native keyring gave, and
+# step 7 is skipped.
 set -euo pipefail
 
 bundle="${1:?usage: packaging/smoke.sh BUNDLE_DIR}"
@@ -26,12 +27,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 skip=" ${REFLECT_SMOKE_SKIP:-} "
 case "$(uname -s)" in
   Linux) os=linux ;;
-  Darwin) os=macos; skip="$skip keyring network " ;;
-  *) os=windows; skip="$skip keyring network " ;;
+  Darwin) os=macos; skip="$skip network " ;;
+  *) os=windows; skip="$skip network " ;;
 esac
 reflect="$bundle/reflect"
-[ -x "$reflect" ] || reflect="$bundle/reflect.exe"
-[ -x "$reflect" ] || { echo "no reflect executable in $bundle" >&2; exit 1; }
+[ -f "$reflect" ] || reflect="$bundle/reflect.exe"
+[ -f "$reflect" ] || { echo "no reflect executable in $bundle" >&2; exit 1; }
+contents="$bundle"  # what step 8 searches: on macOS, the whole Reflect.app
+case "$bundle" in */Contents/MacOS) contents="$(cd "$bundle/../.." && pwd)" ;; esac
 
 scratch="$(mktemp -d)"
 cleanup() { rm -rf "$scratch"; }
@@ -81,6 +84,11 @@ with_keyring() {
 
 if skipped keyring; then
   step "5. keyring: skipped (REFLECT_SMOKE_SKIP)"
+elif [ "$os" != linux ]; then
+  step "5. keys in the native keyring (reported, not required)"
+  card="$(run --data-dir "$scratch/keyring-journal" key show --name "Asha Patel" --json \
+    --passphrase-env SMOKE_PASSPHRASE)"
+  echo "   $(grep -E '"(store|where)"' <<<"$card" | tr -s ' ' | tr -d '\n')"
 else
   step "5. keys in the system keyring (Secret Service via D-Bus)"
   command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null \
@@ -109,7 +117,7 @@ else
   traced() { strace -f -qq -e trace=socket,connect -o "$trace.$1" "${@:2}"; }
   traced window timeout 180 "$reflect" --data-dir "$scratch/journal" --quit-after-paint
   traced cli timeout 180 "$reflect" --data-dir "$scratch/reader" pack show "$pack" >/dev/null
-  if ! skipped keyring; then  # D-Bus: local sockets, which strace must see
+  if ! skipped keyring; then # D-Bus: local sockets, which strace must see
     with_keyring strace -f -qq -e trace=socket,connect -o "$trace.keyring" \
       "$reflect" --data-dir "$scratch/keyring-journal" key show >/dev/null
     grep -q "AF_UNIX" "$trace.keyring" || fail "strace saw no D-Bus socket; is it tracing?"
@@ -122,7 +130,7 @@ else
 fi
 
 step "8. nothing in the bundle speaks to a network"
-found="$(cd "$bundle" && find . \( -iname '*Qt6Network*' -o -iname 'QtNetwork*' \
+found="$(cd "$contents" && find . \( -iname '*Qt6Network*' -o -iname 'QtNetwork*' \
   -o -path '*/plugins/tls/*' -o -path '*/plugins/networkinformation/*' -o -iname '*qvnc*' \
   -o -iname '*tuiotouch*' -o -iname '_ssl*' -o -iname 'libssl*' -o -iname 'libqgtk3*' \) -print)"
 [ -z "$found" ] || fail "networking pieces left in the bundle: $found"
