@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from fakes import FakeClock
-from pack_fixtures import signed_pack
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fakes import FakeClock
+from pack_fixtures import signed_pack
 from reflect.app import App
 from reflect.exchange.identity import Identity
 from reflect.exchange.pack import event_id
