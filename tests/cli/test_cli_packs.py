@@ -17,7 +17,7 @@ from typing import Any
 
 import keyring.core
 import pytest
-from cli_harness import Reflect, Result, assert_one_error, run_process
+from cli_harness import Reflect, assert_one_error, run_process
 
 from fakes import MemoryKeyring
 from pack_fixtures import example_folder
@@ -77,7 +77,7 @@ def test_build_signs_with_the_journals_own_keys(reflect: Reflect, tmp_path: Path
     built = reflect.ok("pack", "build", str(spec), "--out", str(out))
 
     first, second = built.out.splitlines()
-    assert first == (f"Wrote {out}: {NAME}, version 1, 7 event(s), 1 framework(s) carried.")
+    assert first == f"Wrote {out}: {NAME}, version 1, 7 event(s), 1 framework(s) carried."
     found = re.fullmatch(rf"Signed by Sam Okafor, fingerprint ({FINGERPRINT.pattern})\.", second)
     assert found, second
     card = reflect.json("key", "show", "--name", "Sam Okafor")
@@ -148,7 +148,7 @@ def test_install_then_the_same_version_again(
     installed = reflect.ok("pack", "install", str(pack), data_dir=participant)
     again = reflect.ok("pack", "install", str(pack), data_dir=participant)
 
-    assert installed.out == (f"Installed {NAME}: 7 event(s). See them with: reflect programme\n")
+    assert installed.out == f"Installed {NAME}: 7 event(s). See them with: reflect programme\n"
     assert again.out == f"{NAME} version 1 is already installed.\n"
     (shown,) = programme(reflect, participant)
     assert (shown["id"], shown["version"], len(shown["events"])) == (PACK_ID, 1, 7)
@@ -175,7 +175,7 @@ def test_an_update_keeps_the_entries_written_for_events(
 
     updated = reflect.ok("pack", "install", str(update), data_dir=participant)
 
-    assert updated.out == (f"Updated {NAME} from version 1 to 2. Your entries are unchanged.\n")
+    assert updated.out == f"Updated {NAME} from version 1 to 2. Your entries are unchanged.\n"
     events = events_by_id(reflect, participant)
     assert (events[workshop_2]["date"], events[workshop_2]["entries"]) == (
         "2027-03-04",
@@ -333,7 +333,7 @@ def test_writing_for_an_unknown_event(reflect: Reflect, recent: Path) -> None:
 
 
 def test_programme_without_a_pack(reflect: Reflect) -> None:
-    shown: Result = reflect.ok("programme")
+    shown = reflect.ok("programme")
 
     assert shown.out == (
         "No programme yet. Install your facilitator's pack: reflect pack install FILE\n"
