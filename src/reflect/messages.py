@@ -89,6 +89,14 @@ class Msg(Enum):
     # Backups
     BACKUP_NOT_VALID = "{path} is not a usable Reflect backup: {reason}. Nothing was changed."
     NO_BACKUPS = "There are no backups yet."
+    BACKUP_FAILED_CHECK = (
+        "The backup copy failed its check ({reason}), so it was not kept. "
+        "Run reflect check to look at the journal itself."
+    )
+    DAILY_BACKUP_FAILED = (
+        "Today's automatic backup could not be made: {reason} Your journal is unchanged; "
+        "Reflect will try again next time."
+    )
     # Desktop
     WINDOW_UNAVAILABLE = (
         "The desktop window could not start ({reason}). "
