@@ -94,8 +94,7 @@ class Msg(Enum):
         "Run reflect check to look at the journal itself."
     )
     DAILY_BACKUP_FAILED = (
-        "Today's automatic backup could not be made: {reason} Your journal is unchanged; "
-        "Reflect will try again next time."
+        "Today's automatic backup was not made (Reflect tries again next time): {reason}"
     )
     # Desktop
     WINDOW_UNAVAILABLE = (
