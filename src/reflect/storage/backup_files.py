@@ -50,11 +50,6 @@ def list_backups(backups_dir: Path) -> list[Path]:
     )
 
 
-def newest(backups_dir: Path) -> Path | None:
-    found = list_backups(backups_dir)
-    return found[-1] if found else None
-
-
 def newest_good(backups_dir: Path) -> Path | None:
     """The newest backup that passes the checks a restore makes (damaged ones are skipped)."""
     for path in reversed(list_backups(backups_dir)):
