@@ -1,7 +1,8 @@
 """The entry editor: title, kind, inquiry, tags, Markdown with a safe live preview.
 
-Every change is autosaved as a draft about a second after typing stops, so a crash or a kill
-loses at most that second. "Done" (or leaving the editor) keeps the draft as the entry.
+Every change is autosaved as a draft about a second after typing stops, and at least every two
+seconds while typing goes on, so a crash or a kill loses at most the last two seconds or so.
+"Done" (or leaving the editor) keeps the draft as the entry.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ from reflect.ui.safe_browser import SafeBrowser
 from reflect.ui.texts import error_text
 from reflect.ui.widgets import compact_combo, scrolling
 
-AUTOSAVE_MS = 1000
+AUTOSAVE_MS = 1000  # after this quiet moment
+# Each keystroke pushes the quiet-moment save back, so someone typing without a pause would
+# never be saved; this deadline, started by the first unsaved change, is never pushed back.
+AUTOSAVE_MAX_WAIT_MS = 2000
 
 
 class EntryEditor(QWidget):
@@ -60,6 +64,8 @@ class EntryEditor(QWidget):
         self._loading = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
+        self._autosave_deadline = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_WAIT_MS)
+        self._autosave_deadline.timeout.connect(self.autosave_now)
         self._build()
 
     # Building ----------------------------------------------------------------------------
@@ -328,6 +334,8 @@ class EntryEditor(QWidget):
             self._show_preview(draft)
         self.status.setText(self.tr("Editing…"))
         self._autosave.start()
+        if not self._autosave_deadline.isActive():
+            self._autosave_deadline.start()
 
     def _show_preview(self, draft: Draft) -> None:
         slots = slots_for(self._framework(draft.framework_id), draft.framework_id, draft.responses)
@@ -336,7 +344,7 @@ class EntryEditor(QWidget):
 
     def autosave_now(self) -> None:
         """Store the current state as a draft now (also called before quitting)."""
-        self._autosave.stop()
+        self._stop_autosave()
         draft = self.current_draft()
         if draft is None:
             return
@@ -349,9 +357,13 @@ class EntryEditor(QWidget):
             return
         self.status.setText(self.tr("Draft saved"))
 
+    def _stop_autosave(self) -> None:
+        self._autosave.stop()
+        self._autosave_deadline.stop()
+
     def keep(self) -> bool:
         """Keep the draft as an entry; True when there is nothing left unsaved."""
-        self._autosave.stop()
+        self._stop_autosave()
         draft = self.current_draft()
         if draft is None:
             return True
@@ -368,7 +380,7 @@ class EntryEditor(QWidget):
 
     def discard(self) -> None:
         """Forget the draft without keeping it (the entry, if any, stays as it was)."""
-        self._autosave.stop()
+        self._stop_autosave()
         if self._draft is not None:
             self._app.drafts.discard(self._draft)
             self._draft = None

@@ -17,10 +17,10 @@ from reflect.errors import ReflectError, StorageError
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.resources import resource_path
-from reflect.services.backups import restore_closed_journal
+from reflect.services.backups import newest_good_backup, restore_closed_journal
 from reflect.services.demo import fill_demo
-from reflect.storage.backup_files import newest
 from reflect.ui import theme
+from reflect.ui.daily_backup import DailyBackup, start_daily_backup
 from reflect.ui.first_paint import QuitAfterPaint
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
@@ -38,6 +38,7 @@ class Session:
         self.paths = paths
         self.app: App | None = None
         self.window: MainWindow | None = None
+        self.daily_backups: list[DailyBackup] = []
 
     def crash(self, exc: BaseException) -> None:
         where = write_crash_log(self.paths.log_dir, exc)
@@ -70,6 +71,7 @@ class Session:
         app.keys.set_prompts(PassphrasePrompt(self.window), NoticeShower(self.window))
         self.window.demo_requested.connect(self.open_demo)
         self.window.show()
+        self.daily_backups.append(start_daily_backup(app.backups, self.window.notify, self.crash))
         offer_recovery(self.window)
         if old_window is not None:
             old_window.close()
@@ -94,6 +96,13 @@ class Session:
             app.close()
         self.open(demo_paths, QCoreApplication.translate("Window", " — demo journal"))
 
+    def close(self) -> None:
+        """Let the day's backups finish, then close the journal."""
+        for daily in self.daily_backups:
+            daily.wait()
+        if self.app is not None:
+            self.app.close()
+
 
 def open_journal(paths: Paths) -> App | None:
     """Open the journal, offering the newest backup when the file is damaged."""
@@ -114,12 +123,15 @@ def show_error(text: str) -> None:
 
 
 def offer_restore(exc: StorageError, paths: Paths) -> bool:
-    backup = newest(paths.backups_dir)
+    """Offer the newest backup that passes its check (a damaged one is never offered)."""
+    backup = newest_good_backup(paths)
     if backup is None:
         return False
     box = QMessageBox(QMessageBox.Icon.Warning, "Reflect", error_text(exc))
     box.setInformativeText(
-        QCoreApplication.translate("Start", "Restore the newest backup ({0})?").format(backup.name)
+        QCoreApplication.translate("Start", "Restore the newest sound backup ({0})?").format(
+            backup.name
+        )
     )
     restore = box.addButton(
         QCoreApplication.translate("Start", "Restore"), QMessageBox.ButtonRole.AcceptRole
@@ -205,6 +217,5 @@ def run(
         if quit_after_paint:
             QuitAfterPaint(session.window)
     code = qt_app.exec()
-    if session.app is not None:
-        session.app.close()
+    session.close()
     return int(code)
