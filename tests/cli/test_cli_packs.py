@@ -125,6 +125,7 @@ def test_show_as_json(reflect: Reflect, tmp_path: Path, participant: Path) -> No
         ("2027-02-25", "workshop", "what-so-what-now-what"),
     ]
     assert shown["events"][0]["id"] == event_id(PACK_ID, "welcome-session")
+    assert "entries" not in shown["events"][0]  # a pack not yet installed has none
 
 
 def test_show_works_as_a_process(reflect: Reflect, tmp_path: Path, participant: Path) -> None:

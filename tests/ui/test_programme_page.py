@@ -3,19 +3,23 @@ timeline, reflect on a workshop from the bar or the page, or say "not now"."""
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fakes import FakeClock
 from pack_fixtures import signed_pack
-from reflect.app import App
+from reflect.app import App, open_app
 from reflect.exchange.identity import Identity
 from reflect.exchange.pack import event_id
+from reflect.paths import Paths
+from reflect.ui import launch, pack_flow
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 from reflect.ui.pack_flow import install_pack_file, pick_up_dropped
@@ -154,3 +158,40 @@ def test_a_pack_left_by_it_is_installed_when_the_window_opens(
 
     assert [r.programme.pack_id for r in installed] == [PACK_ID]
     assert "Installed Leading Across Systems" in window.statusBar().currentMessage()
+
+
+def test_dropping_a_pack_on_the_window_installs_it_after_asking(
+    window: MainWindow, app: App, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        pack_flow, "_confirmed", lambda w, shown: asked.append(shown.programme.name) or True
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pack))])
+    drop = QDropEvent(
+        QPointF(QPoint(10, 10)), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+
+    window.dropEvent(drop)
+
+    assert asked == ["Leading Across Systems, cohort 4"]
+    assert [p.pack_id for p in app.programme.all()] == [PACK_ID]
+    assert window.current_page() is PageId.PROGRAMME
+
+
+def test_reflect_with_a_pack_file_opens_the_window_and_installs_it(
+    qapp: QApplication, paths: Paths, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a file association runs it: the real start-up, ended after the first paint.
+    monkeypatch.setattr(pack_flow, "_confirmed", lambda w, shown: True)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+
+    assert launch.run(paths, open_files=[pack], quit_after_paint=True) == 0
+
+    app = open_app(paths)
+    try:
+        assert [p.pack_id for p in app.programme.all()] == [PACK_ID]
+    finally:
+        app.close()
