@@ -195,3 +195,23 @@ def test_reflect_with_a_pack_file_opens_the_window_and_installs_it(
         assert [p.pack_id for p in app.programme.all()] == [PACK_ID]
     finally:
         app.close()
+
+
+def test_on_first_run_a_pack_it_left_in_the_machine_folder_is_installed(
+    qapp: QApplication, paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    machine = tmp_path / "etc-xdg" / "reflect" / "packs"
+    machine.mkdir(parents=True)
+    signed_pack(tmp_path, Identity.generate(), name="etc-xdg/reflect/packs/cohort.reflectpack")
+    monkeypatch.delenv("REFLECT_PACKS_DIR")
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc-xdg"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert not paths.db_path.exists()  # a first run: no journal yet
+
+    assert launch.run(paths, quit_after_paint=True) == 0
+
+    app = open_app(paths)
+    try:
+        assert [p.pack_id for p in app.programme.all()] == [PACK_ID]
+    finally:
+        app.close()
