@@ -114,7 +114,7 @@ def open_app(
         insights=InsightsService(InsightsRepository(store), assessments, clock),
         search=SearchService(SearchRepository(store)),
         transfer=TransferService(store, changes, clock),
-        backups=BackupService(store, paths, changes),
+        backups=BackupService(store, paths, changes, clock),
         frameworks=frameworks,
         keys=keys,
         peers=peers,

@@ -89,6 +89,13 @@ class Msg(Enum):
     # Backups
     BACKUP_NOT_VALID = "{path} is not a usable Reflect backup: {reason}. Nothing was changed."
     NO_BACKUPS = "There are no backups yet."
+    BACKUP_FAILED_CHECK = (
+        "The backup copy failed its check ({reason}), so it was not kept. "
+        "Run reflect check to look at the journal itself."
+    )
+    DAILY_BACKUP_FAILED = (
+        "Today's automatic backup was not made (Reflect tries again next time): {reason}"
+    )
     # Desktop
     WINDOW_UNAVAILABLE = (
         "The desktop window could not start ({reason}). "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pack_fixtures import example_folder, example_spec, shipped_catalog
+from pack_fixtures import EXAMPLES, SPEC_NAME, example_folder, example_spec, shipped_catalog
 from reflect.core.programme import EventKind
 from reflect.errors import BadInput
 from reflect.formats.pack_spec import read_spec
@@ -131,3 +131,17 @@ def test_broken_toml_names_the_line(tmp_path: Path) -> None:
         read_spec(spec, shipped_catalog(tmp_path).find)
 
     assert caught.value.params["field"].startswith("line ")
+
+
+def test_the_facilitators_guide_shows_the_example_and_a_valid_inline_spec(tmp_path: Path) -> None:
+    guide = EXAMPLES.parent / "facilitators.md"
+    blocks = [
+        b.split("```", 1)[0] for b in guide.read_text(encoding="utf-8").split("```toml\n")[1:]
+    ]
+    example, inline = blocks
+
+    assert example == (EXAMPLES / SPEC_NAME).read_text(encoding="utf-8")
+    written = tmp_path / "inline.toml"
+    written.write_text(inline, encoding="utf-8")
+    spec = read_spec(written, shipped_catalog(tmp_path).find)
+    assert ([f.id for f in spec.frameworks], spec.framework_id) == (["three-lines"], "three-lines")

@@ -51,6 +51,20 @@ def test_installing_a_pack_brings_its_programme_and_frameworks(
     assert app.frameworks.problems() == []
 
 
+def test_a_pack_that_carries_no_frameworks_installs_in_a_new_journal(
+    app: App, tmp_path: Path, facilitator: Identity
+) -> None:
+    path = signed_pack(
+        tmp_path,
+        facilitator,
+        ('[[frameworks]]\nfile = "huddle-check-in.toml"', ""),
+        ('framework = "huddle-check-in"', ""),
+    )
+
+    assert app.packs.install(path).outcome is Outcome.INSTALLED
+    assert not app.paths.pack_frameworks_dir.exists()
+
+
 def test_the_same_version_again_changes_nothing(
     app: App, tmp_path: Path, facilitator: Identity
 ) -> None:

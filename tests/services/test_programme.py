@@ -86,6 +86,18 @@ def test_a_reflection_in_the_trash_does_not_count(installed: App, clock: FakeClo
     assert waiting(installed) == [WORKSHOP_2]
 
 
+def test_entries_written_for_an_event_are_listed_under_it(installed: App) -> None:
+    first = installed.entries.write("## What I noticed\n\nThe room was quiet.", event_id=TRIO_1)
+    second = installed.entries.write("Later thoughts.", title="Trio, a week on", event_id=TRIO_1)
+
+    listed = installed.programme.written_for()[TRIO_1]
+
+    assert [(e.entry_id, e.title) for e in listed] == [
+        (first.id, "What I noticed"),
+        (second.id, "Trio, a week on"),
+    ]
+
+
 def test_not_now_ends_the_offer_for_that_event_only(installed: App, clock: FakeClock) -> None:
     on(clock, "2027-02-05")
     installed.programme.not_now(TRIO_1)

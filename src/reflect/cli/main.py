@@ -132,7 +132,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def is_bundle_file(arg: str) -> bool:
-    return arg.lower().endswith(".reflect") and Path(arg).is_file()
+    """A bundle or a programme pack: what a file association hands the app to open."""
+    return arg.lower().endswith((".reflect", ".reflectpack")) and Path(arg).is_file()
 
 
 def report_bug(exc: Exception, argv: list[str] | None) -> None:

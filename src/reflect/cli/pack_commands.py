@@ -129,12 +129,16 @@ def pack_text(shown: Pack) -> str:
         for e in programme.events
     ]
     if programme.welcome:
-        lines += ["Welcome:", *("  " + safe(line) for line in programme.welcome.splitlines())]
+        lines += [
+            "Welcome:",
+            *(("  " + safe(line)).rstrip() for line in programme.welcome.splitlines()),
+        ]
     return "\n".join(lines)
 
 
 def pack_json(shown: Pack) -> dict[str, object]:
-    return programme_json(shown.programme, {}, set()) | {
+    """What a pack holds; nothing about entries, since it may not be installed."""
+    return programme_json(shown.programme) | {
         "fingerprint": shown.fingerprint,
         "uses": list(shown.uses),
         "carries": [framework_id for framework_id, _ in shown.frameworks],
@@ -143,9 +147,27 @@ def pack_json(shown: Pack) -> dict[str, object]:
 
 
 def programme_json(
-    shown: Programme, written: Mapping[str, list[LinkedEntry]], waiting: set[str]
+    shown: Programme,
+    written: Mapping[str, list[LinkedEntry]] | None = None,
+    waiting: set[str] | None = None,
 ) -> dict[str, object]:
+    """A programme; with ``written`` and ``waiting``, each event's entries and whether a
+    reflection is waiting for it."""
     facilitator = shown.facilitator
+    events: list[dict[str, object]] = []
+    for event in shown.events:
+        described: dict[str, object] = {
+            "id": event.id,
+            "date": event.day.isoformat(),
+            "time": event.time,
+            "kind": event.kind.value,
+            "title": event.title,
+            "framework": shown.framework_for(event),
+        }
+        if written is not None and waiting is not None:
+            described["entries"] = [linked.entry_id for linked in written.get(event.id, [])]
+            described["waiting"] = event.id in waiting
+        events.append(described)
     return {
         "id": shown.pack_id,
         "name": shown.name,
@@ -157,19 +179,7 @@ def programme_json(
             "contact": facilitator.contact,
             "signing_key": facilitator.signing_key,
         },
-        "events": [
-            {
-                "id": event.id,
-                "date": event.day.isoformat(),
-                "time": event.time,
-                "kind": event.kind.value,
-                "title": event.title,
-                "framework": shown.framework_for(event),
-                "entries": [linked.entry_id for linked in written.get(event.id, [])],
-                "waiting": event.id in waiting,
-            }
-            for event in shown.events
-        ],
+        "events": events,
     }
 
 

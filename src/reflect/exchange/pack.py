@@ -210,7 +210,8 @@ def _carried(table: Table, path: Path) -> tuple[str, str]:
     try:
         framework = parse_framework(text, path, Origin.PACK)
     except BadInput as exc:
-        field, reason = exc.params.get("field", "toml"), exc.params.get("reason", exc.text)
+        field = exc.params.get("field", "toml")
+        reason = exc.params.get("reason", exc.text.removesuffix("."))
         raise Invalid(f"{table.field('toml')} ({field})", str(reason)) from None
     if framework.id != table.text("id"):
         raise Invalid(table.field("id"), f'does not match the framework\'s own id "{framework.id}"')

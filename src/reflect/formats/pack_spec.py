@@ -131,7 +131,7 @@ def _welcome(pack: Table, path: Path) -> str:
         try:
             text = decode_utf8(read_bytes(path.parent / named), path.parent / named)
         except BadInput as exc:
-            raise Invalid(pack.field("welcome_file"), f"cannot be used: {exc.text}") from None
+            raise Invalid(pack.field("welcome_file"), _cannot_use(exc)) from None
     else:
         text = inline
     if len(text) > MAX_WELCOME:
@@ -186,7 +186,7 @@ def _carried(table: Table, spec: Path, file: Path | None) -> Framework:
         if file is None and exc.msg is Msg.FRAMEWORK_INVALID:
             raise Invalid(f"{table.where}.{exc.params['field']}", exc.params["reason"]) from None
         where = table.field("file" if file else "format")
-        raise Invalid(where, f"cannot be used: {exc.text}") from None
+        raise Invalid(where, _cannot_use(exc)) from None
 
 
 def read_events(tables: list[Table], frameworks: set[str]) -> tuple[EventSpec, ...]:
@@ -259,6 +259,11 @@ def positive(table: Table, key: str) -> int:
     if value is None or not 1 <= value <= 1_000_000:
         raise Invalid(table.field(key), "must be a whole number from 1")
     return value
+
+
+def _cannot_use(exc: BadInput) -> str:
+    # the message names the file's problem as a sentence; PACK_SPEC_INVALID ends the sentence
+    return "cannot be used: " + exc.text.removesuffix(".")
 
 
 def _invalid(path: Path, field: str, reason: str) -> BadInput:

@@ -153,6 +153,8 @@ class PackService:
             for path in staged:
                 path.unlink(missing_ok=True)
             raise
+        if not staged and not self._folder.is_dir():
+            return  # nothing carried, and nothing carried before
         with atomic_file.translated_os_errors(self._folder):
             for path in staged:
                 os.replace(path, path.with_suffix(""))

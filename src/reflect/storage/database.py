@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from sqlite_utils import Database
 from reflect.errors import StorageError
 from reflect.messages import Msg
 from reflect.storage import backup_files, schema
-from reflect.storage.sql_errors import translated
+from reflect.storage.sql_errors import NewestBackup, translated
 
 DB_FILENAME = "journal.db"
 
@@ -30,15 +31,19 @@ class Store:
         self.path = path
         self.backups_dir = backups_dir
 
+    def newest_good_backup(self) -> Path | None:
+        return backup_files.newest_good(self.backups_dir)
+
     @contextmanager
     def reading(self) -> Iterator[Database]:
-        with translated(self.path, backup_files.newest(self.backups_dir)):
+        # The backup to suggest is looked for only if the file turns out to be damaged.
+        with translated(self.path, self.newest_good_backup):
             yield self.db
 
     @contextmanager
     def writing(self) -> Iterator[Database]:
         """One transaction: every change inside commits durably together, or none does."""
-        with translated(self.path, backup_files.newest(self.backups_dir)), self.db.atomic():
+        with translated(self.path, self.newest_good_backup), self.db.atomic():
             yield self.db
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
@@ -73,7 +78,7 @@ def open_store(
     Reflect is refused untouched.
     """
     existed = path.exists() and path.stat().st_size > 0
-    newest = backup_files.newest(backups_dir)
+    newest = partial(backup_files.newest_good, backups_dir)  # looked for only on damage
     with translated(path, newest):
         store = Store(_connect(path), path, backups_dir)
         try:
@@ -93,7 +98,7 @@ def _connect(path: Path) -> Database:
     return Database(conn, execute_plugins=False)
 
 
-def _check_readable(store: Store, newest_backup: Path | None) -> None:
+def _check_readable(store: Store, newest_backup: NewestBackup) -> None:
     # Only damage says "damaged"; a read-only folder or a busy file gets its own message.
     with translated(store.path, newest_backup):
         store.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from reflect.core.entry import derive_title
 from reflect.core.programme import Event, EventKind, Facilitator, LinkedEntry, Programme
 from reflect.storage.database import Store
 
@@ -99,12 +100,17 @@ class ProgrammeRepository:
         return None if value is None else str(value)
 
     def linked_entries(self) -> list[LinkedEntry]:
-        """Live entries that name an event, oldest first."""
+        """Live entries that name an event, oldest first; untitled ones by their first line."""
         rows = self.store.query(
-            "SELECT event_id, id, title, created FROM entries "
+            "SELECT event_id, id, title, substr(body, 1, 300) AS opening, created FROM entries "
             "WHERE event_id IS NOT NULL AND deleted IS NULL ORDER BY created"
         )
-        return [LinkedEntry(r["event_id"], r["id"], r["title"], r["created"]) for r in rows]
+        return [
+            LinkedEntry(
+                r["event_id"], r["id"], r["title"] or derive_title(r["opening"]), r["created"]
+            )
+            for r in rows
+        ]
 
     def dismiss(self, event_id: str, when: str) -> None:
         with self.store.writing() as db:
