@@ -7,18 +7,20 @@
 # /opt/reflect from the .deb). Every check runs in a scratch HOME and data folders; nothing
 # touches the real journal or keyring. Checks:
 #   1. --version prints this checkout's version
-#   2. the real window opens and paints, offscreen, and the app exits 0 (--quit-after-paint)
+#   2. the real window opens and paints, offscreen, and the app exits 0 (--quit-after-paint);
+#      on Linux again on an X server (Xvfb), through the xcb plugin and the libraries it needs
 #   3. write + search: SQLite with FTS5 inside the bundle
 #   4. keys in a passphrase file (keyring forced off): pyrage/age scrypt inside the bundle
 #   5. keys in a real Secret Service (gnome-keyring in a private D-Bus session): keyring's
 #      backends are discovered through entry points, the classic PyInstaller pitfall
-#   6. a facilitator pack: build (signed), show, install into another journal, programme
+#   6. a facilitator pack: build (signed), show, install into another journal, programme;
+#      and one left in the machine-wide drop-in folder is installed when the window starts
 #   7. no network: strace sees no AF_INET/AF_INET6 socket in a run of the window and the CLI
 #   8. the trimmed bundle holds nothing that speaks to a network
-# Steps 5 and 7 need Linux tools (dbus-run-session, gnome-keyring-daemon, strace); where they
-# are missing, set REFLECT_SMOKE_SKIP="keyring network" to skip them knowingly. On Windows and
-# macOS (Git Bash on Windows) step 5 only reports which store the native keyring gave, and
-# step 7 is skipped.
+# Steps 2b, 5 and 7 need Linux tools (xvfb-run, dbus-run-session, gnome-keyring-daemon,
+# strace); where they are missing, set REFLECT_SMOKE_SKIP="x11 keyring network" to skip them
+# knowingly. On Windows and macOS (Git Bash on Windows) step 5 only reports which store the
+# native keyring gave, and steps 2b and 7 are skipped.
 set -euo pipefail
 
 bundle="${1:?usage: packaging/smoke.sh BUNDLE_DIR}"
@@ -53,8 +55,11 @@ skipped() { [[ "$skip" == *" $1 "* ]]; }
 expect() {  # expect TEXT_TO_FIND OUTPUT
   [[ "$2" == *"$1"* ]] || fail "expected '$1' in: $2"
 }
-# The app must never hang a build: every run gets a deadline.
-run() { timeout 180 "$reflect" "$@"; }
+# The app must never hang a build: every run gets a deadline (macOS has no timeout(1)).
+deadline() {
+  if command -v timeout >/dev/null; then timeout 180 "$@"; else perl -e 'alarm 180; exec @ARGV' "$@"; fi
+}
+run() { deadline "$reflect" "$@"; }
 
 step "1. --version"
 version="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$root/src/reflect/__init__.py")"
@@ -63,6 +68,15 @@ expect "Reflect, version $version" "$(run --version)"
 step "2. the window opens, paints and quits"
 run --data-dir "$scratch/journal" --quit-after-paint || fail "the window did not start (exit $?)"
 [ -f "$scratch/journal/journal.db" ] || fail "no journal.db after the window ran"
+
+if skipped x11 || [ "$os" != linux ]; then
+  step "2b. on an X server: skipped"
+else
+  step "2b. the same on an X server (Xvfb): the xcb plugin and the X libraries the bundle carries"
+  command -v xvfb-run >/dev/null || fail "needs xvfb-run (apt-get install xvfb xauth)"
+  QT_QPA_PLATFORM=xcb deadline xvfb-run -a "$reflect" --data-dir "$scratch/journal" \
+    --quit-after-paint || fail "the window did not start on X (exit $?)"
+fi
 
 step "3. write and search (SQLite FTS5)"
 run --data-dir "$scratch/journal" write "Relationships first, measures second." >/dev/null
@@ -108,6 +122,22 @@ expect "Leading Across Systems" "$(run --data-dir "$scratch/reader" pack show "$
 expect "Installed" "$(run --data-dir "$scratch/reader" pack install "$pack")"
 expect "Welcome session: your inquiry question" "$(run --data-dir "$scratch/reader" programme --json)"
 
+step "6b. a pack left in the machine-wide folder is installed when the window starts"
+# The machine-wide folder itself, redirected into scratch where the OS allows it (Linux reads
+# XDG_CONFIG_DIRS, as /etc/xdg; Windows reads %PROGRAMDATA%); macOS's is fixed, so there
+# REFLECT_PACKS_DIR stands in for it.
+case "$os" in
+  linux) dropin="$scratch/xdg/reflect/packs"; dropin_env=(XDG_CONFIG_DIRS="$scratch/xdg") ;;
+  windows) dropin="$scratch/programdata/Reflect/packs"
+    dropin_env=(PROGRAMDATA="$(cygpath -w "$scratch/programdata" 2>/dev/null || echo "$scratch/programdata")") ;;
+  macos) dropin="$scratch/dropin"; dropin_env=(REFLECT_PACKS_DIR="$dropin") ;;
+esac
+mkdir -p "$dropin"
+cp "$pack" "$dropin/"
+deadline env -u REFLECT_PACKS_DIR "${dropin_env[@]}" "$reflect" \
+  --data-dir "$scratch/dropin-journal" --quit-after-paint || fail "the window did not start"
+expect "Leading Across Systems" "$(run --data-dir "$scratch/dropin-journal" programme)"
+
 if skipped network; then
   step "7. no network: skipped (REFLECT_SMOKE_SKIP)"
 else
@@ -116,6 +146,10 @@ else
   trace="$scratch/strace"
   traced() { strace -f -qq -e trace=socket,connect -o "$trace.$1" "${@:2}"; }
   traced window timeout 180 "$reflect" --data-dir "$scratch/journal" --quit-after-paint
+  if ! skipped x11; then # the real desktop path: Qt talks to the X server
+    QT_QPA_PLATFORM=xcb deadline xvfb-run -a strace -f -qq -e trace=socket,connect \
+      -o "$trace.x11" "$reflect" --data-dir "$scratch/journal" --quit-after-paint
+  fi
   traced cli timeout 180 "$reflect" --data-dir "$scratch/reader" pack show "$pack" >/dev/null
   if ! skipped keyring; then # D-Bus: local sockets, which strace must see
     with_keyring strace -f -qq -e trace=socket,connect -o "$trace.keyring" \

@@ -36,7 +36,7 @@ bundled=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
   libwayland-client0 libwayland-cursor0 libwayland-egl1 libfontconfig1 libdbus-1-3)
 tools=(binutils fonts-dejavu-core)
-[ "$smoke" = 1 ] && tools+=(dbus gnome-keyring strace)
+[ "$smoke" = 1 ] && tools+=(dbus gnome-keyring strace xvfb xauth)
 missing=()
 for pkg in "${bundled[@]}" "${tools[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -81,11 +81,25 @@ if [ -n "${REFLECT_MAX_GLIBC:-}" ] \
   exit 1
 fi
 
+# picked_up EXE XDG_CONFIG_DIRS: does a fresh journal get the --pack programme on first start?
+picked_up() {
+  local journal
+  journal="$(mktemp -d)"
+  env -u REFLECT_PACKS_DIR XDG_CONFIG_DIRS="$2" QT_QPA_PLATFORM=offscreen HOME="$journal" \
+    timeout 180 "$1" --data-dir "$journal" --quit-after-paint 2>/dev/null
+  "$1" --data-dir "$journal" programme --json | grep -q '"id": "' \
+    || { echo "the pack shipped with $1 was not installed on first start" >&2; exit 1; }
+  rm -rf "$journal"
+  echo "   the shipped pack was installed on first start"
+}
+
 if [ "$smoke" = 1 ]; then
   echo "== smoke test: the unpacked tarball"
   mkdir "$stage/unpacked"
   tar -C "$stage/unpacked" -xzf "$tarball"
   "$root/packaging/smoke.sh" "$stage/unpacked/reflect"
+  # From reflect/packs/ beside the executable (an empty XDG folder hides /etc/xdg).
+  [ -z "$pack" ] || picked_up "$stage/unpacked/reflect/reflect" "$stage/no-xdg"
 
   echo "== smoke test: the .deb"
   info="$(dpkg-deb --info "$deb")"
@@ -111,6 +125,8 @@ if [ "$smoke" = 1 ]; then
     desktop-file-validate "$stage/root/usr/share/applications/reflect.desktop"
   fi
   "$root/packaging/smoke.sh" "$stage/root/opt/reflect"
+  # From etc/xdg/reflect/packs/ in the scratch root, as from /etc/xdg once installed.
+  [ -z "$pack" ] || picked_up "$stage/root/opt/reflect/reflect" "$stage/root/etc/xdg"
 fi
 
 report="$dist/linux-build.txt"
