@@ -83,4 +83,4 @@ Root: HKA; Subkey: "Software\Classes\Applications\reflect.exe\SupportedTypes"; V
 Root: HKA; Subkey: "Software\Classes\Applications\reflect.exe\SupportedTypes"; ValueType: string; ValueName: ".reflectpack"; ValueData: ""
 
 [Run]
-Filename: "{app}\reflect.exe"; Description: "{cm:LaunchProgram,Reflect}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\reflect.exe"; Description: "{cm:LaunchProgram,Reflect}"; Flags: nowait postinstall skipifsilent runasoriginaluser
