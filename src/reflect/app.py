@@ -25,7 +25,9 @@ from reflect.services.frameworks import FrameworkCatalog
 from reflect.services.inquiries import InquiryService
 from reflect.services.insights import InsightsService
 from reflect.services.keys import KeyService
+from reflect.services.packs import PackService
 from reflect.services.peers import PeerService
+from reflect.services.programme import ProgrammeService
 from reflect.services.receiving import ReceivingService
 from reflect.services.search import SearchService
 from reflect.services.sharing import SharingService, Sources
@@ -39,6 +41,7 @@ from reflect.storage.inquiries import InquiryRepository
 from reflect.storage.insights import InsightsRepository
 from reflect.storage.meta import MetaRepository
 from reflect.storage.peers import PeerRepository
+from reflect.storage.programmes import ProgrammeRepository
 from reflect.storage.received import ReceivedRepository
 from reflect.storage.search import SearchRepository
 
@@ -66,6 +69,8 @@ class App:
     peers: PeerService
     sharing: SharingService
     receiving: ReceivingService
+    packs: PackService
+    programme: ProgrammeService
 
     def close(self) -> None:
         self.store.close()
@@ -94,6 +99,7 @@ def open_app(
     keys = KeyService(MetaRepository(store), paths.data_dir, keyring_factory, cipher)
     peers = PeerService(PeerRepository(store), changes, clock)
     sources = Sources(inquiries, entries, actions, assessments, frameworks)
+    programmes = ProgrammeRepository(store)
     return App(
         paths=paths,
         store=store,
@@ -114,13 +120,17 @@ def open_app(
         peers=peers,
         sharing=SharingService(sources, keys, peers, clock),
         receiving=ReceivingService(ReceivedRepository(store), keys, peers, changes, clock),
+        packs=PackService(programmes, keys, frameworks, paths.pack_frameworks_dir, changes, clock),
+        programme=ProgrammeService(programmes, MetaRepository(store), changes, clock),
     )
 
 
 def framework_catalog(paths: Paths) -> FrameworkCatalog:
-    """Shipped frameworks plus the user's own; needs no journal, so commands that only read
-    frameworks do not open one. Files are read on first use."""
-    return FrameworkCatalog(resource_path("frameworks"), paths.frameworks_dir)
+    """Shipped, pack and the user's own frameworks; needs no journal, so commands that only
+    read frameworks do not open one. Files are read on first use."""
+    return FrameworkCatalog(
+        resource_path("frameworks"), paths.frameworks_dir, paths.pack_frameworks_dir
+    )
 
 
 def prepare_data_dir(data_dir: Path) -> None:

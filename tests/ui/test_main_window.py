@@ -12,13 +12,15 @@ from reflect.ui.navigation import PageId
 
 
 def test_sidebar_switches_pages(window: MainWindow) -> None:
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.setCurrentRow(1)
+    assert window.current_page() is PageId.PROGRAMME
+    window.sidebar.setCurrentRow(3)
     assert window.current_page() is PageId.JOURNAL
-    window.sidebar.setCurrentRow(4)
+    window.sidebar.setCurrentRow(5)
     assert window.current_page() is PageId.TRIO
-    window.sidebar.setCurrentRow(6)
-    assert window.current_page() is PageId.INSIGHTS
     window.sidebar.setCurrentRow(7)
+    assert window.current_page() is PageId.INSIGHTS
+    window.sidebar.setCurrentRow(8)
     assert window.current_page() is PageId.SEARCH
 
 

@@ -77,6 +77,9 @@ def inquiry_status(state: CliState, inquiry_id: str, status: str, note: str) -> 
     "framework_id",
     help="Write with this framework: one heading per prompt (see reflect frameworks show ID).",
 )
+@click.option(
+    "--event", "event_id", help="Link the entry to this programme event (see reflect programme)."
+)
 @pass_state
 def write(
     state: CliState,
@@ -85,6 +88,7 @@ def write(
     kind: str | None,
     tags: tuple[str, ...],
     framework_id: str | None,
+    event_id: str | None,
 ) -> None:
     """Write an entry from TEXT (or standard input); prints the new id.
 
@@ -104,12 +108,14 @@ def write(
     else:
         title, body, responses = guided_parts(framework, text)
     linked = app.inquiries.resolve(inquiry_id) if inquiry_id else None
+    event = app.programme.resolve(event_id) if event_id else None
     entry = app.entries.write(
         body,
         title=title,
         kind=kind or (framework.kind if framework else EntryKind.REFLECTION),
         tags=list(tags),
         inquiry_id=linked,
+        event_id=event,
         framework_id=framework.id if framework else None,
         responses=responses,
     )

@@ -9,7 +9,13 @@ from pathlib import Path
 import click
 
 from reflect import __version__
-from reflect.cli import exchange_commands, file_commands, framework_commands, journal_commands
+from reflect.cli import (
+    exchange_commands,
+    file_commands,
+    framework_commands,
+    journal_commands,
+    pack_commands,
+)
 from reflect.cli.context import CliState
 from reflect.crash import write_crash_log
 from reflect.errors import Cancelled, ReflectError
@@ -90,6 +96,7 @@ for command in (
     *framework_commands.COMMANDS,
     *file_commands.COMMANDS,
     *exchange_commands.COMMANDS,
+    *pack_commands.COMMANDS,
 ):
     cli.add_command(command)
 
@@ -125,7 +132,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def is_bundle_file(arg: str) -> bool:
-    return arg.lower().endswith(".reflect") and Path(arg).is_file()
+    """A bundle or a programme pack: what a file association hands the app to open."""
+    return arg.lower().endswith((".reflect", ".reflectpack")) and Path(arg).is_file()
 
 
 def report_bug(exc: Exception, argv: list[str] | None) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +22,10 @@ from reflect.core.framework import (
     Scale,
     Section,
     Source,
-    is_slug,
 )
 from reflect.errors import BadInput
 from reflect.formats.text_file import decode_utf8, read_bytes
+from reflect.formats.toml_table import Invalid, Table, is_int, toml_problem
 from reflect.messages import Msg
 
 FORMAT = "reflect-framework"
@@ -43,7 +42,6 @@ _SOURCE_KEYS = ("title", "publisher", "year", "link", "note")
 _SECTION_KEYS = ("id", "title", "prompts")
 _ITEM_KEYS = ("id", "label", "help")  # prompts and domains
 _SCALE_KEYS = ("low", "high", "labels")
-_TOML_ERROR = re.compile(r"^(?P<reason>.*) \(at (?P<where>line \d+, column \d+|end of document)\)$")
 
 
 def read_framework(path: Path, origin: Origin) -> Framework:
@@ -63,41 +61,38 @@ def parse_framework(text: str, path: Path, origin: Origin) -> Framework:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        where, reason = _toml_problem(exc)
+        where, reason = toml_problem(exc)
         raise _invalid(path, where, f"is not valid TOML: {reason}") from None
     except RecursionError:
         raise _invalid(path, "the file", "is nested too deeply") from None
+    return framework_from_document(document, path, origin)
+
+
+def framework_from_document(document: dict[str, Any], path: Path, origin: Origin) -> Framework:
+    """Validate an already parsed framework table (a pack spec holds frameworks inline)."""
     try:
         _check_format(document, path)
-        return _framework(_Table(document, "", _TOP_KEYS), origin)
-    except _Invalid as exc:
+        return _framework(Table(document, "", _TOP_KEYS), origin)
+    except Invalid as exc:
         raise _invalid(path, exc.field, exc.reason) from None
-
-
-def _toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, str]:
-    match = _TOML_ERROR.match(str(exc))
-    if not match:
-        return "the file", str(exc)
-    reason = match["reason"]
-    return match["where"], reason[:1].lower() + reason[1:]
 
 
 def _check_format(document: dict[str, Any], path: Path) -> None:
     """The format name and version come first: a newer file may have keys this one lacks."""
     if "format" not in document:
-        raise _Invalid("format", f'is missing (the file should start: format = "{FORMAT}")')
+        raise Invalid("format", f'is missing (the file should start: format = "{FORMAT}")')
     if document["format"] != FORMAT:
-        raise _Invalid("format", f'is not "{FORMAT}"')
+        raise Invalid("format", f'is not "{FORMAT}"')
     version = document.get("format_version")
     if version is None:
-        raise _Invalid("format_version", "is missing")
-    if not _is_int(version) or version < 1:
-        raise _Invalid("format_version", "must be a whole number from 1")
+        raise Invalid("format_version", "is missing")
+    if not is_int(version) or version < 1:
+        raise Invalid("format_version", "must be a whole number from 1")
     if version > FORMAT_VERSION:
         raise BadInput(Msg.FRAMEWORK_TOO_NEW, path=path, version=version)
 
 
-def _framework(top: _Table, origin: Origin) -> Framework:
+def _framework(top: Table, origin: Origin) -> Framework:
     ids = _IdRegister()
     return Framework(
         id=top.slug("id"),
@@ -114,21 +109,21 @@ def _framework(top: _Table, origin: Origin) -> Framework:
     )
 
 
-def _kind(top: _Table) -> EntryKind:
+def _kind(top: Table) -> EntryKind:
     value = top.text("kind")
     choices = [k.value for k in EntryKind]
     if value not in choices:
-        raise _Invalid(top.field("kind"), f"must be one of {', '.join(choices)}")
+        raise Invalid(top.field("kind"), f"must be one of {', '.join(choices)}")
     return EntryKind(value)
 
 
-def _source(table: _Table) -> Source:
+def _source(table: Table) -> Source:
     link = table.text("link", required=False)
     if link and not link.startswith("https://"):
-        raise _Invalid(table.field("link"), "must be a web address starting with https://")
+        raise Invalid(table.field("link"), "must be a web address starting with https://")
     year = table.integer("year", required=False)
     if year is not None and not YEAR_LIMITS[0] <= year <= YEAR_LIMITS[1]:
-        raise _Invalid(table.field("year"), "must be a four-digit year")
+        raise Invalid(table.field("year"), "must be a four-digit year")
     return Source(
         title=table.text("title"),
         publisher=table.text("publisher", required=False),
@@ -138,7 +133,7 @@ def _source(table: _Table) -> Source:
     )
 
 
-def _section(table: _Table, ids: _IdRegister) -> Section:
+def _section(table: Table, ids: _IdRegister) -> Section:
     return Section(
         id=ids.add("section", table),
         title=table.text("title"),
@@ -149,142 +144,38 @@ def _section(table: _Table, ids: _IdRegister) -> Section:
     )
 
 
-def _domain(table: _Table, ids: _IdRegister) -> Domain:
+def _domain(table: Table, ids: _IdRegister) -> Domain:
     return Domain(ids.add("domain", table), table.text("label"), table.text("help", required=False))
 
 
-def _scale(table: _Table | None) -> Scale:
+def _scale(table: Table | None) -> Scale:
     if table is None:
         return Scale()
     low, high = table.integer("low"), table.integer("high")
     assert low is not None and high is not None
     for key, value in (("low", low), ("high", high)):
         if not SCALE_LIMITS[0] <= value <= SCALE_LIMITS[1]:
-            raise _Invalid(table.field(key), "must be a whole number from 0 to 100")
+            raise Invalid(table.field(key), "must be a whole number from 0 to 100")
     if low >= high:
-        raise _Invalid(table.field("low"), f"({low}) must be less than high ({high})")
+        raise Invalid(table.field("low"), f"({low}) must be less than high ({high})")
     return Scale(low, high, _scale_labels(table, low, high))
 
 
-def _scale_labels(scale: _Table, low: int, high: int) -> dict[int, str]:
+def _scale_labels(scale: Table, low: int, high: int) -> dict[int, str]:
     table = scale.optional_table("labels", None)
     labels: dict[int, str] = {}
     for key in table.keys() if table else ():
         assert table is not None
         if not re.fullmatch(r"-?\d{1,4}", key):
-            raise _Invalid(table.field(key), "must be a score, a whole number such as 3")
+            raise Invalid(table.field(key), "must be a score, a whole number such as 3")
         if not low <= int(key) <= high:
-            raise _Invalid(table.field(key), f"is outside the scale {low} to {high}")
+            raise Invalid(table.field(key), f"is outside the scale {low} to {high}")
         labels[int(key)] = table.text(key)
     return dict(sorted(labels.items()))
 
 
-class _Invalid(Exception):
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field} {reason}")
-        self.field = field
-        self.reason = reason
-
-
 def _invalid(path: Path, field: str, reason: str) -> BadInput:
     return BadInput(Msg.FRAMEWORK_INVALID, path=path, field=field, reason=reason)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-class _Table:
-    """One TOML table and where it sits in the file, with typed, checked getters."""
-
-    def __init__(self, data: dict[str, Any], where: str, allowed: tuple[str, ...] | None) -> None:
-        self._data = data
-        self._where = where
-        if allowed is not None:
-            for key in data:
-                if key not in allowed:
-                    raise _Invalid(self.field(key), _unknown_key(key, allowed))
-
-    def field(self, key: str) -> str:
-        return f"{self._where}.{key}" if self._where else key
-
-    def keys(self) -> list[str]:
-        return list(self._data)
-
-    def _value(self, key: str, required: bool) -> Any:
-        if key not in self._data and required:
-            raise _Invalid(self.field(key), "is missing")
-        return self._data.get(key)
-
-    def text(self, key: str, *, required: bool = True) -> str:
-        value = self._value(key, required)
-        if value is None:
-            return ""
-        if not isinstance(value, str):
-            raise _Invalid(self.field(key), "must be text in quotes")
-        if required and not value.strip():
-            raise _Invalid(self.field(key), "must not be empty")
-        return value
-
-    def integer(self, key: str, *, required: bool = True) -> int | None:
-        value = self._value(key, required)
-        if value is None:
-            return None
-        if not _is_int(value):
-            raise _Invalid(self.field(key), "must be a whole number")
-        return int(value)
-
-    def boolean(self, key: str) -> bool:
-        value = self._value(key, True)
-        if not isinstance(value, bool):
-            raise _Invalid(self.field(key), "must be true or false")
-        return value
-
-    def slug(self, key: str) -> str:
-        value = self.text(key)
-        if not is_slug(value):
-            raise _Invalid(
-                self.field(key),
-                f'"{value}" is not a usable id: use lowercase letters, digits and single '
-                'hyphens, such as "action-plan"',
-            )
-        return value
-
-    def table(self, key: str, allowed: tuple[str, ...] | None) -> _Table:
-        found = self.optional_table(key, allowed)
-        if found is None:
-            raise _Invalid(self.field(key), "is missing")
-        return found
-
-    def optional_table(self, key: str, allowed: tuple[str, ...] | None) -> _Table | None:
-        value = self._data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            raise _Invalid(self.field(key), f"must be a table ([{self.field(key)}])")
-        return _Table(value, self.field(key), allowed)
-
-    def tables(self, key: str, allowed: tuple[str, ...], *, required: bool = True) -> list[_Table]:
-        value = self._value(key, required)
-        if value is None:
-            return []
-        where = self.field(key)
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise _Invalid(where, f"must be a list of tables ([[{_generic(where)}]])")
-        if required and not value:
-            raise _Invalid(where, "needs at least one entry")
-        return [_Table(item, f"{where}[{n}]", allowed) for n, item in enumerate(value)]
-
-
-def _generic(where: str) -> str:
-    """``sections[2].prompts`` as a TOML header names it: ``sections.prompts``."""
-    return re.sub(r"\[\d+\]", "", where)
-
-
-def _unknown_key(key: str, allowed: tuple[str, ...]) -> str:
-    close = get_close_matches(key, allowed, n=1)
-    hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(allowed)}"
-    return f"is not a known key ({hint})"
 
 
 class _IdRegister:
@@ -293,11 +184,11 @@ class _IdRegister:
     def __init__(self) -> None:
         self._seen: dict[tuple[str, str], str] = {}
 
-    def add(self, kind: str, table: _Table) -> str:
+    def add(self, kind: str, table: Table) -> str:
         value = table.slug("id")
         first = self._seen.setdefault((kind, value), table.field("id"))
         if first != table.field("id"):
-            raise _Invalid(table.field("id"), f'repeats the {kind} id "{value}" of {first}')
+            raise Invalid(table.field("id"), f'repeats the {kind} id "{value}" of {first}')
         return value
 
 

@@ -224,10 +224,49 @@ def m005_meta(db: Database) -> None:
     )
 
 
+def m006_programmes(db: Database) -> None:
+    # Programmes come from facilitators' packs. The pack file is kept verbatim; events keep their
+    # ids across pack versions, and an event a newer pack drops is kept (withdrawn) while an
+    # entry still links to it, so the entry's context is never lost.
+    db.executescript(
+        """
+        CREATE TABLE programmes (
+            pack_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            pack_version INTEGER NOT NULL,
+            welcome TEXT NOT NULL DEFAULT '',
+            framework_id TEXT,
+            facilitator_name TEXT NOT NULL,
+            facilitator_contact TEXT NOT NULL DEFAULT '',
+            signing_key TEXT NOT NULL,
+            age_recipient TEXT NOT NULL DEFAULT '',
+            document BLOB NOT NULL,
+            installed TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE programme_events (
+            id TEXT PRIMARY KEY,
+            pack_id TEXT NOT NULL REFERENCES programmes(pack_id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            time TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            framework_id TEXT,
+            withdrawn INTEGER NOT NULL DEFAULT 0,
+            nudge_dismissed TEXT
+        );
+        CREATE INDEX programme_events_day ON programme_events(day, time);
+        CREATE INDEX entries_event ON entries(event_id) WHERE event_id IS NOT NULL;
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
     m003_filter_indexes,
     m004_exchange,
     m005_meta,
+    m006_programmes,
 )

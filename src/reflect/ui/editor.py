@@ -121,7 +121,11 @@ class EntryEditor(QWidget):
         self.splitter.addWidget(writing)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([600, 400])
+        self.event_label = QLabel()
+        self.event_label.setProperty("role", "muted")
+        self.event_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.event_label)
         layout.addWidget(self.title)
         layout.addLayout(row)
         layout.addWidget(self._toolbar())
@@ -191,6 +195,7 @@ class EntryEditor(QWidget):
         inquiry_id: str | None = None,
         body: str = "",
         framework_id: str | None = None,
+        event_id: str | None = None,
     ) -> None:
         draft = replace(
             self._app.drafts.start(),
@@ -198,6 +203,7 @@ class EntryEditor(QWidget):
             inquiry_id=inquiry_id,
             body=body,
             framework_id=framework_id,
+            event_id=event_id,
         )
         self._load(draft)
 
@@ -216,6 +222,7 @@ class EntryEditor(QWidget):
         try:
             self._draft = draft
             self.title.setText(draft.title)
+            self._show_event(draft.event_id)
             self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind.value)))
             self._fill_inquiries(draft.inquiry_id)
             self.tags.setText(", ".join(draft.tags))
@@ -232,6 +239,20 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self.body.setFocus()
+
+    def _show_event(self, event_id: str | None) -> None:
+        """Which programme event this entry is about (it stays linked through pack updates)."""
+        event = None
+        if event_id is not None:
+            try:
+                event = self._app.programme.event(event_id)
+            except ReflectError:
+                event = None  # the pack is gone; the link is kept, there is nothing to show
+        self.event_label.setVisible(event is not None)
+        if event is not None:
+            self.event_label.setText(
+                self.tr("Reflecting on {0}, {1}").format(event.title, f"{event.day:%A %d %B}")
+            )
 
     def _fill_frameworks(self, chosen: str | None) -> None:
         self.framework.clear()

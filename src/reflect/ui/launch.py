@@ -24,6 +24,7 @@ from reflect.ui.daily_backup import DailyBackup, start_daily_backup
 from reflect.ui.first_paint import QuitAfterPaint
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
+from reflect.ui.pack_flow import install_pack_file, pack_paths, pick_up_dropped
 from reflect.ui.passphrase_dialog import NoticeShower, PassphrasePrompt
 from reflect.ui.receive_flow import receive_file
 from reflect.ui.texts import error_text
@@ -195,8 +196,9 @@ def run(
     open_files: Sequence[Path] = (),
     quit_after_paint: bool = False,
 ) -> int:
-    """Show the window over the journal in ``paths``, then receive each bundle in
-    ``open_files`` (how a file association opens a ``.reflect`` file).
+    """Show the window over the journal in ``paths``, install packs IT left in the machine-wide
+    folders, then open each of ``open_files`` (how a file association opens a ``.reflect``
+    bundle or a ``.reflectpack``).
 
     ``quit_after_paint`` ends the app once the window has painted (start-up timing, smoke tests).
     """
@@ -206,8 +208,12 @@ def run(
     if not session.open(paths):
         return 1
     if session.window is not None:
+        pick_up_dropped(session.window)
         for path in open_files:
-            receive_file(session.window, path)
+            if pack_paths([path]):
+                install_pack_file(session.window, path)
+            else:
+                receive_file(session.window, path)
         if quit_after_paint:
             QuitAfterPaint(session.window)
     code = qt_app.exec()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,16 +42,19 @@ from reflect.ui.frameworks_dialog import FrameworksDialog
 from reflect.ui.help_dialogs import show_about, show_shortcuts
 from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
 from reflect.ui.navigation import PageId
+from reflect.ui.pack_flow import choose_pack, install_pack_file, pack_paths
 from reflect.ui.pages.actions import ActionsPage
 from reflect.ui.pages.coaching import CoachingPage
 from reflect.ui.pages.inquiries import InquiriesPage
 from reflect.ui.pages.insights import InsightsPage
 from reflect.ui.pages.journal import JournalPage
+from reflect.ui.pages.programme import ProgrammePage
 from reflect.ui.pages.search import SearchPage
 from reflect.ui.pages.today import TodayPage
 from reflect.ui.pages.trio import TrioPage
 from reflect.ui.preferences import Preferences, PreferencesDialog
 from reflect.ui.receive_flow import bundle_paths, dropped_paths, receive_file
+from reflect.ui.reminders import NudgeBar, Reminders
 from reflect.ui.revisions_dialog import RevisionsDialog
 from reflect.ui.share_dialog import ShareDialog
 from reflect.ui.tasks import BackgroundTask
@@ -58,6 +62,7 @@ from reflect.ui.texts import error_text
 
 SIDEBAR = (
     (PageId.TODAY, "Today"),
+    (PageId.PROGRAMME, "Programme"),
     (PageId.INQUIRIES, "Inquiries"),
     (PageId.JOURNAL, "Journal"),
     (PageId.COACHING, "Coaching"),
@@ -105,6 +110,9 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(self.app, self)
         self.today.start_inquiry_requested.connect(self._on_start_inquiry)
         self.today.demo_requested.connect(self.demo_requested)
+        self.programme_page = ProgrammePage(self.app, self)
+        self.programme_page.install_requested.connect(self.install_pack)
+        self.programme_page.reflect_requested.connect(self.reflect_on)
         self.inquiries = InquiriesPage(self.app, self)
         self.journal = JournalPage(self.app, self)
         self.coaching = CoachingPage(self.app, self)
@@ -119,6 +127,7 @@ class MainWindow(QMainWindow):
         self.editor.history_requested.connect(self._on_history_requested)
         self._pages: dict[PageId, QWidget] = {
             PageId.TODAY: self.today,
+            PageId.PROGRAMME: self.programme_page,
             PageId.INQUIRIES: self.inquiries,
             PageId.JOURNAL: self.journal,
             PageId.COACHING: self.coaching,
@@ -135,9 +144,21 @@ class MainWindow(QMainWindow):
         for page in self._pages.values():
             self.stack.addWidget(page)
         self.sidebar.currentItemChanged.connect(self._on_sidebar_changed)
+        self.nudges = NudgeBar(self.app)
+        self.nudges.reflect_requested.connect(self.reflect_on)
+        self.reminders = Reminders(self.nudges, self)
+        self.reminders.reflect_requested.connect(self.reflect_on)
+        self.reminders.open_requested.connect(self._bring_forward)
+        self.reminders.quit_requested.connect(self.close)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.nudges)
+        column.addWidget(self.stack, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -159,6 +180,7 @@ class MainWindow(QMainWindow):
         self._add(
             file_menu, self.tr("&Open a bundle…"), self.open_bundle, QKeySequence.StandardKey.Open
         )
+        self._add(file_menu, self.tr("Install programme &pack…"), self.install_pack)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Back up now"), self.files.back_up)
         self._add(file_menu, self.tr("&Restore from backup…"), self.files.restore)
@@ -233,9 +255,27 @@ class MainWindow(QMainWindow):
         kind: EntryKind = EntryKind.REFLECTION,
         inquiry_id: str | None = None,
         framework_id: str | None = None,
+        event_id: str | None = None,
     ) -> None:
         self.show_page(PageId.EDITOR)
-        self.editor.open_new(kind, inquiry_id, framework_id=framework_id)
+        self.editor.open_new(kind, inquiry_id, framework_id=framework_id, event_id=event_id)
+
+    def reflect_on(self, event_id: str) -> None:
+        """Start writing about a programme event: linked, with its framework chosen."""
+        try:
+            reflection = self.app.programme.reflection_on(event_id)
+        except ReflectError as exc:
+            self.notify(error_text(exc))
+            return
+        active = self.app.inquiries.active()
+        inquiry_id = active[0].id if len(active) == 1 else None
+        self._bring_forward()
+        self.new_entry(reflection.kind, inquiry_id, reflection.framework_id, event_id)
+
+    def _bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def show_inquiry(self, inquiry_id: str) -> None:
         self.show_page(PageId.INQUIRIES)
@@ -255,6 +295,8 @@ class MainWindow(QMainWindow):
             self.show_page(PageId(current.data(Qt.ItemDataRole.UserRole)))
 
     def _on_changed(self, change: Change) -> None:
+        if change.topic in (Topic.ENTRIES, Topic.PROGRAMME, Topic.JOURNAL):
+            self.nudges.refresh()
         current = self.stack.currentWidget()
         if current is not self.editor and change.topic is not Topic.ASSESSMENTS:
             refresh = getattr(current, "refresh", None)
@@ -327,7 +369,9 @@ class MainWindow(QMainWindow):
         show_about(self, self.app.paths.data_dir)
 
     def edit_preferences(self) -> None:
-        if PreferencesDialog(self.prefs, self).exec():
+        dialog = PreferencesDialog(self.prefs, self, reminders=self.app.programme.reminders_on())
+        if dialog.exec():
+            self.app.programme.set_reminders(dialog.reminders.isChecked())
             self.apply_preferences()
 
     def apply_preferences(self) -> None:
@@ -336,6 +380,7 @@ class MainWindow(QMainWindow):
         if isinstance(qt_app, QApplication) and theme.is_dark(qt_app) != wanted:
             theme.apply(qt_app, self.prefs.scheme)
         self.editor.apply_preferences(self.prefs.text_size, self.prefs.show_preview)
+        self.reminders.use_tray(self.prefs.tray_reminders)
 
     # Exchange with the trio ------------------------------------------------------------------
 
@@ -353,12 +398,19 @@ class MainWindow(QMainWindow):
         if chosen:
             receive_file(self, Path(chosen))
 
+    def install_pack(self) -> None:
+        choose_pack(self)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if bundle_paths(dropped_paths(event.mimeData())):
+        dropped = dropped_paths(event.mimeData())
+        if bundle_paths(dropped) or pack_paths(dropped):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for path in bundle_paths(dropped_paths(event.mimeData())):
+        dropped = dropped_paths(event.mimeData())
+        for path in pack_paths(dropped):
+            install_pack_file(self, path)
+        for path in bundle_paths(dropped):
             receive_file(self, path)
         event.acceptProposedAction()
 
@@ -390,6 +442,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             # Splitter sizes only stick once the window has its real size.
             self._shown_once = True
+            self.reminders.check()
             state = self._settings.value("splitter")
             if state is None or not self.splitter.restoreState(state):
                 self.splitter.setSizes([200, max(self.width() - 200, 400)])
