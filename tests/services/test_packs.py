@@ -78,6 +78,18 @@ def test_the_same_version_again_changes_nothing(
     assert snapshot(app) == before
 
 
+def test_installing_again_puts_back_frameworks_someone_deleted(
+    app: App, tmp_path: Path, facilitator: Identity
+) -> None:
+    path = signed_pack(tmp_path, facilitator)
+    app.packs.install(path)
+    for file in app.paths.pack_frameworks_dir.iterdir():
+        file.unlink()
+
+    assert app.packs.install(path).outcome is Outcome.UNCHANGED
+    assert app.frameworks.get("huddle-check-in").origin is Origin.PACK
+
+
 def test_an_update_changes_the_programme_and_keeps_the_users_writing(
     app: App, tmp_path: Path, facilitator: Identity
 ) -> None:

@@ -155,4 +155,4 @@ def test_a_draft_left_by_a_crash_is_offered_on_next_start(
     assert session.app is not None
     assert [e.body for e in session.app.entries.page()] == ["Typed just before the laptop died."]
     window.close()
-    session.app.close()
+    session.close()  # waits for the day's backup, then closes the journal

@@ -98,6 +98,8 @@ class PackService:
         if current is not None:
             self._check_update(path, pack, current)
             if current.pack_version == programme.pack_version:
+                if self._files_missing(pack):
+                    self._save(pack, record=False)
                 return Installed(Outcome.UNCHANGED, current, current.pack_version)
         self._save(pack)
         self._changes.publish(Topic.PROGRAMME)
@@ -114,12 +116,9 @@ class PackService:
         for path in packs_in(folders):
             try:
                 result = self.install(path)
-            except BadInput as exc:
+            except ReflectError as exc:
                 if exc.msg is not Msg.PACK_OLDER:  # an old copy left behind is not a problem
                     problems.append(DropInProblem(path, exc))
-                continue
-            except ReflectError as exc:
-                problems.append(DropInProblem(path, exc))
                 continue
             if result.outcome is not Outcome.UNCHANGED:
                 done.append(result)
@@ -142,13 +141,17 @@ class PackService:
                 version=programme.pack_version,
             )
 
-    def _save(self, pack: Pack) -> None:
+    def _save(self, pack: Pack, *, record: bool = True) -> None:
+        """Stage the pack's frameworks, record the programme, then put the files in place;
+        a failure before the commit leaves nothing behind. ``record`` False only rewrites the
+        files (a repair: someone deleted the folder)."""
         pack_id = pack.programme.pack_id
         staged: list[Path] = []
         try:
             for framework_id, text in pack.frameworks:
                 staged.append(self._stage(self._file_for(pack_id, framework_id), text))
-            self._programmes.save(pack.programme, pack.document, to_text(self._clock()))
+            if record:
+                self._programmes.save(pack.programme, pack.document, to_text(self._clock()))
         except BaseException:
             for path in staged:
                 path.unlink(missing_ok=True)
@@ -163,6 +166,10 @@ class PackService:
                 if old not in kept:
                     old.unlink()
             atomic_file.sync_folder(self._folder)
+
+    def _files_missing(self, pack: Pack) -> bool:
+        pack_id = pack.programme.pack_id
+        return any(not self._file_for(pack_id, f).is_file() for f, _ in pack.frameworks)
 
     def _file_for(self, pack_id: str, framework_id: str) -> Path:
         return self._folder / f"{pack_id}--{framework_id}.toml"
