@@ -3,6 +3,8 @@ timeline, reflect on a workshop from the bar or the page, or say "not now"."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -182,34 +184,41 @@ def test_dropping_a_pack_on_the_window_installs_it_after_asking(
 
 
 def test_reflect_with_a_pack_file_opens_the_window_and_installs_it(
-    qapp: QApplication, paths: Paths, pack: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, qapp: QApplication, paths: Paths, pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # As a file association runs it: the real start-up, ended after the first paint.
+    # As a file association runs it (the start-up run() makes, without its event loop).
     monkeypatch.setattr(pack_flow, "_confirmed", lambda w, shown: True)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    session = launch.Session(qapp, paths)
 
-    assert launch.run(paths, open_files=[pack], quit_after_paint=True) == 0
+    window = launch.start(session, [pack])
 
-    app = open_app(paths)
-    try:
-        assert [p.pack_id for p in app.programme.all()] == [PACK_ID]
-    finally:
-        app.close()
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.current_page() is PageId.PROGRAMME
+    assert [p.pack_id for p in window.app.programme.all()] == [PACK_ID]
+    session.close()
 
 
 def test_on_first_run_a_pack_it_left_in_the_machine_folder_is_installed(
-    qapp: QApplication, paths: Paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    paths: Paths, tmp_path: Path
 ) -> None:
+    # The whole app in its own process: opened, painted, closed.
     machine = tmp_path / "etc-xdg" / "reflect" / "packs"
     machine.mkdir(parents=True)
     signed_pack(tmp_path, Identity.generate(), name="etc-xdg/reflect/packs/cohort.reflectpack")
-    monkeypatch.delenv("REFLECT_PACKS_DIR")
-    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc-xdg"))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     assert not paths.db_path.exists()  # a first run: no journal yet
 
-    assert launch.run(paths, quit_after_paint=True) == 0
+    env = os.environ | {"REFLECT_PACKS_DIR": "", "XDG_CONFIG_DIRS": str(tmp_path / "etc-xdg")}
+    done = subprocess.run(
+        [sys.executable, "-m", "reflect", "--data-dir", str(paths.data_dir), "--quit-after-paint"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
+    assert done.returncode == 0, done.stderr
     app = open_app(paths)
     try:
         assert [p.pack_id for p in app.programme.all()] == [PACK_ID]

@@ -190,6 +190,20 @@ def install_translation(qt_app: QApplication) -> None:
         qt_app.installTranslator(translator)
 
 
+def start(session: Session, open_files: Sequence[Path] = ()) -> MainWindow | None:
+    """Open the session's journal in a window, install packs IT left in the machine-wide
+    folders, then open each file; None when the journal could not be opened."""
+    if not session.open(session.paths) or session.window is None:
+        return None
+    pick_up_dropped(session.window)
+    for path in open_files:
+        if pack_paths([path]):
+            install_pack_file(session.window, path)
+        else:
+            receive_file(session.window, path)
+    return session.window
+
+
 def run(
     paths: Paths,
     argv: list[str] | None = None,
@@ -205,17 +219,11 @@ def run(
     qt_app = make_qt_app(argv if argv is not None else sys.argv[:1])
     session = Session(qt_app, paths)
     sys.excepthook = session.excepthook
-    if not session.open(paths):
+    window = start(session, open_files)
+    if window is None:
         return 1
-    if session.window is not None:
-        pick_up_dropped(session.window)
-        for path in open_files:
-            if pack_paths([path]):
-                install_pack_file(session.window, path)
-            else:
-                receive_file(session.window, path)
-        if quit_after_paint:
-            QuitAfterPaint(session.window)
+    if quit_after_paint:
+        QuitAfterPaint(window)
     code = qt_app.exec()
     session.close()
     return int(code)
