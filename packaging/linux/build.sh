@@ -55,6 +55,14 @@ fi
 
 "$root/packaging/bundle.sh" "${bundle_args[@]}"
 bundle="$dist/bundle/reflect"
+if [ ${#bundle_args[@]} = 0 ]; then
+  # What trim.py drops must be gone, with the libraries only those pieces needed (the GTK
+  # theme's cairo and pango): proof that dropping plugins before PyInstaller follows their
+  # dependencies still works with the pinned PyInstaller.
+  leftovers="$(find "$bundle" \( -name 'libcairo*' -o -name 'libpango*' -o -name 'libgdk*' \
+    -o -name 'libqgtk3*' -o -name 'libqeglfs*' -o -name 'libqvnc*' -o -path '*/PySide6/Qt/translations/*' \) -print)"
+  [ -z "$leftovers" ] || { echo "the bundle is not trimmed as trim.py says:" $leftovers >&2; exit 1; }
+fi
 version="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$root/src/reflect/__init__.py")"
 arch="$(dpkg --print-architecture)"
 tarball="$dist/reflect-$version-linux-$(uname -m).tar.gz"
