@@ -40,6 +40,9 @@ def environment(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     if env.get("PYTHONPATH"):
         paths.append(env["PYTHONPATH"])
     env["PYTHONPATH"] = os.pathsep.join(paths)
+    # An installed app runs from compiled bytecode; without it every start would first compile
+    # Reflect's modules (the warm-up run writes the .pyc files; git ignores them).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra or {})
     return env
 
