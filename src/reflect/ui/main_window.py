@@ -39,7 +39,6 @@ from reflect.services.changes import Change, Topic
 from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
 from reflect.ui.editor import EntryEditor
-from reflect.ui.frameworks_dialog import FrameworksDialog
 from reflect.ui.help_dialogs import show_about, show_shortcuts
 from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
 from reflect.ui.navigation import PageId
@@ -47,12 +46,11 @@ from reflect.ui.pack_flow import choose_pack, install_pack_file, pack_paths
 from reflect.ui.preferences import Preferences, PreferencesDialog
 from reflect.ui.receive_flow import bundle_paths, dropped_paths, receive_file
 from reflect.ui.reminders import NudgeBar, Reminders
-from reflect.ui.revisions_dialog import RevisionsDialog
-from reflect.ui.share_dialog import ShareDialog
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
 
 if TYPE_CHECKING:
+    from reflect.ui.frameworks_dialog import FrameworksDialog
     from reflect.ui.pages.actions import ActionsPage
     from reflect.ui.pages.coaching import CoachingPage
     from reflect.ui.pages.inquiries import InquiriesPage
@@ -62,6 +60,7 @@ if TYPE_CHECKING:
     from reflect.ui.pages.search import SearchPage
     from reflect.ui.pages.today import TodayPage
     from reflect.ui.pages.trio import TrioPage
+    from reflect.ui.share_dialog import ShareDialog
 
 # Each sidebar page's module and class; a page's module is imported when it is first shown.
 PAGE_CLASSES = {
@@ -380,6 +379,8 @@ class MainWindow(QMainWindow):
         # Keep what is in the editor first, so bringing an old version back loses nothing.
         if not self.editor.keep():
             return
+        from reflect.ui.revisions_dialog import RevisionsDialog  # dialogs load when first used
+
         RevisionsDialog(self.app, entry_id, self).exec()
         self.open_entry(entry_id)
 
@@ -399,6 +400,8 @@ class MainWindow(QMainWindow):
 
     def show_frameworks(self) -> FrameworksDialog:
         """Open the Frameworks dialog without blocking (so tests can drive it)."""
+        from reflect.ui.frameworks_dialog import FrameworksDialog
+
         dialog = FrameworksDialog(self.app.frameworks, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.changed.connect(self._on_frameworks_changed)
@@ -437,6 +440,8 @@ class MainWindow(QMainWindow):
 
     def show_share_dialog(self) -> ShareDialog:
         """Open the share dialog without blocking, so the user can edit what it warns about."""
+        from reflect.ui.share_dialog import ShareDialog
+
         dialog = ShareDialog(self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.show()
