@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +14,8 @@ from typing import Any
 from benchmarks.measure import Figure
 
 _COLUMNS = ("measurement", "Reflect", "reference", "ratio", "target", "met")
+DOC_START = "<!-- results:start (written by benchmarks/run.py --update-doc) -->"
+DOC_END = "<!-- results:end -->"
 
 
 @dataclass
@@ -31,13 +35,13 @@ class Results:
 
 
 def machine() -> dict[str, Any]:
-    import os
-
     return {
         "system": platform.platform(),
         "processor": _cpu_model(),
         "cores": os.cpu_count(),
         "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "load_average": [round(n, 2) for n in os.getloadavg()],
     }
 
 
@@ -54,6 +58,8 @@ def _cpu_model() -> str:
 def amount(value: float, unit: str) -> str:
     if unit == "MB":
         return f"{value:.0f} MB"
+    if value < 0.01:
+        return f"{value * 1000:.2f} ms"
     if value < 1:
         return f"{value * 1000:.1f} ms"
     return f"{value:.2f} s"
@@ -92,12 +98,31 @@ def markdown_table(figures: Sequence[Figure]) -> str:
     return "\n".join(lines)
 
 
+def search_kinds_table(figures: Sequence[Figure]) -> str:
+    """Search times by kind of query (from the p95 figures' details), Reflect beside the floor."""
+    lines = [
+        "| search | kind | Reflect p50 | floor p50 | Reflect p95 | floor p95 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for figure in figures:
+        if not (figure.key.startswith("search.") and figure.details):
+            continue
+        size = figure.key.split(".")[1]
+        for kind, times in figure.details.items():
+            cells = [amount(times[name], "s") for name in ("p50", "floor_p50", "p95", "floor_p95")]
+            lines.append(f"| {size} | {kind} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) if len(lines) > 2 else ""
+
+
 def markdown(results: Results) -> str:
     info = results.machine
     settings = ", ".join(f"{key} {value}" for key, value in results.settings.items())
+    load = ", ".join(str(n) for n in info["load_average"])
     return (
         f"Machine: {info['processor']}, {info['cores']} cores; {info['system']}; "
-        f"Python {info['python']}.\nRun: {settings}.\n\n{markdown_table(results.figures)}\n"
+        f"Python {info['python']}, SQLite {info['sqlite']}; load average at the start {load}.\n"
+        f"Run: {settings}.\n\n{markdown_table(results.figures)}\n"
+        + (f"\n{kinds}\n" if (kinds := search_kinds_table(results.figures)) else "")
     )
 
 
@@ -108,3 +133,13 @@ def write(results: Results, out: Path) -> tuple[Path, Path]:
     table = out.with_suffix(".md")
     table.write_text(markdown(results), encoding="utf-8")
     return out, table
+
+
+def update_doc(doc: Path, results: Results) -> None:
+    """Replace the results section of ``doc`` (between its two markers) with this run's."""
+    text = doc.read_text(encoding="utf-8")
+    before, found, rest = text.partition(DOC_START)
+    _, ended, after = rest.partition(DOC_END)
+    if not (found and ended):
+        raise SystemExit(f"{doc} has no results markers")
+    doc.write_text(f"{before}{DOC_START}\n{markdown(results)}{DOC_END}{after}", encoding="utf-8")

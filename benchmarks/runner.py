@@ -63,6 +63,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks/.work")
     parser.add_argument("--fresh", action="store_true", help="rebuild corpora and journals")
+    parser.add_argument(
+        "--update-doc", action="store_true", help="put the table into docs/benchmarks.md"
+    )
     return parser.parse_args(argv)
 
 
@@ -93,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     print(report.text_table(results.figures))
     json_path, markdown_path = report.write(results, args.out)
     _note(f"Wrote {json_path} and {markdown_path} in {results.settings['seconds']} s.")
+    if args.update_doc:
+        report.update_doc(ROOT / "docs" / "benchmarks.md", results)
+        _note("Updated docs/benchmarks.md.")
     return 0 if all(figure.met is not False for figure in results.figures) else 1
 
 
