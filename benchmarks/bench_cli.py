@@ -10,6 +10,7 @@ untimed first. The command's peak memory is reported too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import processes
@@ -36,7 +37,7 @@ def run(
 ) -> list[Figure]:
     journal, config = workspace.journal(size), jrnl_config(workspace, size)
     floor_db = workspace.floor_db(size)
-    commands = {
+    commands: dict[str, Callable[[Query], list[str]]] = {
         "reflect": lambda q: processes.reflect(
             python, "--data-dir", str(journal), "search", q.reflect, "--limit", LIMIT
         ),

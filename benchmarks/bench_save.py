@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 from benchmarks import corpus
@@ -29,11 +30,15 @@ def run(workspace: Workspace, size: int, label: str, saves: int) -> list[Figure]
     floor: list[float] = []
     with opened(journal) as app:
         for entry in samples:
-            floor.append(timed(lambda e=entry: _floor_save(floor_conn, e)))
+            floor.append(timed(partial(_floor_save, floor_conn, entry)))
             mine.append(
                 timed(
-                    lambda e=entry: app.entries.write(
-                        e.body, title=e.title, kind=EntryKind(e.kind), tags=list(e.tags)
+                    partial(
+                        app.entries.write,
+                        entry.body,
+                        title=entry.title,
+                        kind=EntryKind(entry.kind),
+                        tags=list(entry.tags),
                     )
                 )
             )

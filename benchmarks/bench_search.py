@@ -7,6 +7,8 @@ over every timed run of every query; each kind of query also gets its own line i
 
 from __future__ import annotations
 
+from functools import partial
+
 from benchmarks import raw_fts
 from benchmarks.journals import Workspace, opened
 from benchmarks.measure import Figure, Target, median, p95, timed
@@ -17,7 +19,9 @@ LIMIT = 50
 TARGET = Target("≤ 2× raw FTS5", 2.0)
 
 
-def run(workspace: Workspace, size: int, label: str, query_list: list[Query], repeats: int):
+def run(
+    workspace: Workspace, size: int, label: str, query_list: list[Query], repeats: int
+) -> list[Figure]:
     floor_db, journal = workspace.floor_db(size), workspace.journal(size)
     conn = raw_fts.connect(floor_db)
     samples: dict[str, tuple[list[float], list[float]]] = {k: ([], []) for k in KINDS}
@@ -28,8 +32,8 @@ def run(workspace: Workspace, size: int, label: str, query_list: list[Query], re
             app.search.search(request)
             mine, floor = samples[query.kind]
             for _ in range(repeats):
-                floor.append(timed(lambda q=query: raw_fts.search(conn, q.fts, LIMIT)))
-                mine.append(timed(lambda r=request: app.search.search(r)))
+                floor.append(timed(partial(raw_fts.search, conn, query.fts, LIMIT)))
+                mine.append(timed(partial(app.search.search, request)))
     conn.close()
     return _figures(label, samples)
 

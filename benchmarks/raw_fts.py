@@ -101,4 +101,4 @@ if __name__ == "__main__":
     # python3 raw_fts.py DB EXPRESSION: one search, its hits printed as Reflect's CLI would.
     connection = connect(Path(sys.argv[1]))
     for found in search(connection, sys.argv[2]):
-        print(found[1], found[2].replace("\x02", "").replace("\x03", ""), sep="\n  ")
+        print(found[1], str(found[2]).replace("\x02", "").replace("\x03", ""), sep="\n  ")

@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from benchmarks import (
@@ -51,7 +52,7 @@ class Effort:
 
 
 FULL = Effort(25, 3, 1, 3, 5, 3, 300, 3)
-QUICK = Effort(10, 2, 1, 1, 2, 1, 60, 1)
+QUICK = Effort(10, 2, 1, 1, 3, 1, 60, 1)
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -113,8 +114,8 @@ def _steps(
         return [
             (
                 f"search, {label}",
-                lambda s=size, lb=label: bench_search.run(
-                    workspace, s, lb, query_list, effort.search_repeats
+                partial(
+                    bench_search.run, workspace, size, label, query_list, effort.search_repeats
                 ),
             )
             for label, size in sizes.items()
@@ -124,15 +125,7 @@ def _steps(
         return [
             (
                 f"reflect search and jrnl, {label}",
-                lambda s=size, lb=label: bench_cli.run(
-                    workspace,
-                    s,
-                    lb,
-                    query_list,
-                    effort.cli_repeats,
-                    venvs.reflect_python(work),
-                    venvs.jrnl_command(work),
-                ),
+                partial(_cli_step, workspace, size, label, query_list, effort.cli_repeats),
             )
             for label, size in sizes.items()
         ]
@@ -170,6 +163,14 @@ def _steps(
             )
         ]
     raise SystemExit(f"unknown measurement {name!r}; choose from {', '.join(MEASUREMENTS)}")
+
+
+def _cli_step(
+    workspace: Workspace, size: int, label: str, query_list: list[queries.Query], repeats: int
+) -> list[Figure]:
+    """The process benchmark, once the two venvs it runs in exist."""
+    python, jrnl = venvs.reflect_python(workspace.root), venvs.jrnl_command(workspace.root)
+    return bench_cli.run(workspace, size, label, query_list, repeats, python, jrnl)
 
 
 def _fixed_time_zone() -> None:
