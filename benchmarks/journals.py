@@ -61,9 +61,13 @@ class Workspace:
             partial.replace(path)
         return path
 
+    @property
+    def scratch_root(self) -> Path:
+        return self.root / "scratch"
+
     def scratch(self, name: str) -> Path:
         """An empty folder for one measurement (emptied again if it was there)."""
-        path = self.root / "scratch" / name
+        path = self.scratch_root / name
         shutil.rmtree(path, ignore_errors=True)
         path.mkdir(parents=True)
         return path

@@ -94,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             _note(f"{step_label}...")
             results.figures += step()
     results.settings["seconds"] = round(time.perf_counter() - started)
+    shutil.rmtree(workspace.scratch_root, ignore_errors=True)  # copies of large journals
     print(report.text_table(results.figures))
     json_path, markdown_path = report.write(results, args.out)
     _note(f"Wrote {json_path} and {markdown_path} in {results.settings['seconds']} s.")
