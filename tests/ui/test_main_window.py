@@ -24,6 +24,18 @@ def test_sidebar_switches_pages(window: MainWindow) -> None:
     assert window.current_page() is PageId.SEARCH
 
 
+def test_a_page_is_built_when_first_shown(window: MainWindow) -> None:
+    # Opening the window builds the editor and the page it shows, not all nine.
+    assert window.current_page() is PageId.TODAY
+    assert window.stack.count() == 2
+    window.show_page(PageId.INSIGHTS)
+    assert window.stack.count() == 3
+    assert window.stack.currentWidget() is window.insights
+    window.show_page(PageId.TODAY)
+    window.show_page(PageId.INSIGHTS)
+    assert window.stack.count() == 3
+
+
 def test_last_page_and_size_are_remembered(qtbot: QtBot, window: MainWindow, app: App) -> None:
     window.show_page(PageId.ACTIONS)
     window.resize(760, 600)  # inside the offscreen screen (800 x 800)

@@ -12,7 +12,6 @@ from reflect.cli.context import CliState, pass_state
 from reflect.core.clock import local_day_start
 from reflect.core.entry import EntryKind, Response, split_heading
 from reflect.core.entry_filter import EntryFilter
-from reflect.core.framework import guided_parts
 from reflect.core.inquiry import InquiryStatus
 from reflect.core.search import SearchRequest
 from reflect.services.choices import parse_date
@@ -106,6 +105,8 @@ def write(
         title, body = split_heading(text)
         responses: tuple[Response, ...] = ()
     else:
+        from reflect.core.framework import guided_parts  # loaded with the frameworks already
+
         title, body, responses = guided_parts(framework, text)
     linked = app.inquiries.resolve(inquiry_id) if inquiry_id else None
     event = app.programme.resolve(event_id) if event_id else None

@@ -101,9 +101,12 @@ class ProgrammeRepository:
 
     def linked_entries(self) -> list[LinkedEntry]:
         """Live entries that name an event, oldest first; untitled ones by their first line."""
+        # "+deleted" keeps SQLite on the small entries_event index: left to choose, it walks
+        # every live entry in date order (entries_live_created), 50 ms in a 100,000-entry
+        # journal, and this runs at start-up and after every save (for the reminder bar).
         rows = self.store.query(
             "SELECT event_id, id, title, substr(body, 1, 300) AS opening, created FROM entries "
-            "WHERE event_id IS NOT NULL AND deleted IS NULL ORDER BY created"
+            "WHERE event_id IS NOT NULL AND +deleted IS NULL ORDER BY created"
         )
         return [
             LinkedEntry(

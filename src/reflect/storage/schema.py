@@ -8,18 +8,22 @@ database from a newer Reflect can be recognised and refused before anything touc
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "reflect"
 
 
-Step = Callable[[Database], None]
+Step = Callable[["Database"], None]
 
 
 def build_migrations(steps: Sequence[Step]) -> Migrations:
     """A fresh migration set; built on demand so nothing is kept at module level."""
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for number, step in enumerate(steps, start=1):
         migrations(name=step.__name__)(_versioned(step, number))

@@ -18,7 +18,6 @@ from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.resources import resource_path
 from reflect.services.backups import newest_good_backup, restore_closed_journal
-from reflect.services.demo import fill_demo
 from reflect.ui import theme
 from reflect.ui.daily_backup import DailyBackup, start_daily_backup
 from reflect.ui.first_paint import QuitAfterPaint
@@ -86,6 +85,8 @@ class Session:
             self.paths.config_dir.with_name(self.paths.config_dir.name + "-demo"),
             self.paths.log_dir,
         )
+        from reflect.services.demo import fill_demo  # a journal's worth of text, loaded if asked
+
         app = open_journal(demo_paths)
         if app is None:
             return
