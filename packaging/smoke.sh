@@ -6,7 +6,7 @@
 # BUNDLE_DIR holds the `reflect` executable (dist/bundle/reflect, an unpacked .tar.gz, or
 # /opt/reflect from the .deb). Every check runs in a scratch HOME and data folders; nothing
 # touches the real journal or keyring. Checks:
-#   1. --version prints this checkout's version
+#   1. --version prints this checkout's version; --help lists every command
 #   2. the real window opens and paints, offscreen, and the app exits 0 (--quit-after-paint);
 #      on Linux again on an X server (Xvfb), through the xcb plugin and the libraries it needs
 #   3. write + search: SQLite with FTS5 inside the bundle
@@ -61,9 +61,12 @@ deadline() {
 }
 run() { deadline "$reflect" "$@"; }
 
-step "1. --version"
+step "1. --version and --help (every command's module is in the bundle)"
 version="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$root/src/reflect/__init__.py")"
 expect "Reflect, version $version" "$(run --version)"
+# --help imports every command's module, which the CLI otherwise loads late, by name.
+help="$(run --help)"
+for command in write search key pack programme receive export; do expect "  $command" "$help"; done
 
 step "2. the window opens, paints and quits"
 run --data-dir "$scratch/journal" --quit-after-paint || fail "the window did not start (exit $?)"

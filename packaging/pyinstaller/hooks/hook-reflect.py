@@ -1,4 +1,4 @@
-"""PyInstaller hook for the ``reflect`` package: its data files and the modules it imports late.
+"""PyInstaller hook for the ``reflect`` package: its data files and every one of its modules.
 
 ``resources/`` is copied into the installed package at build time (setup.py), so the bundle
 carries it at ``reflect/resources`` and ``reflect.resources`` finds it as it does in a wheel.
@@ -7,6 +7,7 @@ carries it at ``reflect/resources`` and ``reflect.resources`` finds it as it doe
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
 datas = collect_data_files("reflect")
-# Imported inside functions so the command line starts fast; modulegraph finds most of these,
-# listing them all keeps a future lazy import from going missing in the bundle only.
-hiddenimports = collect_submodules("reflect.ui") + collect_submodules("reflect.formats")
+# Reflect imports some modules late and by name (the CLI loads a command's module with
+# importlib only when the command runs; the UI loads when the window opens), which PyInstaller
+# cannot see. The package is small: take all of it, so no command goes missing in the bundle.
+hiddenimports = collect_submodules("reflect")
