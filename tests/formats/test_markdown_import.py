@@ -170,11 +170,15 @@ def test_not_utf8_names_the_file(tmp_path: Path) -> None:
         ("---\ntitle: x\n\nNo closing fence\n", "notes/a.md line 1: front matter is not closed"),
         ("---\ncreated: 2024-13-01\n---\n", "notes/a.md: created '2024-13-01' is not a date"),
         ("---\ndate: next week\n---\n", "notes/a.md: date 'next week' is not a date"),
+        ("---\ncreated: 0001-01-01T00:00:00+00:00\n---\n",
+         "notes/a.md: created '0001-01-01T00:00:00+00:00' is too far in the past or the future"),
+        ("---\ndate: 9999-12-31\n---\n",
+         "notes/a.md: date '9999-12-31' is too far in the past or the future"),
         ("---\nupdated: [2024-01-01]\n---\n", "notes/a.md: updated in the front matter should"),
         ("---\nmeta:\n  nested: map\n---\n", "notes/a.md line 3: indented lines"),
         ("---\nsummary: |\n  text\n---\n", "notes/a.md line 2: multi-line strings"),
     ],
-)
+)  # fmt: skip
 def test_malformed_notes_name_the_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
     write(tmp_path, "notes/a.md", content)
     assert malformed(tmp_path).params["reason"].startswith(reason)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reflect.core.clock import stable_id, to_text
+from reflect.core.clock import is_showable, stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
 from reflect.formats.front_matter import FrontMatter, split_front_matter
 from reflect.formats.progress import Progress, no_progress
@@ -126,12 +126,16 @@ def _moment(meta: FrontMatter, keys: tuple[str, ...], relative: str) -> str | No
 def _parse_moment(value: str, key: str, relative: str) -> str:
     """YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601; a time without an offset is local time."""
     try:
-        return to_text(datetime.fromisoformat(value))
+        moment = datetime.fromisoformat(value)
+        text = to_text(moment)
     except (ValueError, OverflowError, OSError) as exc:
         raise Malformed(
             f"{relative}: {key} {value!r} is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM "
             "or ISO 8601)"
         ) from exc
+    if not is_showable(moment):
+        raise Malformed(f"{relative}: {key} {value!r} is too far in the past or the future")
+    return text
 
 
 def _modified_time(file: Path) -> str:
