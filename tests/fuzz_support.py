@@ -184,7 +184,7 @@ def _change(draw: st.DrawFn, container: Any, key: Any) -> None:
     value = container[key]
     how = draw(st.sampled_from(["replace", "delete", "duplicate", "nest", "enlarge", "add"]))
     if how == "replace":
-        container[key] = draw(NASTY_VALUES | json_values())
+        container[key] = draw(like(value) | NASTY_VALUES | json_values())
     elif how == "delete":
         del container[key]
     elif how == "duplicate" and isinstance(container, list):
@@ -218,8 +218,23 @@ def retexted(
     ]
     for _ in range(draw(st.integers(1, max_changes)) if texts else 0):
         container, key = draw(st.sampled_from(texts))
-        container[key] = draw(NASTY_TEXT | st.text())
+        container[key] = draw(like(container[key]) | NASTY_TEXT | st.text())
     return document
+
+
+_LOOKS_LIKE_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def like(value: Any) -> st.SearchStrategy[Any]:
+    """Nasty values of the same sort as ``value``: timestamps for a timestamp, numbers for a
+    number, so a change is likely to pass the type check and reach the checks behind it."""
+    if isinstance(value, str) and _LOOKS_LIKE_A_DAY.match(value):
+        return NASTY_MOMENTS | NASTY_DAYS
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return NASTY_NUMBERS
+    if isinstance(value, str):
+        return SHORT_NASTY_TEXT
+    return NASTY_VALUES
 
 
 # Bytes -----------------------------------------------------------------------------------------

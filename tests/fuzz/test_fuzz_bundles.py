@@ -26,11 +26,19 @@ from hypothesis import strategies as st
 
 from bundle_people import Person, person
 from fakes import QuickCipher
-from fuzz_support import TIME_ZONES, damaged, fuzz_settings, local_time_zone, mutated
+from fuzz_support import (
+    TIME_ZONES,
+    damaged,
+    fuzz_settings,
+    local_time_zone,
+    mutated,
+    retexted,
+)
 from journal_snapshot import Example, JournalTemplate
 from people import shared_keyring
 from reflect.app import App
 from reflect.errors import ReflectError
+from reflect.exchange.bundle import SenderCard
 from reflect.exchange.bundle_errors import ARMOR_BEGIN
 from reflect.exchange.canonical import signature_text
 from reflect.exchange.card import make_card
@@ -40,6 +48,8 @@ FUZZ = fuzz_settings(quick=40)
 BUNDLE_ID = "0b6c3f1e-8f0a-4a57-9b1c-2d3e4f5a6b7c"
 MY_ENTRY = "cccccccc-0000-4000-8000-000000000001"
 T1 = "2026-03-01T09:00:00.000000+00:00"
+# Text that must stay as it is for the document to get past its first checks.
+STRUCTURE = frozenset({"format", "kind", "type", "recipient", "signing_key", "signature"})
 
 
 @dataclass(frozen=True)
@@ -96,9 +106,9 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> Reader:
     return Reader(tmp_path_factory.mktemp("bundles"))
 
 
-def summary(people: People) -> dict[str, Any]:
-    """What Asha sends Ben before a session: every item type, every optional field."""
-    asha = people.asha
+def summary(people: People, sender: SenderCard | None = None) -> dict[str, Any]:
+    """What Asha (or ``sender``) sends Ben before a session: every item type and field."""
+    card = sender or people.asha.card
     return {
         "format": "reflect-bundle",
         "version": 1,
@@ -106,11 +116,11 @@ def summary(people: People) -> dict[str, Any]:
         "kind": "summary",
         "created": T1,
         "sender": {
-            "name": asha.card.name,
-            "recipient": asha.recipient,
-            "signing_key": asha.card.signing_key,
+            "name": card.name,
+            "recipient": card.recipient,
+            "signing_key": card.signing_key,
         },
-        "recipients": [people.reader_recipient, asha.recipient],
+        "recipients": [people.reader_recipient, card.recipient],
         "items": [
             {
                 "type": "inquiry",
@@ -161,9 +171,9 @@ def summary(people: People) -> dict[str, Any]:
     }
 
 
-def feedback(people: People) -> dict[str, Any]:
-    """What Asha sends back after a session: comments on Ben's entries (one he has)."""
-    document = summary(people)
+def feedback(people: People, sender: SenderCard | None = None) -> dict[str, Any]:
+    """What Asha (or ``sender``) sends back after a session: comments on Ben's entries."""
+    document = summary(people, sender)
     document["kind"] = "feedback"
     document["items"] = [
         {
@@ -208,10 +218,17 @@ def as_bytes(document: Any, ascii_only: bool) -> bytes:
 
 @st.composite
 def documents(draw: st.DrawFn, people: People) -> Any:
-    base = draw(st.sampled_from([summary, feedback]))(people)
-    document = draw(mutated(base, max_changes=3) | st.just(base))
+    # Mostly Asha, a verified peer; also a stranger, and the reader himself.
     signer = draw(st.sampled_from([people.asha, people.asha, people.cai, people.reader]))
+    base = draw(st.sampled_from([summary, feedback]))(people, card_of(signer, people))
+    document = draw(mutated(base, max_changes=3) | retexted(base, STRUCTURE) | st.just(base))
     return signed(document, signer)
+
+
+def card_of(signer: Person | Any, people: People) -> SenderCard:
+    if isinstance(signer, Person):
+        return signer.card
+    return SenderCard("Ben", people.reader_recipient, people.reader.signing_public)
 
 
 def received(example: Example, data: bytes, accept_unverified: bool) -> None:
