@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -182,6 +183,19 @@ def test_not_utf8_names_the_file(tmp_path: Path) -> None:
 def test_malformed_notes_name_the_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
     write(tmp_path, "notes/a.md", content)
     assert malformed(tmp_path).params["reason"].startswith(reason)
+
+
+@pytest.mark.parametrize("name", [b"caf\xe9.md", b"notes/\x80\x81.md"])
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(tmp_path: Path, name: bytes) -> None:
+    # Found by fuzzing: such a name (from an old zip or USB stick) crashed deriving the entry's
+    # id, and would have become the title of an entry that could not be stored.
+    write(tmp_path, "good.md", "# fine\n")
+    write(tmp_path, os.fsdecode(name), "# An old note\n")
+
+    reason = malformed(tmp_path).params["reason"]
+
+    shown = name.decode("utf-8", "backslashreplace")
+    assert reason == f"{shown}: the file name is not UTF-8; rename the file and try again"
 
 
 @settings(max_examples=200, deadline=None)

@@ -23,6 +23,7 @@ from reflect.formats.progress import Progress, no_progress
 from reflect.formats.text_file import (
     Malformed,
     decode_utf8,
+    is_text,
     read_bytes,
     reported,
     require_exists,
@@ -76,6 +77,10 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 def _note(file: Path, relative: str) -> Entry | None:
     """The entry for one file; None for a blank file, which notes apps leave behind."""
+    if not is_text(relative):
+        # Python keeps such bytes as lone surrogates, which no id, title or message can hold.
+        shown = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise Malformed(f"{shown}: the file name is not UTF-8; rename the file and try again")
     text = decode_utf8(read_bytes(file), file).replace("\r\n", "\n")
     if not text.strip():
         return None
