@@ -295,8 +295,12 @@ def deeply_nested_json(depth: int = 100_000) -> bytes:
 def toml_text(document: dict[str, Any]) -> str:
     """A document as TOML (tables, arrays of tables, and inline values), so that a mutated
     dictionary can be fuzzed as a TOML file. Values TOML cannot hold (None) are left out, and
-    strings are written with every escape TOML knows, lone surrogates included."""
-    return "\n".join(_toml_table(document, ()))
+    strings are written with every escape TOML knows, lone surrogates included. A document
+    nested too deeply to write this way becomes a TOML file nested as deeply."""
+    try:
+        return "\n".join(_toml_table(document, ()))
+    except RecursionError:
+        return "nested = " + "[" * 10_000 + "]" * 10_000
 
 
 def _toml_table(table: dict[str, Any], where: tuple[str, ...]) -> list[str]:

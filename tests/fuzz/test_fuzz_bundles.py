@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pyrage
@@ -41,7 +42,7 @@ from reflect.errors import ReflectError
 from reflect.exchange.bundle import SenderCard
 from reflect.exchange.bundle_errors import ARMOR_BEGIN
 from reflect.exchange.canonical import signature_text
-from reflect.exchange.card import make_card
+from reflect.exchange.card import PublicKeys, make_card
 from reflect.services.receiving import ReceiveOutcome
 
 FUZZ = fuzz_settings(quick=40)
@@ -65,7 +66,7 @@ class People:
 class Reader:
     """Ben's journal (knowing Asha, with one entry of his own), and the people around him."""
 
-    def __init__(self, folder: Any) -> None:
+    def __init__(self, folder: Path) -> None:
         self.keyring = shared_keyring()
         asha, cai = person("Asha"), person("Cai")
         self.template = JournalTemplate(
@@ -85,7 +86,7 @@ class Reader:
     def _fill(app: App, asha: Person) -> None:
         app.keys.set_name("Ben")
         app.keys.identity()
-        keys = _PublicKeys(asha.card.recipient, asha.card.signing_key)
+        keys = PublicKeys(asha.card.recipient, asha.card.signing_key)
         app.peers.add("", make_card(asha.card.name, keys))
         app.peers.verify("Asha")
         source = app.paths.data_dir.parent / "mine.json"
@@ -93,12 +94,6 @@ class Reader:
         document = {"format": "reflect-journal", "version": 1, "entries": [entry]}
         source.write_text(json.dumps(document), encoding="utf-8")
         app.transfer.import_path("json", source)
-
-
-@dataclass(frozen=True)
-class _PublicKeys:
-    recipient: str
-    signing_public: str
 
 
 @pytest.fixture(scope="module")

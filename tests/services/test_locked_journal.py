@@ -24,7 +24,7 @@ from reflect.app import App, open_app
 from reflect.errors import StorageError
 from reflect.exchange import bundle
 from reflect.exchange.bundle_schema import BundleKind
-from reflect.exchange.card import make_card
+from reflect.exchange.card import PublicKeys, make_card
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.storage import database
@@ -50,7 +50,7 @@ def journal(tmp_path: Path) -> Journal:
     keyring = shared_keyring()
     ben = open_person("Ben Okafor", tmp_path, keyring)
     asha = person("Asha")
-    ben.app.peers.add("", make_card("Asha", _Keys(asha.card.recipient, asha.card.signing_key)))
+    ben.app.peers.add("", make_card("Asha", PublicKeys(asha.card.recipient, asha.card.signing_key)))
     ben.app.entries.write("Written before anyone locked the journal.")
     content = bundle.BundleContent(
         BundleKind.SUMMARY, [{"type": "note", "text": "Push me."}], "2026-03-01T09:00:00+00:00"
@@ -59,12 +59,6 @@ def journal(tmp_path: Path) -> Journal:
     bundle_file = bundle.write_bundle(tmp_path / "from-asha", sealed)
     ben.app.close()
     return Journal(ben.app.paths, keyring, bundle_file)
-
-
-@dataclass(frozen=True)
-class _Keys:
-    recipient: str
-    signing_public: str
 
 
 @pytest.fixture
