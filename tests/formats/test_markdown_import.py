@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mounts import small_disk
 from reflect.core.clock import stable_id, to_text
 from reflect.core.entry import Entry, EntryKind
 from reflect.errors import BadInput
@@ -183,6 +184,22 @@ def test_not_utf8_names_the_file(tmp_path: Path) -> None:
 def test_malformed_notes_name_the_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
     write(tmp_path, "notes/a.md", content)
     assert malformed(tmp_path).params["reason"].startswith(reason)
+
+
+@pytest.mark.parametrize("seconds", [253402300800, 253402214400])  # years 10000 and 9999
+def test_a_file_time_no_clock_can_show_is_refused(tmp_path: Path, seconds: int) -> None:
+    # A note with no date takes its file's time, which a device with a broken clock (or an
+    # archive) can set anywhere; tmpfs keeps such times, as ext4 does not.
+    with small_disk(tmp_path / "vault", size="1m") as vault:
+        note = write(vault, "note.md", "# Undated\n")
+        os.utime(note, (seconds, seconds))
+
+        reason = malformed(vault).params["reason"]
+
+    assert reason == (
+        "note.md: there is no date in its front matter and its file time is not a usable date; "
+        "add a line such as created: 2026-03-01"
+    )
 
 
 @pytest.mark.parametrize("name", [b"caf\xe9.md", b"notes/\x80\x81.md"])

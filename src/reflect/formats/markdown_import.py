@@ -89,7 +89,7 @@ def _note(file: Path, relative: str) -> Entry | None:
     except ValueError as exc:
         raise Malformed(f"{relative} {exc}") from exc
     title, body = _title_and_body(meta, body.strip(), relative, file.stem)
-    created = _moment(meta, ("created", "date"), relative) or _modified_time(file)
+    created = _moment(meta, ("created", "date"), relative) or _modified_time(file, relative)
     given_id = _scalar(meta, "id", relative)
     return Entry(
         id=_entry_id(given_id, relative, created),
@@ -143,8 +143,18 @@ def _parse_moment(value: str, key: str, relative: str) -> str:
     return text
 
 
-def _modified_time(file: Path) -> str:
-    return to_text(datetime.fromtimestamp(file.stat().st_mtime, UTC))
+def _modified_time(file: Path, relative: str) -> str:
+    """The file's time, for a note without a date (a broken clock can set it anywhere)."""
+    try:
+        moment = datetime.fromtimestamp(file.stat().st_mtime, UTC)
+    except (ValueError, OverflowError, OSError):
+        moment = None
+    if moment is None or not is_showable(moment):
+        raise Malformed(
+            f"{relative}: there is no date in its front matter and its file time is not a "
+            "usable date; add a line such as created: 2026-03-01"
+        )
+    return to_text(moment)
 
 
 def _entry_id(given: str | None, relative: str, created: str) -> str:
