@@ -30,6 +30,7 @@ from fuzz_support import (
     json_bytes,
     local_time_zone,
     mutated,
+    retexted,
 )
 from journal_snapshot import Example, JournalTemplate
 from reflect.app import App
@@ -211,6 +212,7 @@ def assert_usable(example: Example, empty: JournalTemplate) -> None:
     zone=TIME_ZONES,
     data=st.binary()
     | json_bytes(mutated(REFLECT_JSON))
+    | json_bytes(retexted(REFLECT_JSON, keep=frozenset({"format"})))
     | damaged(json_bytes(mutated(REFLECT_JSON, max_changes=1)))
     | damaged(json.dumps(REFLECT_JSON).encode()),
 )
@@ -260,7 +262,8 @@ def test_jrnl_text(journals: Journals, zone: str, data: bytes) -> None:
 @FUZZ
 @given(
     zone=TIME_ZONES,
-    data=json_bytes(mutated(JRNL_JSON)) | damaged(json_bytes(mutated(JRNL_JSON, 1))),
+    data=json_bytes(mutated(JRNL_JSON) | retexted(JRNL_JSON))
+    | damaged(json_bytes(mutated(JRNL_JSON, 1))),
 )
 def test_jrnl_json(journals: Journals, zone: str, data: bytes) -> None:
     imported(journals, "jrnl", "journal.json", data, zone)
@@ -289,7 +292,7 @@ def dayone_zips(draw: st.DrawFn) -> bytes:
 @given(
     zone=TIME_ZONES,
     data=st.binary()
-    | json_bytes(mutated(DAYONE_JSON))
+    | json_bytes(mutated(DAYONE_JSON) | retexted(DAYONE_JSON))
     | damaged(json_bytes(mutated(DAYONE_JSON, 1))),
 )
 def test_dayone_json(journals: Journals, zone: str, data: bytes) -> None:
