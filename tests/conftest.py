@@ -44,6 +44,8 @@ def _isolated_home(
     for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
     monkeypatch.delenv("REFLECT_DATA_DIR", raising=False)
+    # Machine-wide pack folders (/etc/xdg/reflect/packs...) must not reach a test's journal.
+    monkeypatch.setenv("REFLECT_PACKS_DIR", str(home / "machine-packs"))
 
 
 @pytest.fixture

@@ -162,7 +162,7 @@ class Example:
 
     def assert_unchanged(self) -> None:
         """Close the journal and compare it, file by file, with the template."""
-        conn = self.app.store.db.conn
+        conn = self.app.store.conn
         assert not conn.in_transaction, "a refused change left a transaction open"
         self.app.close()
         assert_same_state(self.template.state, journal_state(self.app.paths))

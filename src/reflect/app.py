@@ -1,12 +1,15 @@
 """The composition root: resolve paths, open the journal, and wire every service once.
 
-Both the command line and the desktop window start here; nothing else builds services.
+Both the command line and the desktop window start here; nothing else builds services. Each
+service is built, and its modules imported, the first time it is used, so a short command such
+as ``reflect search`` loads the search and nothing of sharing, keys or packs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect.atomic_file import translated_os_errors
 from reflect.core.clock import Clock, utc_now
@@ -14,61 +17,182 @@ from reflect.paths import Paths
 from reflect.resources import resource_path
 from reflect.secrets.age_passphrase import AGE_SCRYPT, PassphraseCipher
 from reflect.secrets.os_keyring import KeyringFactory, system_keyring
-from reflect.services.actions import ActionService
-from reflect.services.assessments import AssessmentService
-from reflect.services.backups import BackupService
 from reflect.services.changes import ChangeFeed
-from reflect.services.coaching import CoachingService
-from reflect.services.drafts import DraftService
-from reflect.services.entries import EntryService
-from reflect.services.frameworks import FrameworkCatalog
-from reflect.services.inquiries import InquiryService
-from reflect.services.insights import InsightsService
-from reflect.services.keys import KeyService
-from reflect.services.peers import PeerService
-from reflect.services.receiving import ReceivingService
-from reflect.services.search import SearchService
-from reflect.services.sharing import SharingService, Sources
-from reflect.services.transfer import TransferService
-from reflect.storage.actions import ActionRepository
-from reflect.storage.assessments import AssessmentRepository
 from reflect.storage.database import Store, open_store
-from reflect.storage.drafts import DraftRepository
-from reflect.storage.entries import EntryRepository
-from reflect.storage.inquiries import InquiryRepository
-from reflect.storage.insights import InsightsRepository
-from reflect.storage.meta import MetaRepository
-from reflect.storage.peers import PeerRepository
-from reflect.storage.received import ReceivedRepository
-from reflect.storage.search import SearchRepository
+
+if TYPE_CHECKING:
+    from reflect.services.actions import ActionService
+    from reflect.services.assessments import AssessmentService
+    from reflect.services.backups import BackupService
+    from reflect.services.coaching import CoachingService
+    from reflect.services.drafts import DraftService
+    from reflect.services.entries import EntryService
+    from reflect.services.frameworks import FrameworkCatalog
+    from reflect.services.inquiries import InquiryService
+    from reflect.services.insights import InsightsService
+    from reflect.services.keys import KeyService
+    from reflect.services.packs import PackService
+    from reflect.services.peers import PeerService
+    from reflect.services.programme import ProgrammeService
+    from reflect.services.receiving import ReceivingService
+    from reflect.services.search import SearchService
+    from reflect.services.sharing import SharingService
+    from reflect.services.transfer import TransferService
+    from reflect.storage.programmes import ProgrammeRepository
 
 
-@dataclass
 class App:
-    """Everything a front end needs, built once per journal."""
+    """Everything a front end needs, built once per journal (each service on first use)."""
 
-    paths: Paths
-    store: Store
-    changes: ChangeFeed
-    clock: Clock
-    inquiries: InquiryService
-    entries: EntryService
-    drafts: DraftService
-    actions: ActionService
-    coaching: CoachingService
-    assessments: AssessmentService
-    insights: InsightsService
-    search: SearchService
-    transfer: TransferService
-    backups: BackupService
-    frameworks: FrameworkCatalog
-    keys: KeyService
-    peers: PeerService
-    sharing: SharingService
-    receiving: ReceivingService
+    def __init__(
+        self,
+        paths: Paths,
+        store: Store,
+        clock: Clock,
+        keyring_factory: KeyringFactory,
+        cipher: PassphraseCipher,
+    ) -> None:
+        self.paths = paths
+        self.store = store
+        self.changes = ChangeFeed()
+        self.clock = clock
+        self._keyring_factory = keyring_factory
+        self._cipher = cipher
 
     def close(self) -> None:
         self.store.close()
+
+    @cached_property
+    def inquiries(self) -> InquiryService:
+        from reflect.services.inquiries import InquiryService
+        from reflect.storage.inquiries import InquiryRepository
+
+        return InquiryService(InquiryRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def entries(self) -> EntryService:
+        from reflect.services.entries import EntryService
+        from reflect.storage.entries import EntryRepository
+
+        return EntryService(EntryRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        from reflect.services.drafts import DraftService
+        from reflect.storage.drafts import DraftRepository
+
+        return DraftService(DraftRepository(self.store), self.entries, self.clock)
+
+    @cached_property
+    def actions(self) -> ActionService:
+        from reflect.services.actions import ActionService
+        from reflect.storage.actions import ActionRepository
+
+        return ActionService(ActionRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def coaching(self) -> CoachingService:
+        from reflect.services.coaching import CoachingService
+
+        return CoachingService(self.entries, self.actions, self.clock)
+
+    @cached_property
+    def assessments(self) -> AssessmentService:
+        from reflect.services.assessments import AssessmentService
+        from reflect.storage.assessments import AssessmentRepository
+
+        return AssessmentService(AssessmentRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def insights(self) -> InsightsService:
+        from reflect.services.insights import InsightsService
+        from reflect.storage.insights import InsightsRepository
+
+        return InsightsService(InsightsRepository(self.store), self.assessments, self.clock)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from reflect.services.search import SearchService
+        from reflect.storage.search import SearchRepository
+
+        return SearchService(SearchRepository(self.store))
+
+    @cached_property
+    def transfer(self) -> TransferService:
+        from reflect.services.transfer import TransferService
+
+        return TransferService(self.store, self.changes, self.clock)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from reflect.services.backups import BackupService
+
+        return BackupService(self.store, self.paths, self.changes, self.clock)
+
+    @cached_property
+    def frameworks(self) -> FrameworkCatalog:
+        return framework_catalog(self.paths)
+
+    @cached_property
+    def keys(self) -> KeyService:
+        from reflect.services.keys import KeyService
+        from reflect.storage.meta import MetaRepository
+
+        return KeyService(
+            MetaRepository(self.store), self.paths.data_dir, self._keyring_factory, self._cipher
+        )
+
+    @cached_property
+    def peers(self) -> PeerService:
+        from reflect.services.peers import PeerService
+        from reflect.storage.peers import PeerRepository
+
+        return PeerService(PeerRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def sharing(self) -> SharingService:
+        from reflect.services.sharing import SharingService, Sources
+
+        sources = Sources(
+            self.inquiries, self.entries, self.actions, self.assessments, self.frameworks
+        )
+        return SharingService(sources, self.keys, self.peers, self.clock)
+
+    @cached_property
+    def receiving(self) -> ReceivingService:
+        from reflect.services.receiving import ReceivingService
+        from reflect.storage.received import ReceivedRepository
+
+        repo = ReceivedRepository(self.store)
+        return ReceivingService(repo, self.keys, self.peers, self.changes, self.clock)
+
+    @cached_property
+    def packs(self) -> PackService:
+        from reflect.services.packs import PackService
+
+        return PackService(
+            self._programmes,
+            self.keys,
+            self.frameworks,
+            self.paths.pack_frameworks_dir,
+            self.changes,
+            self.clock,
+        )
+
+    @cached_property
+    def programme(self) -> ProgrammeService:
+        from reflect.services.programme import ProgrammeService
+        from reflect.storage.meta import MetaRepository
+
+        return ProgrammeService(
+            self._programmes, MetaRepository(self.store), self.changes, self.clock
+        )
+
+    @cached_property
+    def _programmes(self) -> ProgrammeRepository:
+        from reflect.storage.programmes import ProgrammeRepository
+
+        return ProgrammeRepository(self.store)
 
 
 def open_app(
@@ -85,42 +209,17 @@ def open_app(
     """
     prepare_data_dir(paths.data_dir)
     store = open_store(paths.db_path, paths.backups_dir)
-    changes = ChangeFeed()
-    inquiries = InquiryService(InquiryRepository(store), changes, clock)
-    entries = EntryService(EntryRepository(store), changes, clock)
-    actions = ActionService(ActionRepository(store), changes, clock)
-    assessments = AssessmentService(AssessmentRepository(store), changes, clock)
-    frameworks = framework_catalog(paths)
-    keys = KeyService(MetaRepository(store), paths.data_dir, keyring_factory, cipher)
-    peers = PeerService(PeerRepository(store), changes, clock)
-    sources = Sources(inquiries, entries, actions, assessments, frameworks)
-    return App(
-        paths=paths,
-        store=store,
-        changes=changes,
-        clock=clock,
-        inquiries=inquiries,
-        entries=entries,
-        drafts=DraftService(DraftRepository(store), entries, clock),
-        actions=actions,
-        coaching=CoachingService(entries, actions, clock),
-        assessments=assessments,
-        insights=InsightsService(InsightsRepository(store), assessments, clock),
-        search=SearchService(SearchRepository(store)),
-        transfer=TransferService(store, changes, clock),
-        backups=BackupService(store, paths, changes),
-        frameworks=frameworks,
-        keys=keys,
-        peers=peers,
-        sharing=SharingService(sources, keys, peers, clock),
-        receiving=ReceivingService(ReceivedRepository(store), keys, peers, changes, clock),
-    )
+    return App(paths, store, clock, keyring_factory, cipher)
 
 
 def framework_catalog(paths: Paths) -> FrameworkCatalog:
-    """Shipped frameworks plus the user's own; needs no journal, so commands that only read
-    frameworks do not open one. Files are read on first use."""
-    return FrameworkCatalog(resource_path("frameworks"), paths.frameworks_dir)
+    """Shipped, pack and the user's own frameworks; needs no journal, so commands that only
+    read frameworks do not open one. Files are read on first use."""
+    from reflect.services.frameworks import FrameworkCatalog
+
+    return FrameworkCatalog(
+        resource_path("frameworks"), paths.frameworks_dir, paths.pack_frameworks_dir
+    )
 
 
 def prepare_data_dir(data_dir: Path) -> None:

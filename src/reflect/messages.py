@@ -89,6 +89,13 @@ class Msg(Enum):
     # Backups
     BACKUP_NOT_VALID = "{path} is not a usable Reflect backup: {reason}. Nothing was changed."
     NO_BACKUPS = "There are no backups yet."
+    BACKUP_FAILED_CHECK = (
+        "The backup copy failed its check ({reason}), so it was not kept. "
+        "Run reflect check to look at the journal itself."
+    )
+    DAILY_BACKUP_FAILED = (
+        "Today's automatic backup was not made (Reflect tries again next time): {reason}"
+    )
     # Desktop
     WINDOW_UNAVAILABLE = (
         "The desktop window could not start ({reason}). "
@@ -277,6 +284,32 @@ class Msg(Enum):
         "{name} is not in your peers, so feedback cannot be locked to them. Add their contact "
         "card first, or lock the feedback with a passphrase."
     )
+    # Facilitator packs and the programme
+    PACK_SPEC_INVALID = "{path} is not a valid pack spec: {field} {reason}."
+    PACK_NOT_PACK = "{path} is not a Reflect programme pack."
+    PACK_TOO_LARGE = "{path} is larger than {limit_mb} MB, far more than any programme pack."
+    PACK_TOO_NEW = (
+        "{path} was made for a newer version of Reflect (pack format {version}). "
+        "Install the newer version to use it; nothing was changed."
+    )
+    PACK_INVALID = "{path} cannot be installed: {field} {reason}. Nothing was changed."
+    PACK_BAD_SIGNATURE = (
+        "{path} was changed after the facilitator signed it, so it cannot be trusted. "
+        "Ask them for a fresh copy; nothing was changed."
+    )
+    PACK_OTHER_SIGNER = (
+        "{path} says it updates {name}, but a different key signed it than the one that signed "
+        "the programme you have. Nothing was changed; check with your facilitator."
+    )
+    PACK_OLDER = (
+        "You already have version {installed} of {name}; {path} holds the older version "
+        "{version}. Nothing was changed."
+    )
+    PACK_NEEDS_FRAMEWORK = (
+        "{path} uses the framework {id}, which this version of Reflect does not have. "
+        "Install a newer Reflect; nothing was changed."
+    )
+    EVENT_NOT_FOUND = "No programme event has the id {id}."
 
     @property
     def template(self) -> str:

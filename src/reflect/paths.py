@@ -34,6 +34,11 @@ class Paths:
         """The user's own frameworks: copies they made and files they imported."""
         return self.data_dir / "frameworks"
 
+    @property
+    def pack_frameworks_dir(self) -> Path:
+        """Frameworks carried by installed programme packs; written only by pack installs."""
+        return self.data_dir / "packs" / "frameworks"
+
 
 def resolve_paths(data_dir: Path | str | None, environ: Mapping[str, str] = os.environ) -> Paths:
     """An explicit data folder (option or environment) holds everything, config and logs too,

@@ -51,7 +51,8 @@ def test_backup_to_a_chosen_path(reflect: Reflect, tmp_path: Path) -> None:
 
     assert result.out == f"{out}\n"
     assert out.is_file()
-    assert not (reflect.data_dir / "backups").exists()
+    # Only the day's automatic copy is in the backups folder; the chosen copy is not.
+    assert [b["reason"] for b in reflect.json("backups")] == ["daily"]
 
 
 def test_restore_brings_back_the_backup_and_keeps_the_journal_it_replaced(
@@ -207,3 +208,71 @@ def test_the_backup_suggested_after_a_second_damage_can_be_restored(reflect: Ref
     assert reflect.ok("restore", suggested).code == 0
     assert reflect.ok("check").out == "ok\n"
     assert [e["id"] for e in reflect.entries()] == [entry_id]
+
+
+def test_the_first_command_of_the_day_copies_the_journal_before_it_runs(
+    reflect: Reflect,
+) -> None:
+    first_id = reflect.write("Written into a new journal.")  # nothing worth copying before it
+    assert reflect.json("backups") == []
+
+    reflect.write("The second command of the day.")
+    reflect.write("The third.")
+
+    [daily] = reflect.json("backups")
+    assert daily["reason"] == "daily"
+    backup = Path(daily["path"])
+    assert daily["size"] == backup.stat().st_size
+    assert backup.parent == reflect.data_dir / "backups"
+    assert [e["id"] for e in reflect.entries(data_dir=open_copy(reflect, backup))] == [first_id]
+
+
+def test_backups_lists_when_why_how_big_and_where(reflect: Reflect) -> None:
+    reflect.write("Something to keep.")
+    reflect.ok("list")  # takes the daily copy
+    manual = reflect.ok("backup").out.strip()
+
+    lines = reflect.ok("backups").out.splitlines()
+
+    line = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d  (daily|manual) +  +[\d.]+ kB  (\S+)$")
+    matches = [line.match(text) for text in lines]
+    assert all(matches), lines
+    assert [(m.group(1), m.group(2)) for m in matches if m] == [
+        ("manual", manual),
+        ("daily", reflect.json("backups")[1]["path"]),
+    ]
+
+
+def test_backups_says_when_there_are_none(reflect: Reflect) -> None:
+    assert reflect.ok("backups").out == "There are no backups yet.\n"
+
+
+def test_backups_are_listed_while_the_journal_is_damaged(reflect: Reflect) -> None:
+    reflect.write("Before the damage.")
+    backup = reflect.ok("backup").out.strip()
+    damage(reflect.data_dir / "journal.db")
+
+    listed = reflect.json("backups")
+
+    assert backup in [b["path"] for b in listed]
+
+
+def test_a_daily_copy_that_fails_warns_in_one_line_and_the_command_still_works(
+    reflect: Reflect,
+) -> None:
+    reflect.write("Written into a new journal.")
+    (reflect.data_dir / "backups").write_text("a file where the backups folder should be")
+
+    result = reflect("write", "Written all the same.")
+
+    assert result.code == 0
+    [warning] = result.err_lines
+    backups = reflect.data_dir / "backups"
+    assert warning.startswith(
+        "Warning: Today's automatic backup was not made (Reflect tries again next time): "
+        f"Reflect could not write {backups}/journal-"
+    )
+    assert [e["body"] for e in reflect.entries()] == [
+        "Written all the same.",
+        "Written into a new journal.",
+    ]

@@ -79,7 +79,7 @@ def test_a_write_to_a_locked_journal_says_so_and_changes_nothing(
         ):
             attempt(app, journal, write)
         assert caught.value.msg is Msg.DB_LOCKED
-        assert not app.store.db.conn.in_transaction
+        assert not app.store.conn.in_transaction
         assert len(app.entries.page()) == 1  # reading still works while it is locked
     finally:
         app.close()
@@ -118,7 +118,7 @@ def test_a_write_waits_for_the_other_program_to_finish(journal: Journal) -> None
     other program lets go (well within the timeout, so no timing is asserted)."""
     app = journal.open()
     writing = threading.Event()
-    app.store.db.conn.set_trace_callback(
+    app.store.conn.set_trace_callback(
         lambda sql: writing.set() if sql.lstrip().upper().startswith("INSERT") else None
     )
     result: list[object] = []
@@ -135,14 +135,14 @@ def test_a_write_waits_for_the_other_program_to_finish(journal: Journal) -> None
         assert len(result) == 1
         assert "Waited for the lock." in {e.body for e in app.entries.page()}
     finally:
-        app.store.db.conn.set_trace_callback(None)
+        app.store.conn.set_trace_callback(None)
         app.close()
 
 
 def test_the_wait_is_seconds_long(journal: Journal) -> None:
     app = journal.open()
     try:
-        timeout = app.store.db.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        timeout = app.store.conn.execute("PRAGMA busy_timeout").fetchone()[0]
     finally:
         app.close()
     assert timeout == database.BUSY_TIMEOUT_MS == 5000

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from reflect.core.backup import BackupReason
 from reflect.errors import StorageError
 from reflect.messages import Msg
 from reflect.storage import backup_files, schema
@@ -76,7 +77,8 @@ def test_pending_migration_backs_up_first_and_records_version(tmp_path: Path) ->
     assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.STEPS) + 1
     store.close()
     [backup] = backup_files.list_backups(backups)
-    assert "pre-migration" in backup.name
+    described = backup_files.describe(backup)
+    assert described is not None and described.reason is BackupReason.PRE_MIGRATION
     copy = sqlite3.connect(backup)
     assert copy.execute("SELECT id FROM inquiries").fetchall() == [("i1",)]
     assert copy.execute("PRAGMA user_version").fetchone()[0] == len(schema.STEPS)
@@ -116,6 +118,22 @@ def test_garbage_file_is_reported_as_damaged_with_newest_backup(tmp_path: Path) 
     assert caught.value.msg is Msg.DB_CORRUPT
     assert str(made) in caught.value.text
     assert "reflect restore" in caught.value.text
+
+
+def test_damage_is_reported_with_the_newest_backup_that_is_sound(tmp_path: Path) -> None:
+    path, backups = tmp_path / "j.db", tmp_path / "backups"
+    store = open_store(path, backups)
+    sound = backup_files.write_backup(store.db.conn, backups, "manual")
+    newer = backup_files.write_backup(store.db.conn, backups, "daily")
+    store.close()
+    newer.write_bytes(newer.read_bytes()[:2048])  # cut short, as by a failing disk
+    path.write_bytes(b"not a database" * 500)
+
+    with pytest.raises(StorageError) as caught:
+        open_store(path, backups)
+
+    assert caught.value.msg is Msg.DB_CORRUPT
+    assert caught.value.params["backup"] == sound
 
 
 def test_damaged_without_backups_says_so(tmp_path: Path) -> None:

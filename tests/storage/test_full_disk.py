@@ -24,10 +24,10 @@ SQLITE_IOERR_SHMSIZE = 10 | (19 << 8)
 def disk(tmp_path: Path) -> Iterator[Path]:
     with small_disk(tmp_path / "journal") as folder:
         store = open_store(folder / "journal.db", folder / "backups")
-        store.db.conn.execute(
+        store.conn.execute(
             "INSERT INTO inquiries (id, status, created, updated) VALUES ('i1', 'active', 'x', 'x')"
         )
-        store.db.conn.commit()
+        store.conn.commit()
         store.close()
         yield folder
 

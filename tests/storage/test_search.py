@@ -76,6 +76,23 @@ def test_tags_are_searchable(app: App) -> None:
     assert ids(app, "voluntary") == [entry.id]
 
 
+def test_hits_carry_their_entry_and_its_tags_in_order(app: App) -> None:
+    inquiry = app.inquiries.add("How do huddles help?")
+    entry = app.entries.write(
+        "Huddle notes.", title="", tags=["winter", "Flow", "team-work"], inquiry_id=inquiry.id
+    )
+    for request in (
+        SearchRequest("huddle notes"),
+        SearchRequest("huddle", EntryFilter(tag="flow")),
+    ):
+        [hit] = [h for h in app.search.search(request) if h.kind != "inquiry"]
+        assert (hit.id, hit.title, hit.created) == (entry.id, "Huddle notes.", entry.created)
+        assert hit.tags == ("winter", "Flow", "team-work")
+        assert hit.inquiry_id == inquiry.id
+    [question] = [h for h in app.search.search(SearchRequest("huddles")) if h.kind == "inquiry"]
+    assert (question.id, question.tags) == (inquiry.id, ())
+
+
 def test_framework_responses_are_searchable(app: App) -> None:
     entry = app.entries.write(
         "", framework_id="gibbs", responses=(Response("feelings", "Anxious, then relieved."),)

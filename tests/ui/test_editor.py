@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App, open_app
 from reflect.core.entry import EntryKind
 from reflect.paths import Paths
 from reflect.ui import launch
+from reflect.ui.editor import AUTOSAVE_MAX_WAIT_MS, AUTOSAVE_MS
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 
@@ -25,6 +27,23 @@ def test_typing_autosaves_a_draft_after_a_pause(qtbot: QtBot, window: MainWindow
     [draft] = app.drafts.unfinished()
     assert draft.body == "Nobody owns the whole pathway."
     assert window.editor.status.text() == "Draft saved"
+
+
+def test_typing_without_a_pause_is_still_saved_every_couple_of_seconds(
+    qtbot: QtBot, window: MainWindow, app: App
+) -> None:
+    window.new_entry()
+    # Faster than the quiet moment the first autosave waits for, for as long as it takes.
+    typist = QTimer(window, interval=AUTOSAVE_MS // 5)
+    typist.timeout.connect(lambda: qtbot.keyClicks(window.editor.body, "word "))
+    typist.start()
+
+    qtbot.waitUntil(lambda: len(app.drafts.unfinished()) == 1, timeout=4 * AUTOSAVE_MAX_WAIT_MS)
+    typist.stop()
+
+    [draft] = app.drafts.unfinished()
+    assert draft.body.startswith("word word ")
+    assert window.editor.body.toPlainText().startswith(draft.body)
 
 
 def test_done_keeps_the_entry_with_its_fields(qtbot: QtBot, window: MainWindow, app: App) -> None:
@@ -136,4 +155,4 @@ def test_a_draft_left_by_a_crash_is_offered_on_next_start(
     assert session.app is not None
     assert [e.body for e in session.app.entries.page()] == ["Typed just before the laptop died."]
     window.close()
-    session.app.close()
+    session.close()  # waits for the day's backup, then closes the journal

@@ -12,14 +12,28 @@ from reflect.ui.navigation import PageId
 
 
 def test_sidebar_switches_pages(window: MainWindow) -> None:
-    window.sidebar.setCurrentRow(2)
+    window.sidebar.setCurrentRow(1)
+    assert window.current_page() is PageId.PROGRAMME
+    window.sidebar.setCurrentRow(3)
     assert window.current_page() is PageId.JOURNAL
-    window.sidebar.setCurrentRow(4)
+    window.sidebar.setCurrentRow(5)
     assert window.current_page() is PageId.TRIO
-    window.sidebar.setCurrentRow(6)
-    assert window.current_page() is PageId.INSIGHTS
     window.sidebar.setCurrentRow(7)
+    assert window.current_page() is PageId.INSIGHTS
+    window.sidebar.setCurrentRow(8)
     assert window.current_page() is PageId.SEARCH
+
+
+def test_a_page_is_built_when_first_shown(window: MainWindow) -> None:
+    # Opening the window builds the editor and the page it shows, not all nine.
+    assert window.current_page() is PageId.TODAY
+    assert window.stack.count() == 2
+    window.show_page(PageId.INSIGHTS)
+    assert window.stack.count() == 3
+    assert window.stack.currentWidget() is window.insights
+    window.show_page(PageId.TODAY)
+    window.show_page(PageId.INSIGHTS)
+    assert window.stack.count() == 3
 
 
 def test_last_page_and_size_are_remembered(qtbot: QtBot, window: MainWindow, app: App) -> None:

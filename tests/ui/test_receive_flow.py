@@ -198,7 +198,13 @@ class FakeRun:
     def __init__(self) -> None:
         self.calls: list[tuple[Path, list[Path]]] = []
 
-    def __call__(self, paths: Any, argv: Any = None, open_files: Sequence[Path] = ()) -> int:
+    def __call__(
+        self,
+        paths: Any,
+        argv: Any = None,
+        open_files: Sequence[Path] = (),
+        quit_after_paint: bool = False,
+    ) -> int:
         self.calls.append((paths.data_dir, list(open_files)))
         return 0
 

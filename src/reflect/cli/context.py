@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from reflect.app import App, open_app
+from reflect.errors import ReflectError
+from reflect.messages import Msg
 from reflect.paths import Paths, resolve_paths
 
 
@@ -26,7 +28,22 @@ class CliState:
         if self._app is None:
             self._app = open_app(self.paths)
             click.get_current_context().call_on_close(self._app.close)
+            take_daily_backup(self._app)
         return self._app
+
+
+def take_daily_backup(app: App) -> None:
+    """The first command of the day copies the journal before it does anything.
+
+    Synchronously: a command is short-lived, and the copy (about a second and a half for a
+    100,000-entry journal, once a day) must be complete before the process exits. If it
+    fails, the command still runs; one line on stderr says why.
+    """
+    try:
+        app.backups.back_up_if_due()
+    except ReflectError as exc:
+        warning = ReflectError(Msg.DAILY_BACKUP_FAILED, reason=exc.text)
+        click.echo(f"Warning: {warning.text}", err=True)
 
 
 pass_state = click.make_pass_decorator(CliState)

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from reflect.cli.context import CliState, pass_state
-from reflect.cli.output import progress_bar
+from reflect.cli.output import backup_json, backup_line, print_json, progress_bar
 from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
-from reflect.services.backups import restore_closed_journal
+from reflect.messages import Msg
+from reflect.services.backups import list_backups, restore_closed_journal
 from reflect.services.demo import fill_demo
 
 _ANY_PATH = click.Path(path_type=Path)
@@ -50,8 +51,30 @@ def export(state: CliState, format_name: str, out: Path) -> None:
 @click.option("--out", type=_ANY_PATH, help="Where to write the copy (default: backups folder).")
 @pass_state
 def backup(state: CliState, out: Path | None) -> None:
-    """Copy the journal database safely, while it may be in use."""
+    """Copy the journal database safely, while it may be in use; the copy is checked.
+
+    Copies in the backups folder are listed by reflect backups. Reflect also takes one copy
+    a day by itself when it opens the journal, and keeps a week of those and one a month for
+    a year; copies made with this command are never deleted by Reflect.
+    """
     click.echo(state.app().backups.backup(out))
+
+
+@click.command("backups")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def backups(state: CliState, as_json: bool) -> None:
+    """List backups, newest first: when each was taken, why, its size and where it is.
+
+    Put one back with: reflect restore PATH. Works even when the journal is damaged.
+    """
+    found = list_backups(state.paths)  # without opening the journal, which may be damaged
+    if as_json:
+        print_json([backup_json(b) for b in found])
+    elif not found:
+        click.echo(Msg.NO_BACKUPS.template)
+    for backup in [] if as_json else found:
+        click.echo(backup_line(backup))
 
 
 @click.command()
@@ -87,4 +110,4 @@ def demo(state: CliState) -> None:
     click.echo(f"Added a demo journal ({report.total_added} items) in {app.paths.data_dir}.")
 
 
-COMMANDS = (import_, export, backup, restore, check, demo)
+COMMANDS = (import_, export, backup, backups, restore, check, demo)

@@ -12,7 +12,6 @@ from reflect.cli.context import CliState, pass_state
 from reflect.core.clock import local_day_start
 from reflect.core.entry import EntryKind, Response, split_heading
 from reflect.core.entry_filter import EntryFilter
-from reflect.core.framework import guided_parts
 from reflect.core.inquiry import InquiryStatus
 from reflect.core.search import SearchRequest
 from reflect.services.choices import parse_date
@@ -77,6 +76,9 @@ def inquiry_status(state: CliState, inquiry_id: str, status: str, note: str) -> 
     "framework_id",
     help="Write with this framework: one heading per prompt (see reflect frameworks show ID).",
 )
+@click.option(
+    "--event", "event_id", help="Link the entry to this programme event (see reflect programme)."
+)
 @pass_state
 def write(
     state: CliState,
@@ -85,6 +87,7 @@ def write(
     kind: str | None,
     tags: tuple[str, ...],
     framework_id: str | None,
+    event_id: str | None,
 ) -> None:
     """Write an entry from TEXT (or standard input); prints the new id.
 
@@ -102,14 +105,18 @@ def write(
         title, body = split_heading(text)
         responses: tuple[Response, ...] = ()
     else:
+        from reflect.core.framework import guided_parts  # loaded with the frameworks already
+
         title, body, responses = guided_parts(framework, text)
     linked = app.inquiries.resolve(inquiry_id) if inquiry_id else None
+    event = app.programme.resolve(event_id) if event_id else None
     entry = app.entries.write(
         body,
         title=title,
         kind=kind or (framework.kind if framework else EntryKind.REFLECTION),
         tags=list(tags),
         inquiry_id=linked,
+        event_id=event,
         framework_id=framework.id if framework else None,
         responses=responses,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +10,6 @@ from pathlib import Path
 import click
 
 from reflect import __version__
-from reflect.cli import exchange_commands, file_commands, framework_commands, journal_commands
 from reflect.cli.context import CliState
 from reflect.crash import write_crash_log
 from reflect.errors import Cancelled, ReflectError
@@ -19,8 +19,55 @@ from reflect.paths import ENV_DATA_DIR, resolve_paths
 EXIT_USER_ERROR = 1
 EXIT_BUG = 70  # EX_SOFTWARE
 
+COMMAND_MODULES = (
+    "journal_commands",
+    "framework_commands",
+    "file_commands",
+    "exchange_commands",
+    "pack_commands",
+)
+# Where each command is defined (in its module's COMMANDS), so that running one imports only
+# its own module: a search need not load sharing or packs. A command missing here still runs,
+# after every module is imported; tests/cli/test_cli_commands.py keeps this list complete.
+MODULE_OF = {
+    **dict.fromkeys(("inquiry", "write", "list", "search"), "journal_commands"),
+    **dict.fromkeys(("frameworks", "assess"), "framework_commands"),
+    **dict.fromkeys(
+        ("import", "export", "backup", "backups", "restore", "check", "demo"), "file_commands"
+    ),
+    **dict.fromkeys(
+        ("key", "peer", "trio", "share", "receive", "inbox", "feedback"), "exchange_commands"
+    ),
+    **dict.fromkeys(("pack", "programme"), "pack_commands"),
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+def commands_in(module: str) -> tuple[click.Command, ...]:
+    found: tuple[click.Command, ...] = importlib.import_module(f"reflect.cli.{module}").COMMANDS
+    return found
+
+
+def all_commands() -> list[click.Command]:
+    return [command for module in COMMAND_MODULES for command in commands_in(module)]
+
+
+class LazyCommands(click.Group):
+    """The command group, importing a command's module only when the command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(str(command.name) for command in all_commands())
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = MODULE_OF.get(cmd_name)
+        candidates = commands_in(module) if module else all_commands()
+        return next((command for command in candidates if command.name == cmd_name), None)
+
+
+@click.group(
+    cls=LazyCommands,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -85,15 +132,6 @@ def split_bundle_args(args: list[str]) -> tuple[list[str], OpenFiles]:
     return args[:n], OpenFiles([Path(arg) for arg in rest])
 
 
-for command in (
-    *journal_commands.COMMANDS,
-    *framework_commands.COMMANDS,
-    *file_commands.COMMANDS,
-    *exchange_commands.COMMANDS,
-):
-    cli.add_command(command)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: known errors print one line, bugs write a crash log."""
     args = argv if argv is not None else sys.argv[1:]
@@ -125,7 +163,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def is_bundle_file(arg: str) -> bool:
-    return arg.lower().endswith(".reflect") and Path(arg).is_file()
+    """A bundle or a programme pack: what a file association hands the app to open."""
+    return arg.lower().endswith((".reflect", ".reflectpack")) and Path(arg).is_file()
 
 
 def report_bug(exc: Exception, argv: list[str] | None) -> None:

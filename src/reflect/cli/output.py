@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from reflect.core.backup import Backup
 from reflect.core.entry import Entry
 from reflect.core.inquiry import Inquiry
 from reflect.core.search import SearchHit
@@ -83,6 +84,33 @@ def hit_lines(hit: SearchHit) -> str:
         for text, marked in hit.snippet_spans()
     )
     return head + click.style(hit.title, bold=True) + "\n    " + " ".join(snippet.split())
+
+
+def backup_json(backup: Backup) -> dict[str, Any]:
+    return {
+        "path": str(backup.path),
+        "taken": backup.taken.isoformat(),
+        "reason": str(backup.reason),
+        "size": backup.size,
+    }
+
+
+def backup_line(backup: Backup) -> str:
+    taken = backup.taken.astimezone().strftime("%Y-%m-%d %H:%M")
+    reason = click.style(f"{backup.reason:<13}", fg="cyan")
+    return f"{taken}  {reason}  {size_text(backup.size):>8}  {backup.path}"
+
+
+def size_text(size: int) -> str:
+    """A file size in decimal units, as file managers show it: 950 B, 312 kB, 1.2 MB."""
+    amount, unit = float(size), "B"
+    for unit in ("B", "kB", "MB", "GB"):
+        if amount < 1000 or unit == "GB":
+            break
+        amount /= 1000
+    if unit == "B":
+        return f"{size} B"
+    return f"{amount:.1f} {unit}" if amount < 10 else f"{amount:.0f} {unit}"
 
 
 @contextmanager

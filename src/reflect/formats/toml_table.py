@@ -49,6 +49,14 @@ class Table:
                 if key not in allowed:
                     raise Invalid(self.field(key), unknown_key(key, allowed))
 
+    @property
+    def data(self) -> dict[str, Any]:
+        return self._data
+
+    @property
+    def where(self) -> str:
+        return self._where
+
     def field(self, key: str) -> str:
         return f"{self._where}.{key}" if self._where else key
 
@@ -108,7 +116,9 @@ class Table:
             raise Invalid(self.field(key), f"must be a table ([{self.field(key)}])")
         return Table(value, self.field(key), allowed)
 
-    def tables(self, key: str, allowed: tuple[str, ...], *, required: bool = True) -> list[Table]:
+    def tables(
+        self, key: str, allowed: tuple[str, ...] | None, *, required: bool = True
+    ) -> list[Table]:
         value = self._value(key, required)
         if value is None:
             return []

@@ -1,10 +1,18 @@
-"""Backups and restores of the journal database, and its health check."""
+"""Backups and restores of the journal database, and its health check.
+
+Besides the copies the user asks for, a daily copy is taken when the journal is opened (see
+:mod:`reflect.core.backup` for when, and for how long copies are kept).
+"""
 
 from __future__ import annotations
 
+import threading
+from datetime import datetime
 from pathlib import Path
 
 from reflect.atomic_file import translated_os_errors
+from reflect.core.backup import Backup, BackupReason, daily_due, to_prune
+from reflect.core.clock import Clock
 from reflect.errors import StorageError
 from reflect.messages import Msg
 from reflect.paths import Paths
@@ -15,21 +23,56 @@ from reflect.storage.sql_errors import translated
 
 
 class BackupService:
-    def __init__(self, store: Store, paths: Paths, changes: ChangeFeed) -> None:
+    def __init__(self, store: Store, paths: Paths, changes: ChangeFeed, clock: Clock) -> None:
         self._store = store
         self._paths = paths
         self._changes = changes
+        self._clock = clock
+        # A restore swaps the journal file; a backup running on another thread must not be
+        # reading it then. Re-entrant: a restore takes its own pre-restore backup.
+        self._lock = threading.RLock()
 
-    def backup(self, out: Path | None = None, reason: str = "manual") -> Path:
+    def backup(self, out: Path | None = None, reason: str = BackupReason.MANUAL) -> Path:
         """Write a verified copy of the journal; to ``out`` or the backups folder."""
-        with translated(self._store.path):
-            return backup_files.write_backup(
-                self._store.db.conn, self._paths.backups_dir, reason, target=out
+        now = self._clock()
+        with self._lock, translated(self._store.path):
+            path = backup_files.write_backup(
+                self._store.db.conn, self._paths.backups_dir, reason, target=out, now=now
             )
+            if out is None:
+                self._prune(now)
+        return path
+
+    def back_up_if_due(self) -> Path | None:
+        """Take today's automatic copy unless there is one already, then prune old copies.
+
+        Returns None when none was due, or the journal is still empty. Any thread may call
+        this: it reads the journal through a connection of its own.
+        """
+        with self._lock:
+            now = self._clock()
+            if not daily_due(backup_files.describe_all(self._paths.backups_dir), now):
+                return None
+            path = backup_files.back_up_journal(
+                self._paths.db_path, self._paths.backups_dir, BackupReason.DAILY, now
+            )
+            if path is not None:
+                self._prune(now)
+            return path
+
+    def _prune(self, now: datetime) -> None:
+        """Called only after a new copy was written and checked, so one good copy remains."""
+        backups_dir = self._paths.backups_dir
+        backup_files.delete([b.path for b in to_prune(backup_files.describe_all(backups_dir), now)])
+        backup_files.remove_stale_partials(backups_dir)
 
     def available(self) -> list[Path]:
         """Backups, newest first."""
         return list(reversed(backup_files.list_backups(self._paths.backups_dir)))
+
+    def listing(self) -> list[Backup]:
+        """Backups with their time, reason and size, newest first."""
+        return list_backups(self._paths)
 
     def check(self) -> list[str]:
         return restore.check_store(self._store)
@@ -37,14 +80,25 @@ class BackupService:
     def restore(self, backup: Path) -> Path | None:
         """Replace the open journal with ``backup``; return where the old one was kept."""
         restore.verify_backup(backup)
-        safety = self.backup(reason="pre-restore")
-        self._store.close()
-        try:
-            restore.replace_database(self._paths.db_path, backup)
-        finally:
-            self._store.reopen()
+        with self._lock:
+            safety = self.backup(reason=BackupReason.PRE_RESTORE)
+            self._store.close()
+            try:
+                restore.replace_database(self._paths.db_path, backup)
+            finally:
+                self._store.reopen()
         self._changes.publish(Topic.JOURNAL)
         return safety
+
+
+def list_backups(paths: Paths) -> list[Backup]:
+    """Backups, newest first; needs no open journal, so works when the journal is damaged."""
+    return list(reversed(backup_files.describe_all(paths.backups_dir)))
+
+
+def newest_good_backup(paths: Paths) -> Path | None:
+    """The newest backup that would restore (each is checked, newest first, until one passes)."""
+    return backup_files.newest_good(paths.backups_dir)
 
 
 def restore_closed_journal(paths: Paths, backup: Path) -> Path | None:
@@ -70,6 +124,6 @@ def _keep_current(paths: Paths) -> Path | None:
             return restore.keep_damaged_copy(paths.db_path, paths.backups_dir)
         raise  # read-only, locked or full: restoring would fail too, so say why now
     try:
-        return backup_files.write_backup(store.db.conn, paths.backups_dir, "pre-restore")
+        return backup_files.write_backup(store.db.conn, paths.backups_dir, BackupReason.PRE_RESTORE)
     finally:
         store.close()

@@ -14,6 +14,7 @@ class Topic(StrEnum):
     ASSESSMENTS = "assessments"
     PEERS = "peers"  # peers and trios
     RECEIVED = "received"  # the trio inbox: bundles, and private notes on them
+    PROGRAMME = "programme"  # installed packs, their events, reminders
     JOURNAL = "journal"  # everything may have changed: an import or a restore
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from reflect.core.contents import ImportReport, JournalContents
 from reflect.core.entry import Entry
@@ -14,6 +13,9 @@ from reflect.storage.assessments import AssessmentRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def import_contents(store: Store, contents: JournalContents) -> ImportReport:

@@ -2,6 +2,8 @@
 
 A :class:`Store` owns one connection. Repositories borrow it and wrap every statement in
 :meth:`Store.reading` or :meth:`Store.writing`, which turn SQLite failures into user errors.
+Reads go straight to the connection: sqlite-utils, slow to import, is loaded only for writes
+and migrations, so a command that only reads starts sooner.
 """
 
 from __future__ import annotations
@@ -9,15 +11,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from reflect.errors import StorageError
 from reflect.messages import Msg
 from reflect.storage import backup_files, schema
-from reflect.storage.sql_errors import translated
+from reflect.storage.sql_errors import NewestBackup, translated
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DB_FILENAME = "journal.db"
 # How long a write waits for another program (a second Reflect, a backup tool) to finish with
@@ -28,40 +32,55 @@ BUSY_TIMEOUT_MS = 5000
 class Store:
     """One open journal database."""
 
-    def __init__(self, db: Database, path: Path, backups_dir: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, backups_dir: Path) -> None:
+        self.conn = conn
         self.path = path
         self.backups_dir = backups_dir
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The connection as sqlite-utils sees it (transactions, migrations), made on first use."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def newest_good_backup(self) -> Path | None:
+        return backup_files.newest_good(self.backups_dir)
 
     @contextmanager
     def reading(self) -> Iterator[Database]:
-        with translated(self.path, backup_files.newest(self.backups_dir)):
+        # The backup to suggest is looked for only if the file turns out to be damaged.
+        with translated(self.path, self.newest_good_backup):
             yield self.db
 
     @contextmanager
     def writing(self) -> Iterator[Database]:
         """One transaction: every change inside commits durably together, or none does."""
-        with translated(self.path, backup_files.newest(self.backups_dir)), self.db.atomic():
+        with translated(self.path, self.newest_good_backup), self.db.atomic():
             yield self.db
 
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        with self.reading():
-            cursor = self.db.conn.execute(sql, params)
+        with translated(self.path, self.newest_good_backup):
+            cursor = self.conn.execute(sql, params)
             names = [column[0] for column in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def scalar(self, sql: str, params: Any = ()) -> Any:
-        with self.reading():
-            row = self.db.conn.execute(sql, params).fetchone()
+        with translated(self.path, self.newest_good_backup):
+            row = self.conn.execute(sql, params).fetchone()
             return None if row is None else row[0]
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def reopen(self) -> None:
         """Open the file at ``path`` again (after a restore replaced it), migrating if needed."""
-        self.db.close()
-        self.db = open_store(self.path, self.backups_dir).db
+        self.close()
+        fresh = open_store(self.path, self.backups_dir)
+        self.conn, self._db = fresh.conn, fresh._db
 
 
 def open_store(
@@ -76,13 +95,13 @@ def open_store(
     Reflect is refused untouched.
     """
     existed = path.exists() and path.stat().st_size > 0
-    newest = backup_files.newest(backups_dir)
+    newest = partial(backup_files.newest_good, backups_dir)  # looked for only on damage
     with translated(path, newest):
         store = Store(_connect(path), path, backups_dir)
         try:
             _check_readable(store, newest)
             _refuse_newer(store, len(steps))
-            _configure(store.db)
+            _configure(store.conn)
             _migrate(store, existed, steps)
         except BaseException:
             store.close()
@@ -90,26 +109,27 @@ def open_store(
     return store
 
 
-def _connect(path: Path) -> Database:
+def _connect(path: Path) -> sqlite3.Connection:
     # check_same_thread=False: the UI hands the store to one worker thread at a time.
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    return Database(conn, execute_plugins=False)
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
 
-def _check_readable(store: Store, newest_backup: Path | None) -> None:
+def _check_readable(store: Store, newest_backup: NewestBackup) -> None:
     # Only damage says "damaged"; a read-only folder or a busy file gets its own message.
     with translated(store.path, newest_backup):
-        store.db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _version(store: Store) -> int:
+    return int(store.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _refuse_newer(store: Store, known_version: int) -> None:
-    version = store.db.conn.execute("PRAGMA user_version").fetchone()[0]
-    if version > known_version:
+    if _version(store) > known_version:
         raise StorageError(Msg.DB_TOO_NEW, path=store.path)
 
 
-def _configure(db: Database) -> None:
-    conn = db.conn
+def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on power failure.
     conn.execute("PRAGMA synchronous = FULL")
@@ -118,12 +138,16 @@ def _configure(db: Database) -> None:
 
 
 def _migrate(store: Store, existed: bool, steps: Sequence[schema.Step]) -> None:
+    # Every step records the version it reaches in the same transaction (see schema), so a
+    # journal at the newest version has nothing pending, and sqlite-utils need not load.
+    if _version(store) == len(steps):
+        return
     migrations = schema.build_migrations(steps)
     if not migrations.pending(store.db):
         return
     backup = None
     if existed:
-        backup = backup_files.write_backup(store.db.conn, store.backups_dir, "pre-migration")
+        backup = backup_files.write_backup(store.conn, store.backups_dir, "pre-migration")
     try:
         migrations.apply(store.db)
     except sqlite3.Error as exc:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from reflect.core.entry import Entry, Response, Revision
 from reflect.core.entry_filter import EntryFilter
@@ -20,6 +18,9 @@ from reflect.storage.entry_rows import (
 )
 from reflect.storage.filters import where_clause
 from reflect.storage.id_lookup import ids_starting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _INSERT = f"INSERT INTO entries ({ENTRY_COLUMNS}) VALUES ({', '.join('?' * 10)})"
 _CHUNK = 500  # stays well under SQLite's limit on bound parameters

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
 from reflect.storage import search_index
 from reflect.storage.database import Store
 from reflect.storage.id_lookup import ids_starting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = "seq, id, why, status, status_note, created, updated"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from reflect.atomic_file import sync_folder
 from reflect.errors import BadInput
 from reflect.messages import Msg
-from reflect.storage import backup_files, schema
+from reflect.storage import backup_files
 from reflect.storage.database import Store
 
 _SIDE_FILES = ("-wal", "-shm")
@@ -35,16 +35,9 @@ def verify_backup(path: Path) -> None:
     """Raise BadInput unless ``path`` is a sound Reflect journal this version can open."""
     if not path.is_file():
         raise BadInput(Msg.FILE_NOT_FOUND, path=path)
-    problems = backup_files.check_file(path)
-    if problems:
-        raise BadInput(Msg.BACKUP_NOT_VALID, path=path, reason=problems[0])
-    version, has_entries = _describe(path)
-    if not has_entries or version < 1:
-        raise BadInput(Msg.BACKUP_NOT_VALID, path=path, reason="it is not a Reflect journal")
-    if version > len(schema.STEPS):
-        raise BadInput(
-            Msg.BACKUP_NOT_VALID, path=path, reason="it was made by a newer version of Reflect"
-        )
+    reason = backup_files.unusable_because(path)
+    if reason is not None:
+        raise BadInput(Msg.BACKUP_NOT_VALID, path=path, reason=reason)
 
 
 def replace_database(db_path: Path, backup: Path) -> None:
@@ -71,15 +64,3 @@ def keep_damaged_copy(db_path: Path, backups_dir: Path) -> Path | None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(db_path, target)
     return target
-
-
-def _describe(path: Path) -> tuple[int, bool]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        has_entries = conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'entries'"
-        ).fetchone()
-        return version, has_entries is not None
-    finally:
-        conn.close()

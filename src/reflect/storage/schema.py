@@ -8,18 +8,22 @@ database from a newer Reflect can be recognised and refused before anything touc
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "reflect"
 
 
-Step = Callable[[Database], None]
+Step = Callable[["Database"], None]
 
 
 def build_migrations(steps: Sequence[Step]) -> Migrations:
     """A fresh migration set; built on demand so nothing is kept at module level."""
+    from sqlite_utils.migrations import Migrations
+
     migrations = Migrations(MIGRATION_SET)
     for number, step in enumerate(steps, start=1):
         migrations(name=step.__name__)(_versioned(step, number))
@@ -224,10 +228,49 @@ def m005_meta(db: Database) -> None:
     )
 
 
+def m006_programmes(db: Database) -> None:
+    # Programmes come from facilitators' packs. The pack file is kept verbatim; events keep their
+    # ids across pack versions, and an event a newer pack drops is kept (withdrawn) while an
+    # entry still links to it, so the entry's context is never lost.
+    db.executescript(
+        """
+        CREATE TABLE programmes (
+            pack_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            pack_version INTEGER NOT NULL,
+            welcome TEXT NOT NULL DEFAULT '',
+            framework_id TEXT,
+            facilitator_name TEXT NOT NULL,
+            facilitator_contact TEXT NOT NULL DEFAULT '',
+            signing_key TEXT NOT NULL,
+            age_recipient TEXT NOT NULL DEFAULT '',
+            document BLOB NOT NULL,
+            installed TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE TABLE programme_events (
+            id TEXT PRIMARY KEY,
+            pack_id TEXT NOT NULL REFERENCES programmes(pack_id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            time TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            framework_id TEXT,
+            withdrawn INTEGER NOT NULL DEFAULT 0,
+            nudge_dismissed TEXT
+        );
+        CREATE INDEX programme_events_day ON programme_events(day, time);
+        CREATE INDEX entries_event ON entries(event_id) WHERE event_id IS NOT NULL;
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
     m003_filter_indexes,
     m004_exchange,
     m005_meta,
+    m006_programmes,
 )

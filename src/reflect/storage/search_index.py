@@ -5,7 +5,10 @@ Entries sit at rowid ``seq`` and inquiries at ``-seq`` (see the schema), so one 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def put_entry(db: Database, seq: int, title: str, body: str, tags: tuple[str, ...]) -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from reflect.errors import StorageError
 from reflect.messages import Msg
+
+# The backup to suggest when the journal is damaged, or a function finding it (called only then,
+# because finding the newest sound backup means checking backups).
+NewestBackup = Path | None | Callable[[], Path | None]
 
 # Primary result codes from sqlite3.h; extended codes keep these in their low byte.
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
@@ -17,7 +21,7 @@ _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8
 _IOERR_SHMSIZE = _IOERR | (19 << 8)
 
 
-def translate(exc: sqlite3.Error, path: Path, newest_backup: Path | None) -> Exception:
+def translate(exc: sqlite3.Error, path: Path, newest_backup: NewestBackup) -> Exception:
     """Return the error to raise instead of ``exc``; unknown SQLite errors stay bugs."""
     extended = getattr(exc, "sqlite_errorcode", 0) or 0
     code = extended & 0xFF
@@ -34,14 +38,15 @@ def translate(exc: sqlite3.Error, path: Path, newest_backup: Path | None) -> Exc
     return exc
 
 
-def corrupt_error(path: Path, newest_backup: Path | None) -> StorageError:
-    if newest_backup is None:
+def corrupt_error(path: Path, newest_backup: NewestBackup) -> StorageError:
+    backup = newest_backup() if callable(newest_backup) else newest_backup
+    if backup is None:
         return StorageError(Msg.DB_CORRUPT_NO_BACKUP, path=path)
-    return StorageError(Msg.DB_CORRUPT, path=path, backup=newest_backup)
+    return StorageError(Msg.DB_CORRUPT, path=path, backup=backup)
 
 
 @contextmanager
-def translated(path: Path, newest_backup: Path | None = None) -> Iterator[None]:
+def translated(path: Path, newest_backup: NewestBackup = None) -> Iterator[None]:
     """Run a block, re-raising known SQLite failures as :class:`StorageError`."""
     try:
         yield

@@ -1,7 +1,8 @@
 """The entry editor: title, kind, inquiry, tags, Markdown with a safe live preview.
 
-Every change is autosaved as a draft about a second after typing stops, so a crash or a kill
-loses at most that second. "Done" (or leaving the editor) keeps the draft as the entry.
+Every change is autosaved as a draft about a second after typing stops, and at least every two
+seconds while typing goes on, so a crash or a kill loses at most the last two seconds or so.
+"Done" (or leaving the editor) keeps the draft as the entry.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ from reflect.ui.safe_browser import SafeBrowser
 from reflect.ui.texts import error_text
 from reflect.ui.widgets import compact_combo, scrolling
 
-AUTOSAVE_MS = 1000
+AUTOSAVE_MS = 1000  # after this quiet moment
+# Each keystroke pushes the quiet-moment save back, so someone typing without a pause would
+# never be saved; this deadline, started by the first unsaved change, is never pushed back.
+AUTOSAVE_MAX_WAIT_MS = 2000
 
 
 class EntryEditor(QWidget):
@@ -60,6 +64,8 @@ class EntryEditor(QWidget):
         self._loading = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
+        self._autosave_deadline = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_WAIT_MS)
+        self._autosave_deadline.timeout.connect(self.autosave_now)
         self._build()
 
     # Building ----------------------------------------------------------------------------
@@ -115,7 +121,11 @@ class EntryEditor(QWidget):
         self.splitter.addWidget(writing)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([600, 400])
+        self.event_label = QLabel()
+        self.event_label.setProperty("role", "muted")
+        self.event_label.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.event_label)
         layout.addWidget(self.title)
         layout.addLayout(row)
         layout.addWidget(self._toolbar())
@@ -185,6 +195,7 @@ class EntryEditor(QWidget):
         inquiry_id: str | None = None,
         body: str = "",
         framework_id: str | None = None,
+        event_id: str | None = None,
     ) -> None:
         draft = replace(
             self._app.drafts.start(),
@@ -192,6 +203,7 @@ class EntryEditor(QWidget):
             inquiry_id=inquiry_id,
             body=body,
             framework_id=framework_id,
+            event_id=event_id,
         )
         self._load(draft)
 
@@ -210,6 +222,7 @@ class EntryEditor(QWidget):
         try:
             self._draft = draft
             self.title.setText(draft.title)
+            self._show_event(draft.event_id)
             self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind.value)))
             self._fill_inquiries(draft.inquiry_id)
             self.tags.setText(", ".join(draft.tags))
@@ -226,6 +239,20 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self.body.setFocus()
+
+    def _show_event(self, event_id: str | None) -> None:
+        """Which programme event this entry is about (it stays linked through pack updates)."""
+        event = None
+        if event_id is not None:
+            try:
+                event = self._app.programme.event(event_id)
+            except ReflectError:
+                event = None  # the pack is gone; the link is kept, there is nothing to show
+        self.event_label.setVisible(event is not None)
+        if event is not None:
+            self.event_label.setText(
+                self.tr("Reflecting on {0}, {1}").format(event.title, f"{event.day:%A %d %B}")
+            )
 
     def _fill_frameworks(self, chosen: str | None) -> None:
         self.framework.clear()
@@ -307,6 +334,8 @@ class EntryEditor(QWidget):
             self._show_preview(draft)
         self.status.setText(self.tr("Editing…"))
         self._autosave.start()
+        if not self._autosave_deadline.isActive():
+            self._autosave_deadline.start()
 
     def _show_preview(self, draft: Draft) -> None:
         slots = slots_for(self._framework(draft.framework_id), draft.framework_id, draft.responses)
@@ -315,7 +344,7 @@ class EntryEditor(QWidget):
 
     def autosave_now(self) -> None:
         """Store the current state as a draft now (also called before quitting)."""
-        self._autosave.stop()
+        self._stop_autosave()
         draft = self.current_draft()
         if draft is None:
             return
@@ -328,9 +357,13 @@ class EntryEditor(QWidget):
             return
         self.status.setText(self.tr("Draft saved"))
 
+    def _stop_autosave(self) -> None:
+        self._autosave.stop()
+        self._autosave_deadline.stop()
+
     def keep(self) -> bool:
         """Keep the draft as an entry; True when there is nothing left unsaved."""
-        self._autosave.stop()
+        self._stop_autosave()
         draft = self.current_draft()
         if draft is None:
             return True
@@ -347,7 +380,7 @@ class EntryEditor(QWidget):
 
     def discard(self) -> None:
         """Forget the draft without keeping it (the entry, if any, stays as it was)."""
-        self._autosave.stop()
+        self._stop_autosave()
         if self._draft is not None:
             self._app.drafts.discard(self._draft)
             self._draft = None

@@ -32,7 +32,7 @@ Ctrl+S  Save the entry
 Ctrl+Return  Done (keep the entry)
 Ctrl+F or Ctrl+K  Search
 Ctrl+O  Open a bundle from your trio
-Ctrl+1 … Ctrl+8  Today, Inquiries, Journal, Coaching, Trio, Actions, Insights, Search
+Ctrl+1 … Ctrl+9  The sidebar pages in order, Today to Search
 Ctrl+,  Preferences
 Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
 Ctrl+Tab / Ctrl+Shift+Tab  Move focus out of the text

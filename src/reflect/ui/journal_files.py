@@ -1,5 +1,6 @@
 """The File menu's long work: import, export, backup and restore, each through a background
-task with progress and cancel, with native file dialogs to choose what and where."""
+task with progress and cancel, with native file dialogs (or the backups list) to choose what
+and where."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reflect.ui.backups_dialog import BackupsDialog
 from reflect.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:
@@ -77,13 +79,18 @@ class JournalFiles(QObject):
             lambda path: self._window.notify(self.tr("Backup saved to {0}.").format(path)),
         )
 
-    def restore(self) -> None:
-        start = str(self._app.paths.backups_dir)
-        chosen, _ = QFileDialog.getOpenFileName(
-            self._window, self.tr("Choose a backup to restore"), start, self.tr("Backups (*.db)")
+    def restore(self) -> BackupsDialog:
+        """List the backups to choose one from (opened without blocking, so tests can drive
+        it); the chosen one is restored after the user confirms."""
+        dialog = BackupsDialog(
+            self._app.backups.listing(), self._app.paths.backups_dir, self._window
         )
-        if not chosen:
-            return
+        dialog.chosen.connect(self.confirm_restore)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def confirm_restore(self, backup: Path) -> None:
         answer = QMessageBox.question(
             self._window,
             self.tr("Restore this backup?"),
@@ -93,7 +100,7 @@ class JournalFiles(QObject):
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.start_restore(Path(chosen))
+            self.start_restore(backup)
 
     def start_restore(self, backup: Path) -> BackgroundTask:
         self._window.editor.autosave_now()

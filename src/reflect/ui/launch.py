@@ -17,13 +17,13 @@ from reflect.errors import ReflectError, StorageError
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.resources import resource_path
-from reflect.services.backups import restore_closed_journal
-from reflect.services.demo import fill_demo
-from reflect.storage.backup_files import newest
+from reflect.services.backups import newest_good_backup, restore_closed_journal
 from reflect.ui import theme
+from reflect.ui.daily_backup import DailyBackup, start_daily_backup
 from reflect.ui.first_paint import QuitAfterPaint
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
+from reflect.ui.pack_flow import install_pack_file, pack_paths, pick_up_dropped
 from reflect.ui.passphrase_dialog import NoticeShower, PassphrasePrompt
 from reflect.ui.receive_flow import receive_file
 from reflect.ui.texts import error_text
@@ -37,6 +37,7 @@ class Session:
         self.paths = paths
         self.app: App | None = None
         self.window: MainWindow | None = None
+        self.daily_backups: list[DailyBackup] = []
 
     def crash(self, exc: BaseException) -> None:
         where = write_crash_log(self.paths.log_dir, exc)
@@ -69,6 +70,7 @@ class Session:
         app.keys.set_prompts(PassphrasePrompt(self.window), NoticeShower(self.window))
         self.window.demo_requested.connect(self.open_demo)
         self.window.show()
+        self.daily_backups.append(start_daily_backup(app.backups, self.window.notify, self.crash))
         offer_recovery(self.window)
         if old_window is not None:
             old_window.close()
@@ -83,6 +85,8 @@ class Session:
             self.paths.config_dir.with_name(self.paths.config_dir.name + "-demo"),
             self.paths.log_dir,
         )
+        from reflect.services.demo import fill_demo  # a journal's worth of text, loaded if asked
+
         app = open_journal(demo_paths)
         if app is None:
             return
@@ -92,6 +96,13 @@ class Session:
         finally:
             app.close()
         self.open(demo_paths, QCoreApplication.translate("Window", " — demo journal"))
+
+    def close(self) -> None:
+        """Let the day's backups finish, then close the journal."""
+        for daily in self.daily_backups:
+            daily.wait()
+        if self.app is not None:
+            self.app.close()
 
 
 def open_journal(paths: Paths) -> App | None:
@@ -113,12 +124,15 @@ def show_error(text: str) -> None:
 
 
 def offer_restore(exc: StorageError, paths: Paths) -> bool:
-    backup = newest(paths.backups_dir)
+    """Offer the newest backup that passes its check (a damaged one is never offered)."""
+    backup = newest_good_backup(paths)
     if backup is None:
         return False
     box = QMessageBox(QMessageBox.Icon.Warning, "Reflect", error_text(exc))
     box.setInformativeText(
-        QCoreApplication.translate("Start", "Restore the newest backup ({0})?").format(backup.name)
+        QCoreApplication.translate("Start", "Restore the newest sound backup ({0})?").format(
+            backup.name
+        )
     )
     restore = box.addButton(
         QCoreApplication.translate("Start", "Restore"), QMessageBox.ButtonRole.AcceptRole
@@ -177,28 +191,40 @@ def install_translation(qt_app: QApplication) -> None:
         qt_app.installTranslator(translator)
 
 
+def start(session: Session, open_files: Sequence[Path] = ()) -> MainWindow | None:
+    """Open the session's journal in a window, install packs IT left in the machine-wide
+    folders, then open each file; None when the journal could not be opened."""
+    if not session.open(session.paths) or session.window is None:
+        return None
+    pick_up_dropped(session.window)
+    for path in open_files:
+        if pack_paths([path]):
+            install_pack_file(session.window, path)
+        else:
+            receive_file(session.window, path)
+    return session.window
+
+
 def run(
     paths: Paths,
     argv: list[str] | None = None,
     open_files: Sequence[Path] = (),
     quit_after_paint: bool = False,
 ) -> int:
-    """Show the window over the journal in ``paths``, then receive each bundle in
-    ``open_files`` (how a file association opens a ``.reflect`` file).
+    """Show the window over the journal in ``paths``, install packs IT left in the machine-wide
+    folders, then open each of ``open_files`` (how a file association opens a ``.reflect``
+    bundle or a ``.reflectpack``).
 
     ``quit_after_paint`` ends the app once the window has painted (start-up timing, smoke tests).
     """
     qt_app = make_qt_app(argv if argv is not None else sys.argv[:1])
     session = Session(qt_app, paths)
     sys.excepthook = session.excepthook
-    if not session.open(paths):
+    window = start(session, open_files)
+    if window is None:
         return 1
-    if session.window is not None:
-        for path in open_files:
-            receive_file(session.window, path)
-        if quit_after_paint:
-            QuitAfterPaint(session.window)
+    if quit_after_paint:
+        QuitAfterPaint(window)
     code = qt_app.exec()
-    if session.app is not None:
-        session.app.close()
+    session.close()
     return int(code)

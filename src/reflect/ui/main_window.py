@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -37,27 +39,44 @@ from reflect.services.changes import Change, Topic
 from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
 from reflect.ui.editor import EntryEditor
-from reflect.ui.frameworks_dialog import FrameworksDialog
 from reflect.ui.help_dialogs import show_about, show_shortcuts
 from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
 from reflect.ui.navigation import PageId
-from reflect.ui.pages.actions import ActionsPage
-from reflect.ui.pages.coaching import CoachingPage
-from reflect.ui.pages.inquiries import InquiriesPage
-from reflect.ui.pages.insights import InsightsPage
-from reflect.ui.pages.journal import JournalPage
-from reflect.ui.pages.search import SearchPage
-from reflect.ui.pages.today import TodayPage
-from reflect.ui.pages.trio import TrioPage
+from reflect.ui.pack_flow import choose_pack, install_pack_file, pack_paths
 from reflect.ui.preferences import Preferences, PreferencesDialog
 from reflect.ui.receive_flow import bundle_paths, dropped_paths, receive_file
-from reflect.ui.revisions_dialog import RevisionsDialog
-from reflect.ui.share_dialog import ShareDialog
+from reflect.ui.reminders import NudgeBar, Reminders
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
 
+if TYPE_CHECKING:
+    from reflect.ui.frameworks_dialog import FrameworksDialog
+    from reflect.ui.pages.actions import ActionsPage
+    from reflect.ui.pages.coaching import CoachingPage
+    from reflect.ui.pages.inquiries import InquiriesPage
+    from reflect.ui.pages.insights import InsightsPage
+    from reflect.ui.pages.journal import JournalPage
+    from reflect.ui.pages.programme import ProgrammePage
+    from reflect.ui.pages.search import SearchPage
+    from reflect.ui.pages.today import TodayPage
+    from reflect.ui.pages.trio import TrioPage
+    from reflect.ui.share_dialog import ShareDialog
+
+# Each sidebar page's module and class; a page's module is imported when it is first shown.
+PAGE_CLASSES = {
+    PageId.TODAY: ("reflect.ui.pages.today", "TodayPage"),
+    PageId.PROGRAMME: ("reflect.ui.pages.programme", "ProgrammePage"),
+    PageId.INQUIRIES: ("reflect.ui.pages.inquiries", "InquiriesPage"),
+    PageId.JOURNAL: ("reflect.ui.pages.journal", "JournalPage"),
+    PageId.COACHING: ("reflect.ui.pages.coaching", "CoachingPage"),
+    PageId.TRIO: ("reflect.ui.pages.trio", "TrioPage"),
+    PageId.ACTIONS: ("reflect.ui.pages.actions", "ActionsPage"),
+    PageId.INSIGHTS: ("reflect.ui.pages.insights", "InsightsPage"),
+    PageId.SEARCH: ("reflect.ui.pages.search", "SearchPage"),
+}
 SIDEBAR = (
     (PageId.TODAY, "Today"),
+    (PageId.PROGRAMME, "Programme"),
     (PageId.INQUIRIES, "Inquiries"),
     (PageId.JOURNAL, "Journal"),
     (PageId.COACHING, "Coaching"),
@@ -102,46 +121,98 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setMaximumWidth(220)
         self.stack = QStackedWidget()
-        self.today = TodayPage(self.app, self)
-        self.today.start_inquiry_requested.connect(self._on_start_inquiry)
-        self.today.demo_requested.connect(self.demo_requested)
-        self.inquiries = InquiriesPage(self.app, self)
-        self.journal = JournalPage(self.app, self)
-        self.coaching = CoachingPage(self.app, self)
-        self.trio = TrioPage(self.app, self)
-        self.actions_page = ActionsPage(self.app, self)
-        self.insights = InsightsPage(self.app, self)
-        self.search = SearchPage(self.app, self)
+        # Pages are built the first time they are shown (see _page), so opening the window
+        # costs one page, not nine; the editor is always there, for drafts and recovery.
+        self._pages: dict[PageId, QWidget] = {}
         self.editor = EntryEditor(self.app)
         self.editor.kept.connect(self._on_editor_kept)
         self.editor.trashed.connect(self._on_editor_trashed)
         self.editor.failed.connect(self.notify)
         self.editor.history_requested.connect(self._on_history_requested)
-        self._pages: dict[PageId, QWidget] = {
-            PageId.TODAY: self.today,
-            PageId.INQUIRIES: self.inquiries,
-            PageId.JOURNAL: self.journal,
-            PageId.COACHING: self.coaching,
-            PageId.TRIO: self.trio,
-            PageId.ACTIONS: self.actions_page,
-            PageId.INSIGHTS: self.insights,
-            PageId.SEARCH: self.search,
-            PageId.EDITOR: self.editor,
-        }
+        self._add_page(PageId.EDITOR, self.editor)
         for page_id, name in SIDEBAR:
             item = QListWidgetItem(self.tr(name))
             item.setData(Qt.ItemDataRole.UserRole, page_id.value)
             self.sidebar.addItem(item)
-        for page in self._pages.values():
-            self.stack.addWidget(page)
         self.sidebar.currentItemChanged.connect(self._on_sidebar_changed)
+        self.nudges = NudgeBar(self.app)
+        self.nudges.reflect_requested.connect(self.reflect_on)
+        self.reminders = Reminders(self.nudges, self)
+        self.reminders.reflect_requested.connect(self.reflect_on)
+        self.reminders.open_requested.connect(self._bring_forward)
+        self.reminders.quit_requested.connect(self.close)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.nudges)
+        column.addWidget(self.stack, 1)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.statusBar()
+
+    def _page(self, page_id: PageId) -> QWidget:
+        """The page, built (with its module imported) the first time it is asked for."""
+        if page_id not in self._pages:
+            self._add_page(page_id, self._new_page(page_id))
+        return self._pages[page_id]
+
+    def _add_page(self, page_id: PageId, widget: QWidget) -> None:
+        self._pages[page_id] = widget
+        self.stack.addWidget(widget)
+
+    def _new_page(self, page_id: PageId) -> QWidget:
+        module, name = PAGE_CLASSES[page_id]
+        page = getattr(importlib.import_module(module), name)(self.app, self)
+        if page_id is PageId.TODAY:
+            page.start_inquiry_requested.connect(self._on_start_inquiry)
+            page.demo_requested.connect(self.demo_requested)
+        elif page_id is PageId.PROGRAMME:
+            page.install_requested.connect(self.install_pack)
+            page.reflect_requested.connect(self.reflect_on)
+        return cast(QWidget, page)
+
+    # The pages by name, each built the first time it is used.
+
+    @property
+    def today(self) -> TodayPage:
+        return cast("TodayPage", self._page(PageId.TODAY))
+
+    @property
+    def programme_page(self) -> ProgrammePage:
+        return cast("ProgrammePage", self._page(PageId.PROGRAMME))
+
+    @property
+    def inquiries(self) -> InquiriesPage:
+        return cast("InquiriesPage", self._page(PageId.INQUIRIES))
+
+    @property
+    def journal(self) -> JournalPage:
+        return cast("JournalPage", self._page(PageId.JOURNAL))
+
+    @property
+    def coaching(self) -> CoachingPage:
+        return cast("CoachingPage", self._page(PageId.COACHING))
+
+    @property
+    def trio(self) -> TrioPage:
+        return cast("TrioPage", self._page(PageId.TRIO))
+
+    @property
+    def actions_page(self) -> ActionsPage:
+        return cast("ActionsPage", self._page(PageId.ACTIONS))
+
+    @property
+    def insights(self) -> InsightsPage:
+        return cast("InsightsPage", self._page(PageId.INSIGHTS))
+
+    @property
+    def search(self) -> SearchPage:
+        return cast("SearchPage", self._page(PageId.SEARCH))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -159,6 +230,7 @@ class MainWindow(QMainWindow):
         self._add(
             file_menu, self.tr("&Open a bundle…"), self.open_bundle, QKeySequence.StandardKey.Open
         )
+        self._add(file_menu, self.tr("Install programme &pack…"), self.install_pack)
         file_menu.addSeparator()
         self._add(file_menu, self.tr("&Back up now"), self.files.back_up)
         self._add(file_menu, self.tr("&Restore from backup…"), self.files.restore)
@@ -203,7 +275,7 @@ class MainWindow(QMainWindow):
         leaving_editor = self.stack.currentWidget() is self.editor and page is not PageId.EDITOR
         if leaving_editor and not self.editor.keep():
             return  # stay in the editor with the text and the reason it could not be kept
-        widget = self._pages[page]
+        widget = self._page(page)
         refresh = getattr(widget, "refresh", None)
         if callable(refresh):
             refresh()
@@ -233,9 +305,27 @@ class MainWindow(QMainWindow):
         kind: EntryKind = EntryKind.REFLECTION,
         inquiry_id: str | None = None,
         framework_id: str | None = None,
+        event_id: str | None = None,
     ) -> None:
         self.show_page(PageId.EDITOR)
-        self.editor.open_new(kind, inquiry_id, framework_id=framework_id)
+        self.editor.open_new(kind, inquiry_id, framework_id=framework_id, event_id=event_id)
+
+    def reflect_on(self, event_id: str) -> None:
+        """Start writing about a programme event: linked, with its framework chosen."""
+        try:
+            reflection = self.app.programme.reflection_on(event_id)
+        except ReflectError as exc:
+            self.notify(error_text(exc))
+            return
+        active = self.app.inquiries.active()
+        inquiry_id = active[0].id if len(active) == 1 else None
+        self._bring_forward()
+        self.new_entry(reflection.kind, inquiry_id, reflection.framework_id, event_id)
+
+    def _bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def show_inquiry(self, inquiry_id: str) -> None:
         self.show_page(PageId.INQUIRIES)
@@ -255,6 +345,8 @@ class MainWindow(QMainWindow):
             self.show_page(PageId(current.data(Qt.ItemDataRole.UserRole)))
 
     def _on_changed(self, change: Change) -> None:
+        if change.topic in (Topic.ENTRIES, Topic.PROGRAMME, Topic.JOURNAL):
+            self.nudges.refresh()
         current = self.stack.currentWidget()
         if current is not self.editor and change.topic is not Topic.ASSESSMENTS:
             refresh = getattr(current, "refresh", None)
@@ -287,6 +379,8 @@ class MainWindow(QMainWindow):
         # Keep what is in the editor first, so bringing an old version back loses nothing.
         if not self.editor.keep():
             return
+        from reflect.ui.revisions_dialog import RevisionsDialog  # dialogs load when first used
+
         RevisionsDialog(self.app, entry_id, self).exec()
         self.open_entry(entry_id)
 
@@ -306,6 +400,8 @@ class MainWindow(QMainWindow):
 
     def show_frameworks(self) -> FrameworksDialog:
         """Open the Frameworks dialog without blocking (so tests can drive it)."""
+        from reflect.ui.frameworks_dialog import FrameworksDialog
+
         dialog = FrameworksDialog(self.app.frameworks, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.changed.connect(self._on_frameworks_changed)
@@ -327,7 +423,9 @@ class MainWindow(QMainWindow):
         show_about(self, self.app.paths.data_dir)
 
     def edit_preferences(self) -> None:
-        if PreferencesDialog(self.prefs, self).exec():
+        dialog = PreferencesDialog(self.prefs, self, reminders=self.app.programme.reminders_on())
+        if dialog.exec():
+            self.app.programme.set_reminders(dialog.reminders.isChecked())
             self.apply_preferences()
 
     def apply_preferences(self) -> None:
@@ -336,11 +434,14 @@ class MainWindow(QMainWindow):
         if isinstance(qt_app, QApplication) and theme.is_dark(qt_app) != wanted:
             theme.apply(qt_app, self.prefs.scheme)
         self.editor.apply_preferences(self.prefs.text_size, self.prefs.show_preview)
+        self.reminders.use_tray(self.prefs.tray_reminders)
 
     # Exchange with the trio ------------------------------------------------------------------
 
     def show_share_dialog(self) -> ShareDialog:
         """Open the share dialog without blocking, so the user can edit what it warns about."""
+        from reflect.ui.share_dialog import ShareDialog
+
         dialog = ShareDialog(self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.show()
@@ -353,12 +454,19 @@ class MainWindow(QMainWindow):
         if chosen:
             receive_file(self, Path(chosen))
 
+    def install_pack(self) -> None:
+        choose_pack(self)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if bundle_paths(dropped_paths(event.mimeData())):
+        dropped = dropped_paths(event.mimeData())
+        if bundle_paths(dropped) or pack_paths(dropped):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for path in bundle_paths(dropped_paths(event.mimeData())):
+        dropped = dropped_paths(event.mimeData())
+        for path in pack_paths(dropped):
+            install_pack_file(self, path)
+        for path in bundle_paths(dropped):
             receive_file(self, path)
         event.acceptProposedAction()
 
@@ -390,6 +498,7 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             # Splitter sizes only stick once the window has its real size.
             self._shown_once = True
+            self.reminders.check()
             state = self._settings.value("splitter")
             if state is None or not self.splitter.restoreState(state):
                 self.splitter.setSizes([200, max(self.width() - 200, 400)])

@@ -10,6 +10,7 @@ from reflect.core.entry import EntryKind
 
 class PageId(StrEnum):
     TODAY = "today"
+    PROGRAMME = "programme"
     INQUIRIES = "inquiries"
     JOURNAL = "journal"
     COACHING = "coaching"
@@ -30,6 +31,7 @@ class Navigator(Protocol):
         kind: EntryKind = EntryKind.REFLECTION,
         inquiry_id: str | None = None,
         framework_id: str | None = None,
+        event_id: str | None = None,
     ) -> None: ...
 
     def show_inquiry(self, inquiry_id: str) -> None: ...

@@ -1,4 +1,5 @@
-"""Preferences: appearance, text size and the live preview, kept in the window settings."""
+"""Preferences: appearance, text size, the live preview and reminders, kept in the window
+settings (and, for whether to remind at all, in the journal)."""
 
 from __future__ import annotations
 
@@ -53,9 +54,22 @@ class Preferences:
     def show_preview(self, value: bool) -> None:
         self._settings.setValue("show_preview", "true" if value else "false")
 
+    @property
+    def tray_reminders(self) -> bool:
+        return str(self._settings.value("tray_reminders", "false")).lower() == "true"
+
+    @tray_reminders.setter
+    def tray_reminders(self, value: bool) -> None:
+        self._settings.setValue("tray_reminders", "true" if value else "false")
+
 
 class PreferencesDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+    """``reminders`` is the journal's own setting (the command line shares it), so the caller
+    reads it back from :attr:`reminders` after the dialog is accepted."""
+
+    def __init__(
+        self, prefs: Preferences, parent: QWidget | None = None, *, reminders: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self._prefs = prefs
@@ -71,10 +85,20 @@ class PreferencesDialog(QDialog):
         self.text_size.setValue(prefs.text_size)
         self.preview = QCheckBox(self.tr("Show a live preview beside the text"))
         self.preview.setChecked(prefs.show_preview)
+        self.reminders = QCheckBox(
+            self.tr("Offer to reflect the day after a workshop or coaching session")
+        )
+        self.reminders.setChecked(reminders)
+        self.tray = QCheckBox(self.tr("Also show these reminders from an icon in the system tray"))
+        self.tray.setChecked(prefs.tray_reminders)
+        self.tray.setEnabled(reminders)
+        self.reminders.toggled.connect(self.tray.setEnabled)
         form = QFormLayout(self)
         form.addRow(self.tr("&Appearance"), self.appearance)
         form.addRow(self.tr("&Text size in the editor"), self.text_size)
         form.addRow("", self.preview)
+        form.addRow(self.tr("Reminders"), self.reminders)
+        form.addRow("", self.tray)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -86,4 +110,5 @@ class PreferencesDialog(QDialog):
         self._prefs.scheme = Scheme(self.appearance.currentData())
         self._prefs.text_size = self.text_size.value()
         self._prefs.show_preview = self.preview.isChecked()
+        self._prefs.tray_reminders = self.tray.isChecked()
         super().accept()

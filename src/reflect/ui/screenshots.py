@@ -19,6 +19,7 @@ from reflect.app import open_app
 from reflect.paths import resolve_paths
 from reflect.secrets.memory_keyring import MemoryKeyring
 from reflect.services.demo import fill_demo
+from reflect.services.demo_programme import add_demo_programme
 from reflect.ui.screenshot_trio import fill_trio, keyring_factory
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
     app = open_app(paths, keyring_factory=keyring_factory(keyring))
     fill_demo(paths, app.clock, app.entries, app.inquiries, app.transfer)
     fill_trio(app, data_dir / "peers", keyring)
+    add_demo_programme(app.packs, app.entries, data_dir / "pack", app.clock())
     launch.make_qt_app(sys.argv[:1])
     saved: list[Path] = []
     try:
@@ -139,8 +141,13 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         trio()
         return w.trio.inbox.write_feedback()
 
+    def today() -> None:
+        w.show_page(PageId.TODAY)
+        w.reminders.check()  # yesterday's workshop waits for a reflection: the bar shows
+
     return {
-        "today": lambda: w.show_page(PageId.TODAY),
+        "today": today,
+        "programme": lambda: w.show_page(PageId.PROGRAMME),
         "inquiries": lambda: w.show_page(PageId.INQUIRIES),
         "journal": lambda: w.show_page(PageId.JOURNAL),
         "coaching": lambda: w.show_page(PageId.COACHING),

@@ -1,0 +1,85 @@
+"""Crash safety: processes SIGKILLed at random moments lose nothing they acknowledged.
+
+A bounded run belongs to every test run; ``python3 tests/crash/kill.py`` runs hundreds of
+rounds (see docs/reliability.md). The harness lives in ``kill_harness.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from kill_harness import EditorRound, Ledger, run_editor_kills, run_writer_kills
+
+pytestmark = [
+    pytest.mark.crash,
+    pytest.mark.skipif(os.name != "posix", reason="needs SIGKILL and select() on pipes"),
+]
+
+SEED = 7  # fixed here so a failure can be repeated; kill.py picks a new one each run
+QUICK_WRITER_ROUNDS = 20
+QUICK_EDITOR_ROUNDS = 2
+
+
+def test_killed_writers_leave_a_sound_journal_with_every_acknowledged_change(
+    tmp_path: Path,
+) -> None:
+    ledger = run_writer_kills(tmp_path / "journal", QUICK_WRITER_ROUNDS, SEED, lambda line: None)
+
+    assert ledger.acknowledged > 0  # some kills landed after changes, not all while opening
+
+
+def test_a_killed_editor_keeps_all_but_the_last_seconds_of_typing(tmp_path: Path) -> None:
+    rounds = run_editor_kills(tmp_path, QUICK_EDITOR_ROUNDS, SEED, lambda line: None)
+
+    assert all(r.typed for r in rounds)
+
+
+# The checks themselves -----------------------------------------------------------------------
+
+
+def test_the_ledger_counts_only_what_was_acknowledged() -> None:
+    ledger = Ledger()
+    where = ledger.record(
+        [
+            {"event": "begin", "op": "write", "body": "a"},
+            {"event": "done", "op": "write", "id": "e1", "body": "a"},
+            {"event": "begin", "op": "edit", "id": "e1", "body": "b"},
+        ]
+    )
+
+    assert where == "edit in flight"
+    assert ledger.entries == {"e1": {"a", "b"}}
+    assert (ledger.acknowledged, ledger.unacknowledged) == (1, {"b"})
+
+
+def test_losing_an_acknowledged_entry_is_caught(tmp_path: Path) -> None:
+    from kill_harness import check_writer_journal
+
+    from reflect.app import open_app
+    from reflect.paths import resolve_paths
+
+    open_app(resolve_paths(tmp_path)).close()
+    ledger = Ledger(entries={"0000-gone": {"digest"}})
+
+    with pytest.raises(AssertionError, match="acknowledged entry 0000-gone lost"):
+        check_writer_journal(tmp_path, ledger)
+
+
+@pytest.mark.parametrize(
+    ("kept", "problem"),
+    [
+        ("one two ", "lost text typed 5.00s before the kill"),
+        ("one ", "lost text typed 9.00s before the kill"),
+        ("one tree ", "the draft is not what was typed"),
+    ],
+)
+def test_losing_more_than_the_last_seconds_of_typing_is_caught(kept: str, problem: str) -> None:
+    from kill_harness import check_editor_round
+
+    typed = [(1.0, "one "), (2.0, "two "), (6.0, "three ")]
+    result = EditorRound(typed=typed, saved_lengths=[4], killed_at=11.0, kept=kept)
+
+    with pytest.raises(AssertionError, match=problem):
+        check_editor_round(result, loss_limit_s=3.0)

@@ -1,0 +1,105 @@
+"""Start-up and backups: the day's copy is taken behind the window, and a damaged journal is
+offered the newest backup that is sound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from fakes import FakeClock
+from reflect.app import open_app
+from reflect.core.backup import BackupReason
+from reflect.paths import Paths
+from reflect.services.backups import list_backups
+from reflect.ui import launch
+
+pytestmark = pytest.mark.gui
+
+
+def journal_with_writing(paths: Paths, clock: FakeClock) -> list[Path]:
+    """A journal holding one entry and two backups, oldest first."""
+    app = open_app(paths, clock)
+    app.entries.write("Worth keeping.")
+    made = [app.backups.backup()]
+    clock.advance(hours=1)
+    made.append(app.backups.backup())
+    app.close()
+    return made
+
+
+def damage(path: Path) -> None:
+    with path.open("r+b") as handle:
+        handle.write(bytes(range(256)) * 16)
+
+
+def start(qtbot: QtBot, qapp: QApplication, paths: Paths) -> launch.Session:
+    session = launch.Session(qapp, paths)
+    assert session.open(paths)
+    assert session.window is not None
+    qtbot.addWidget(session.window)
+    return session
+
+
+def test_the_day_s_backup_is_taken_after_the_window_shows(
+    qtbot: QtBot, qapp: QApplication, paths: Paths, clock: FakeClock
+) -> None:
+    journal_with_writing(paths, clock)
+
+    session = start(qtbot, qapp, paths)
+    [daily] = session.daily_backups
+    with qtbot.waitSignal(daily.done, timeout=20000) as taken:
+        pass
+    session.close()
+
+    newest = list_backups(paths)[0]
+    assert newest.reason is BackupReason.DAILY
+    assert taken.args == [newest.path]
+
+
+def test_a_failed_daily_backup_is_one_quiet_line_and_the_app_carries_on(
+    qtbot: QtBot, qapp: QApplication, paths: Paths, clock: FakeClock
+) -> None:
+    app = open_app(paths, clock)
+    app.entries.write("Written before the disk filled.")
+    app.close()
+    paths.backups_dir.write_text("a file where the backups folder should be")
+
+    session = start(qtbot, qapp, paths)
+    window = session.window
+    assert window is not None
+    with qtbot.waitSignal(window.statusBar().messageChanged, timeout=20000) as told:
+        pass
+
+    assert str(told.args[0]).startswith("Today's automatic backup was not made")
+    assert session.app is not None
+    assert session.app.entries.write("And the journal still works.").body
+    session.close()
+
+
+def test_a_damaged_journal_is_offered_the_newest_sound_backup(
+    qapp: QApplication, paths: Paths, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    older, newer = journal_with_writing(paths, clock)
+    damage(newer)
+    damage(paths.db_path)
+    offered: list[str] = []
+
+    def click_restore(box: QMessageBox) -> int:
+        offered.append(box.informativeText())
+        [restore] = [
+            b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole
+        ]
+        restore.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+
+    app = launch.open_journal(paths)
+
+    assert app is not None
+    assert offered == [f"Restore the newest sound backup ({older.name})?"]
+    assert [e.body for e in app.entries.page()] == ["Worth keeping."]
+    app.close()
