@@ -1,4 +1,5 @@
-"""Shared fixtures: every test gets its own data folder; nothing touches the real home."""
+"""Shared fixtures: every test gets its own data folder; nothing touches the real home or the
+network (``network_plugin``); hypothesis runs under a named profile (see docs/fuzzing.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Qt tests run without a screen; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,6 +16,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fakes import FakeClock
 from reflect.app import App, open_app
 from reflect.paths import Paths, resolve_paths
+
+pytest_plugins = ("network_plugin",)
+
+# A deadline is a timing assert: on a shared two-core machine it fails at random, so none.
+settings.register_profile("dev", deadline=None)
+# CI: the same examples on every run, and no example database left behind.
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
+# The long run (docs/fuzzing.md): many random examples, failures kept in .hypothesis/ to replay.
+settings.register_profile(
+    "fuzz",
+    deadline=None,
+    max_examples=int(os.environ.get("REFLECT_FUZZ_EXAMPLES", "5000")),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+# --hypothesis-profile=NAME on the command line wins over both.
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 
 @pytest.fixture(autouse=True)

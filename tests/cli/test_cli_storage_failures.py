@@ -1,72 +1,30 @@
 """A read-only data folder and a full disk: one clear line, and the journal as it was.
 
 As root, a read-only bind mount and a tiny tmpfs give the real errors (root ignores file modes);
-otherwise the folder is made read-only with chmod and the full disk is skipped.
+otherwise the folder is made read-only with chmod and the full disk is skipped (see ``mounts``).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring.core
 import pytest
 from cli_harness import Reflect, Result, assert_one_error, error_line
 
+from bundle_people import person
+from fakes import MemoryKeyring
+from journal_snapshot import journal_state
+from mounts import ReadOnlySwitch, fill_disk, small_disk
+from reflect.exchange import bundle
+from reflect.exchange.bundle_schema import BundleKind
 from reflect.messages import Msg
+from reflect.paths import resolve_paths
 
 pytest_plugins = ("cli_fixtures",)
 
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 BIG_TEXT = " ".join(f"filler{n}" for n in range(4000))  # about 40 kB per entry
-
-
-def mount(*args: str) -> None:
-    subprocess.run(["mount", *args], check=True, capture_output=True, text=True, timeout=30)
-
-
-def umount(folder: Path) -> None:
-    subprocess.run(["umount", str(folder)], check=False, capture_output=True, timeout=30)
-
-
-def try_mount(*args: str) -> str | None:
-    """Mount; return why it failed, or None when it worked."""
-    if shutil.which("mount") is None:
-        return "the mount command is missing"
-    try:
-        mount(*args)
-    except subprocess.CalledProcessError as exc:
-        return f"mount {' '.join(args)} failed: {exc.stderr.strip()}"
-    return None
-
-
-class ReadOnlySwitch:
-    """Makes one folder read-only and writable again (a bind mount as root, else chmod)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.mounted = False
-
-    def on(self) -> None:
-        if IS_ROOT:
-            problem = try_mount("--bind", str(self.folder), str(self.folder))
-            if problem:
-                pytest.skip(f"needs a read-only bind mount as root: {problem}")
-            self.mounted = True
-            problem = try_mount("-o", "remount,ro,bind", str(self.folder))
-            if problem:
-                pytest.skip(f"needs a read-only bind mount as root: {problem}")
-        else:
-            self.folder.chmod(0o555)
-
-    def off(self) -> None:
-        if self.mounted:
-            umount(self.folder)
-            self.mounted = False
-        if self.folder.exists():
-            self.folder.chmod(0o755)
 
 
 @pytest.fixture
@@ -87,17 +45,10 @@ def read_only(reflect: Reflect, switches: list[ReadOnlySwitch]) -> ReadOnlySwitc
 
 
 @pytest.fixture
-def small_disk(reflect: Reflect) -> Iterator[Path]:
+def full_disk(reflect: Reflect) -> Iterator[Path]:
     """The data folder on a 1 MB tmpfs of its own (a new journal alone takes about 300 kB)."""
-    if not IS_ROOT:
-        pytest.skip("a full disk needs root to mount a small tmpfs; not running as root")
-    folder = reflect.data_dir
-    folder.mkdir()
-    problem = try_mount("-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder))
-    if problem:
-        pytest.skip(f"a full disk needs a small tmpfs: {problem}")
-    yield folder
-    umount(folder)
+    with small_disk(reflect.data_dir) as folder:
+        yield folder
 
 
 def fill_up(reflect: Reflect) -> tuple[list[str], Result]:
@@ -209,7 +160,7 @@ def test_exporting_into_a_read_only_folder(
     assert list(out_dir.iterdir()) == []
 
 
-def test_a_full_disk_says_so_and_keeps_what_was_saved(reflect: Reflect, small_disk: Path) -> None:
+def test_a_full_disk_says_so_and_keeps_what_was_saved(reflect: Reflect, full_disk: Path) -> None:
     saved = [reflect.write("First, small entry."), reflect.add_inquiry("Will it fit?")]
 
     written, result = fill_up(reflect)
@@ -225,20 +176,20 @@ def test_a_full_disk_says_so_and_keeps_what_was_saved(reflect: Reflect, small_di
     assert reflect.json("search", "small")[0]["id"] == saved[0]
 
 
-def test_exports_and_backups_onto_a_full_disk(reflect: Reflect, small_disk: Path) -> None:
+def test_exports_and_backups_onto_a_full_disk(reflect: Reflect, full_disk: Path) -> None:
     reflect.write("First, small entry.")
     fill_up(reflect)
     before = reflect.entries()
 
     for args in (
         ("backup",),
-        ("export", "json", "--out", str(small_disk / "journal.json")),
-        ("export", "markdown", "--out", str(small_disk / "notes")),
+        ("export", "json", "--out", str(full_disk / "journal.json")),
+        ("export", "markdown", "--out", str(full_disk / "notes")),
     ):
         assert_one_error(reflect(*args), Msg.DISK_FULL)
 
     assert reflect.entries() == before
-    leftovers = {p.name for p in small_disk.iterdir()} - {
+    leftovers = {p.name for p in full_disk.iterdir()} - {
         "journal.db",
         "journal.db-wal",
         "journal.db-shm",
@@ -246,4 +197,98 @@ def test_exports_and_backups_onto_a_full_disk(reflect: Reflect, small_disk: Path
     }
     assert leftovers == set()
     # Only the day's automatic copy, taken while there was room; nothing of the failed one.
-    assert [p.name[-8:] for p in (small_disk / "backups").iterdir()] == ["daily.db"]
+    assert [p.name[-8:] for p in (full_disk / "backups").iterdir()] == ["daily.db"]
+
+
+# Importing and receiving -------------------------------------------------------------------
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", MemoryKeyring())
+
+
+def big_jrnl(folder: Path, entries: int = 5) -> Path:
+    """A jrnl journal of about 40 kB an entry."""
+    path = folder / "journal.txt"
+    days = (f"[2024-01-{day:02d} 09:00] Day {day}\n{BIG_TEXT}\n" for day in range(1, entries + 1))
+    path.write_text("\n".join(days), encoding="utf-8")
+    return path
+
+
+def bundle_for(reflect: Reflect, folder: Path, text: str) -> Path:
+    """A bundle from a stranger to this journal's keys (received with --accept-unverified)."""
+    card = reflect.json("key", "show", "--name", "Ben")["card"]
+    recipient = next(line for line in card.splitlines() if line.startswith("age: "))[5:]
+    asha = person("Asha")
+    items = [{"type": "note", "text": text}]
+    content = bundle.BundleContent(BundleKind.SUMMARY, items, "2026-03-01T09:00:00+00:00")
+    sealed = bundle.seal(content, asha.signing_key, asha.card, [recipient])
+    return bundle.write_bundle(folder / "from-asha", sealed)
+
+
+def test_importing_onto_a_nearly_full_disk_imports_nothing(
+    reflect: Reflect, full_disk: Path, tmp_path: Path
+) -> None:
+    reflect.write("First, small entry.")
+    reflect.entries()  # the day's automatic backup is taken now, while there is room
+    source = big_jrnl(tmp_path, entries=3)
+    filler = fill_disk(full_disk, leave=64 * 1024)
+    before = journal_state(resolve_paths(full_disk))
+
+    result = reflect("import", "jrnl", str(source))
+
+    assert_one_error(result, Msg.DISK_FULL)
+    assert journal_state(resolve_paths(full_disk)) == before
+    filler.unlink()
+    assert reflect.ok("import", "jrnl", str(source)).out == "Imported 3 items.\n"
+    assert len(reflect.entries()) == 4
+
+
+def test_receiving_onto_a_nearly_full_disk_keeps_nothing(
+    reflect: Reflect, full_disk: Path, tmp_path: Path, memory_keyring: None
+) -> None:
+    reflect.write("First, small entry.")
+    received = bundle_for(reflect, tmp_path, BIG_TEXT * 3)
+    filler = fill_disk(full_disk, leave=64 * 1024)
+    before = journal_state(resolve_paths(full_disk))
+
+    result = reflect("receive", str(received), "--accept-unverified")
+
+    assert_one_error(result, Msg.DISK_FULL)
+    assert journal_state(resolve_paths(full_disk)) == before
+    filler.unlink()
+    reflect.ok("receive", str(received), "--accept-unverified")
+    assert len(reflect.json("inbox")) == 1
+
+
+def test_importing_and_receiving_into_a_read_only_folder(
+    reflect: Reflect, read_only: ReadOnlySwitch, tmp_path: Path, memory_keyring: None
+) -> None:
+    reflect.write("Written while the folder was writable.")
+    received = bundle_for(reflect, tmp_path, "Push me on measures.")
+    before = reflect.snapshot()
+    read_only.on()
+
+    imported = reflect("import", "jrnl", str(big_jrnl(tmp_path, entries=1)))
+    receiving = reflect("receive", str(received), "--accept-unverified")
+
+    assert_one_error(imported, Msg.READ_ONLY, path=reflect.data_dir)
+    assert_one_error(receiving, Msg.READ_ONLY, path=reflect.data_dir)
+    read_only.off()
+    assert reflect.snapshot() == before
+
+
+def test_a_disk_with_no_room_at_all_says_so_even_for_reading(
+    reflect: Reflect, full_disk: Path
+) -> None:
+    first = reflect.write("First, small entry.")
+    filler = fill_disk(full_disk)
+
+    result = reflect("list")
+
+    # SQLite cannot even make its shared-memory file; the journal itself is untouched.
+    assert_one_error(result, Msg.DISK_FULL)
+    filler.unlink()
+    assert [e["id"] for e in reflect.entries()] == [first]
+    assert reflect.ok("check").out == "ok\n"

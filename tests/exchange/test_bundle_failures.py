@@ -248,6 +248,10 @@ def test_a_card_bundle_opened_with_a_passphrase_says_it_needs_none() -> None:
         (b'{"format": "reflect-bundle"}\xff', "not UTF-8"),
         (b'{"format": "reflect-bundle", "format": "reflect-bundle"}', "twice"),
         (b'{"format": "reflect-bundle", "version": NaN}', "NaN"),
+        # Found by fuzzing: too large for a float, JSON's parser gives infinity, and the bundle
+        # was then called modified after signing (infinity has no canonical form to sign).
+        (b'{"format": "reflect-bundle", "version": 1, "x": 1e999}', "1e999 is too large"),
+        (b'{"format": "reflect-bundle", "version": 1, "x": -1E400}', "-1E400 is too large"),
         (b"[" * 100_000, "recursion"),
     ],
 )
@@ -315,6 +319,33 @@ def test_a_schema_error_names_the_field(changes: dict[str, Any], field: str) -> 
     error = refused(encrypted(document, ben), ben, Msg.BUNDLE_INVALID)
 
     assert error.params["field"] == field
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"created": "0001-01-01T00:00:00+14:00"}, "created"),
+        ({"created": "9999-12-31T23:00:00-10:00"}, "created"),
+        ({"items": [{"type": "entry", "id": "e", "kind": "note",
+                     "created": "0001-01-01T05:00:00+00:00"}]},
+         "items[0].created"),
+        ({"kind": "feedback", "items": [{"type": "comment", "id": "c", "about": "e", "body": "Hi",
+                     "created": "9999-12-31T12:00:00+00:00"}]},
+         "items[0].created"),
+    ],
+)  # fmt: skip
+def test_a_timestamp_no_clock_can_show_is_a_schema_error(
+    changes: dict[str, Any], field: str
+) -> None:
+    # Found by fuzzing: such a bundle was kept, and the inbox then crashed for good moving its
+    # date to local time.
+    asha, ben, _ = trio()
+    document = signed(a_document(**changes), asha)
+
+    error = refused(encrypted(document, ben), ben, Msg.BUNDLE_INVALID)
+
+    assert error.params["field"] == field
+    assert error.params["reason"] == "is too far in the past or the future"
 
 
 def test_a_missing_signature_is_a_schema_error() -> None:

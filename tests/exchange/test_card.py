@@ -148,9 +148,16 @@ def test_a_line_that_is_not_a_field_is_refused() -> None:
     assert refusal(text).msg is Msg.CARD_BAD_LINE
 
 
-@pytest.mark.parametrize("version", ["one", "0", "-1", "1.5"])
+# "²" and "①" count as digits to str.isdigit but not to int(): found by fuzzing, a crash.
+@pytest.mark.parametrize("version", ["one", "0", "-1", "1.5", "²", "①", "1²"])
 def test_a_version_that_is_not_a_number_is_refused(version: str) -> None:
     assert refusal(with_line(card_text(), "version", version)).msg is Msg.CARD_BAD_VERSION
+
+
+@pytest.mark.parametrize("version", ["١", "１"])
+def test_a_version_in_other_digits_is_read_as_a_number(version: str) -> None:
+    # Arabic-Indic and full-width digits are whole numbers to Python, and to people.
+    assert parse_card(with_line(card_text(), "version", version)).name == "Aisha Patel"
 
 
 def test_a_card_from_a_newer_reflect_is_refused() -> None:

@@ -185,6 +185,11 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
          "entry 1: creationDate 'last Tuesday' is not a date and time"),
         ('{"entries": [{"creationDate": "0001-01-01T00:00:00+05:00"}]}',
          "entry 1: creationDate '0001-01-01T00:00:00+05:00' is not a date and time"),
+        # No clock west of Greenwich could show these: refused, not kept to crash a view later.
+        ('{"entries": [{"creationDate": "0001-01-01T00:00:00Z"}]}',
+         "entry 1: creationDate '0001-01-01T00:00:00Z' is too far in the past or the future"),
+        ('{"entries": [{"creationDate": "2024-01-01T00:00:00Z", "modifiedDate": "9999-12-31"}]}',
+         "entry 1: modifiedDate '9999-12-31' is too far in the past or the future"),
         ('{"entries": [{"creationDate": 1700000000}]}', "entry 1: creationDate is not text"),
         ('{"entries": [{"creationDate": "2024-01-01T00:00:00Z", "text": ["a"]}]}',
          "entry 1: text is not text"),

@@ -238,6 +238,52 @@ def test_a_lone_surrogate_is_refused_like_the_other_importers(tmp_path: Path) ->
     assert "entries item 1" in reason
 
 
+@pytest.mark.parametrize("field", ["inquiry_id", "event_id", "framework_id", "deleted"])
+def test_a_lone_surrogate_in_an_optional_field_is_refused(tmp_path: Path, field: str) -> None:
+    # Found by fuzzing: it reached the database, whose driver cannot encode it.
+    reason = reason_for(tmp_path, document(entries=[entry(**{field: "\ud800"})]))
+
+    assert "entries item 1" in reason
+    assert f'"{field}"' in reason
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0001-01-01T00:00:00+14:00",
+        "0001-01-01T12:00:00+00:00",
+        "9999-12-31T12:00:00+00:00",
+        "9999-12-31T23:59:59-14:00",
+    ],
+)
+def test_a_timestamp_at_the_ends_of_the_calendar_is_refused(tmp_path: Path, value: str) -> None:
+    # Found by fuzzing: no clock can show it, as moving it to local time runs off the calendar
+    # (an import that succeeded made every later "reflect list" crash).
+    reason = reason_for(tmp_path, document(entries=[entry(created=value)]))
+
+    assert "entries item 1" in reason
+    assert '"created" is too far in the past or the future' in reason
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2026-01-05", "0001-01-01T00:00:00+00:00", 5])
+def test_a_deleted_that_is_not_a_timestamp_is_refused(tmp_path: Path, value: Any) -> None:
+    # Found by fuzzing: the trash shows when each entry was deleted.
+    reason = reason_for(tmp_path, document(entries=[entry(deleted=value)]))
+
+    assert "entries item 1" in reason
+    assert '"deleted"' in reason
+
+
+@pytest.mark.parametrize("value", ["tomorrow", "2026-02-30", "2026-W14-3", "20260401", "", 5])
+def test_a_due_that_is_not_a_day_is_refused(tmp_path: Path, value: Any) -> None:
+    # Found by fuzzing: the actions page reads the due day as YYYY-MM-DD.
+    action = {"id": "a1", "text": "Try", "kind": "start", "status": "open", "created": CREATED}
+    reason = reason_for(tmp_path, document(actions=[{**action, "due": value}]))
+
+    assert "actions item 1" in reason
+    assert '"due"' in reason
+
+
 # Older and lenient input -------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fuzz_support import local_time_zone
 from reflect.core.clock import stable_id, to_text
 from reflect.core.entry import Entry, EntryKind
 from reflect.errors import BadInput
@@ -249,6 +250,22 @@ def test_other_date_formats_are_not_entries(tmp_path: Path) -> None:
 def test_impossible_dates_name_the_line(tmp_path: Path, stamp: str) -> None:
     error = malformed(write(tmp_path, f"[2024-01-01 09:00] ok\n\n[{stamp}] Not a real time\n"))
     assert error.params["reason"] == f"line 3: [{stamp}] is not a real date and time"
+
+
+@pytest.mark.parametrize(
+    ("zone", "stamp"),
+    [
+        ("<-12>+12", "9998-12-31 23:59"),
+        ("<+14>-14", "0002-01-01 00:00"),
+        ("UTC0", "9999-01-01 00:00"),
+    ],
+)
+def test_moments_no_clock_can_show_are_refused(tmp_path: Path, zone: str, stamp: str) -> None:
+    # Found by fuzzing: local 9998-12-31 23:59 west of Greenwich is UTC 9999, which then
+    # could not be exported and imported again; the check is on the moment, not the local year.
+    with local_time_zone(zone):
+        error = malformed(write(tmp_path, f"[{stamp}] Far off\n"))
+    assert error.params["reason"] == f"line 1: [{stamp}] is not a real date and time"
 
 
 @pytest.mark.parametrize(

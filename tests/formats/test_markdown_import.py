@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mounts import small_disk
 from reflect.core.clock import stable_id, to_text
 from reflect.core.entry import Entry, EntryKind
 from reflect.errors import BadInput
@@ -170,14 +172,47 @@ def test_not_utf8_names_the_file(tmp_path: Path) -> None:
         ("---\ntitle: x\n\nNo closing fence\n", "notes/a.md line 1: front matter is not closed"),
         ("---\ncreated: 2024-13-01\n---\n", "notes/a.md: created '2024-13-01' is not a date"),
         ("---\ndate: next week\n---\n", "notes/a.md: date 'next week' is not a date"),
+        ("---\ncreated: 0001-01-01T00:00:00+00:00\n---\n",
+         "notes/a.md: created '0001-01-01T00:00:00+00:00' is too far in the past or the future"),
+        ("---\ndate: 9999-12-31\n---\n",
+         "notes/a.md: date '9999-12-31' is too far in the past or the future"),
         ("---\nupdated: [2024-01-01]\n---\n", "notes/a.md: updated in the front matter should"),
         ("---\nmeta:\n  nested: map\n---\n", "notes/a.md line 3: indented lines"),
         ("---\nsummary: |\n  text\n---\n", "notes/a.md line 2: multi-line strings"),
     ],
-)
+)  # fmt: skip
 def test_malformed_notes_name_the_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
     write(tmp_path, "notes/a.md", content)
     assert malformed(tmp_path).params["reason"].startswith(reason)
+
+
+@pytest.mark.parametrize("seconds", [253402300800, 253402214400])  # years 10000 and 9999
+def test_a_file_time_no_clock_can_show_is_refused(tmp_path: Path, seconds: int) -> None:
+    # A note with no date takes its file's time, which a device with a broken clock (or an
+    # archive) can set anywhere; tmpfs keeps such times, as ext4 does not.
+    with small_disk(tmp_path / "vault", size="1m") as vault:
+        note = write(vault, "note.md", "# Undated\n")
+        os.utime(note, (seconds, seconds))
+
+        reason = malformed(vault).params["reason"]
+
+    assert reason == (
+        "note.md: there is no date in its front matter and its file time is not a usable date; "
+        "add a line such as created: 2026-03-01"
+    )
+
+
+@pytest.mark.parametrize("name", [b"caf\xe9.md", b"notes/\x80\x81.md"])
+def test_a_file_name_that_is_not_utf8_is_refused_by_name(tmp_path: Path, name: bytes) -> None:
+    # Found by fuzzing: such a name (from an old zip or USB stick) crashed deriving the entry's
+    # id, and would have become the title of an entry that could not be stored.
+    write(tmp_path, "good.md", "# fine\n")
+    write(tmp_path, os.fsdecode(name), "# An old note\n")
+
+    reason = malformed(tmp_path).params["reason"]
+
+    shown = name.decode("utf-8", "backslashreplace")
+    assert reason == f"{shown}: the file name is not UTF-8; rename the file and try again"
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
 Clock = Callable[[], datetime]
+# datetime runs from year 1 to 9999. A moment within a day of either end cannot be moved into
+# every time zone (astimezone overflows), so moments read from files must fall inside these.
+FIRST_YEAR, LAST_YEAR = 2, 9998
 
 
 def new_id() -> str:
@@ -28,6 +31,15 @@ def to_text(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def is_showable(moment: datetime) -> bool:
+    """Whether ``moment`` (naive means local time) can be shown in any time zone."""
+    try:
+        year = moment.astimezone(UTC).year
+    except (OverflowError, OSError, ValueError):
+        return False
+    return FIRST_YEAR <= year <= LAST_YEAR
 
 
 def from_text(text: str) -> datetime:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from typing import Any
 
 from reflect.errors import BadInput
@@ -95,7 +96,12 @@ def loads_json(plaintext: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise _malformed(f"it is not UTF-8 text (problem at byte {exc.start})") from exc
     try:
-        document = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
+        document = json.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_no_constants,
+            parse_float=_finite_float,
+        )
     except json.JSONDecodeError as exc:
         raise _malformed(f"line {exc.lineno}: {exc.msg}") from exc
     except (ValueError, RecursionError) as exc:
@@ -120,6 +126,14 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    # 1e999 parses as infinity, which, like NaN, has no canonical form and so cannot be signed.
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError(f"{text} is too large for a number")
+    return number
 
 
 def _malformed(reason: str) -> BadInput:

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from reflect.core.action import ActionKind, ActionStatus
+from reflect.core.clock import is_showable
 from reflect.core.entry import EntryKind
 from reflect.core.inquiry import InquiryStatus
 from reflect.errors import BadInput
@@ -157,6 +158,8 @@ def moment(value: Any, where: str) -> str:
         raise Invalid(where, "must be an ISO 8601 timestamp") from None
     if parsed.tzinfo is None:
         raise Invalid(where, "must have a UTC offset")
+    if not is_showable(parsed):
+        raise Invalid(where, "is too far in the past or the future")
     return str(value)
 
 

@@ -182,7 +182,8 @@ def card_from_fields(fields: dict[str, str]) -> Card:
 
 
 def check_version(value: str) -> None:
-    if not value.isdigit() or int(value) < 1:
+    # isdecimal, not isdigit: "²" is a digit to Python but not a number int() can read.
+    if not value.isdecimal() or int(value) < 1:
         raise BadInput(Msg.CARD_BAD_VERSION, value=value)
     if int(value) > CARD_VERSION:
         raise BadInput(Msg.CARD_TOO_NEW, version=int(value))

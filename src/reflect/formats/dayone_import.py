@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reflect.core.clock import stable_id, to_text
+from reflect.core.clock import is_showable, stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
 from reflect.formats.progress import Progress, no_progress
 from reflect.formats.text_file import Malformed, decode_utf8, is_text, read_bytes, reported
@@ -168,9 +168,13 @@ def _moment(item: dict[str, object], key: str, where: str) -> str | None:
     try:
         moment = datetime.fromisoformat(value)
         # Day One writes UTC; a time without an offset is taken to be UTC as well.
-        return to_text(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        text = to_text(moment)
     except (ValueError, OverflowError) as exc:
         raise Malformed(f"{where}: {key} {value!r} is not a date and time") from exc
+    if not is_showable(moment):
+        raise Malformed(f"{where}: {key} {value!r} is too far in the past or the future")
+    return text
 
 
 def _text(item: dict[str, object], key: str, where: str) -> str | None:

@@ -7,15 +7,17 @@ newer files with a clear message.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reflect import __version__
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.assessment import Assessment, Score
+from reflect.core.clock import is_showable
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
@@ -27,6 +29,7 @@ from reflect.messages import Msg
 FORMAT = "reflect-journal"
 VERSION = 1
 MAX_SCORE = 1_000_000  # far beyond any rating scale, well inside SQLite's integers
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 T = TypeVar("T")
 
@@ -165,14 +168,36 @@ def _moment(raw: dict[str, Any], key: str, default: str | None = None) -> str:
         raise ValueError(f'"{key}" is not an ISO 8601 timestamp') from None
     if parsed.tzinfo is None:
         raise ValueError(f'"{key}" has no UTC offset')
+    if not is_showable(parsed):
+        raise ValueError(f'"{key}" is too far in the past or the future')
     return value
 
 
 def _optional(raw: dict[str, Any], key: str) -> str | None:
     value = raw.get(key)
-    if value is not None and not isinstance(value, str):
+    if value is not None and (not isinstance(value, str) or not is_text(value)):
         raise TypeError(f'"{key}" must be text or null')
     return value
+
+
+def _optional_moment(raw: dict[str, Any], key: str) -> str | None:
+    return None if raw.get(key) is None else _moment(raw, key)
+
+
+def _optional_day(raw: dict[str, Any], key: str) -> str | None:
+    """A local calendar day written YYYY-MM-DD (as the actions page reads it), or None."""
+    value = _optional(raw, key)
+    if value is not None and not _is_day(value):
+        raise ValueError(f'"{key}" is not a day written YYYY-MM-DD')
+    return value
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return bool(_DAY.fullmatch(text))
 
 
 def _tags(raw: dict[str, Any]) -> tuple[str, ...]:
@@ -223,7 +248,7 @@ def _entry(raw: dict[str, Any]) -> Entry:
         event_id=_optional(raw, "event_id"),
         framework_id=_optional(raw, "framework_id"),
         responses=_responses(raw),
-        deleted=_optional(raw, "deleted"),
+        deleted=_optional_moment(raw, "deleted"),
     )
 
 
@@ -250,7 +275,7 @@ def _action(raw: dict[str, Any]) -> Action:
         status=ActionStatus(_text(raw, "status")),
         created=_moment(raw, "created"),
         updated=_moment(raw, "updated", raw.get("created")),
-        due=_optional(raw, "due"),
+        due=_optional_day(raw, "due"),
         entry_id=_optional(raw, "entry_id"),
         inquiry_id=_optional(raw, "inquiry_id"),
     )

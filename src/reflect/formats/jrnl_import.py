@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from reflect.core.clock import stable_id, to_text
+from reflect.core.clock import is_showable, stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags
 from reflect.errors import BadInput
 from reflect.formats.progress import Progress, no_progress
@@ -66,15 +66,17 @@ def _parse_moment(text: str) -> datetime | None:
     if not match:
         return None
     year, month, day, hour, minute, second, half = match.groups()
-    if not 1 < int(year) < 9999:
-        # Moving the very first or last representable day to UTC would overflow.
-        raise ValueError(f"the year {year} is out of range")
     hour_number = int(hour)
     if half:
         if not 1 <= hour_number <= 12:
             raise ValueError(f"{hour} is not an hour on a 12-hour clock")
         hour_number = hour_number % 12 + (12 if half.lower() == "pm" else 0)
-    return datetime(int(year), int(month), int(day), hour_number, int(minute), int(second or 0))
+    moment = datetime(int(year), int(month), int(day), hour_number, int(minute), int(second or 0))
+    if not is_showable(moment):
+        # Near the first or last representable day, moving it to UTC (or later to another
+        # time zone) would overflow.
+        raise ValueError(f"{text} is too far in the past or the future")
+    return moment
 
 
 def _starts_with_brace(path: Path) -> bool:

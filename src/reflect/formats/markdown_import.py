@@ -16,13 +16,14 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reflect.core.clock import stable_id, to_text
+from reflect.core.clock import is_showable, stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
 from reflect.formats.front_matter import FrontMatter, split_front_matter
 from reflect.formats.progress import Progress, no_progress
 from reflect.formats.text_file import (
     Malformed,
     decode_utf8,
+    is_text,
     read_bytes,
     reported,
     require_exists,
@@ -76,6 +77,10 @@ def _markdown_files(folder: Path) -> list[Path]:
 
 def _note(file: Path, relative: str) -> Entry | None:
     """The entry for one file; None for a blank file, which notes apps leave behind."""
+    if not is_text(relative):
+        # Python keeps such bytes as lone surrogates, which no id, title or message can hold.
+        shown = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise Malformed(f"{shown}: the file name is not UTF-8; rename the file and try again")
     text = decode_utf8(read_bytes(file), file).replace("\r\n", "\n")
     if not text.strip():
         return None
@@ -84,7 +89,7 @@ def _note(file: Path, relative: str) -> Entry | None:
     except ValueError as exc:
         raise Malformed(f"{relative} {exc}") from exc
     title, body = _title_and_body(meta, body.strip(), relative, file.stem)
-    created = _moment(meta, ("created", "date"), relative) or _modified_time(file)
+    created = _moment(meta, ("created", "date"), relative) or _modified_time(file, relative)
     given_id = _scalar(meta, "id", relative)
     return Entry(
         id=_entry_id(given_id, relative, created),
@@ -126,16 +131,30 @@ def _moment(meta: FrontMatter, keys: tuple[str, ...], relative: str) -> str | No
 def _parse_moment(value: str, key: str, relative: str) -> str:
     """YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601; a time without an offset is local time."""
     try:
-        return to_text(datetime.fromisoformat(value))
+        moment = datetime.fromisoformat(value)
+        text = to_text(moment)
     except (ValueError, OverflowError, OSError) as exc:
         raise Malformed(
             f"{relative}: {key} {value!r} is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM "
             "or ISO 8601)"
         ) from exc
+    if not is_showable(moment):
+        raise Malformed(f"{relative}: {key} {value!r} is too far in the past or the future")
+    return text
 
 
-def _modified_time(file: Path) -> str:
-    return to_text(datetime.fromtimestamp(file.stat().st_mtime, UTC))
+def _modified_time(file: Path, relative: str) -> str:
+    """The file's time, for a note without a date (a broken clock can set it anywhere)."""
+    try:
+        moment = datetime.fromtimestamp(file.stat().st_mtime, UTC)
+    except (ValueError, OverflowError, OSError):
+        moment = None
+    if moment is None or not is_showable(moment):
+        raise Malformed(
+            f"{relative}: there is no date in its front matter and its file time is not a "
+            "usable date; add a line such as created: 2026-03-01"
+        )
+    return to_text(moment)
 
 
 def _entry_id(given: str | None, relative: str, created: str) -> str:

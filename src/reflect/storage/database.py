@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 DB_FILENAME = "journal.db"
+# How long a write waits for another program (a second Reflect, a backup tool) to finish with
+# the journal before giving up with DB_LOCKED.
+BUSY_TIMEOUT_MS = 5000
 
 
 class Store:
@@ -108,7 +111,7 @@ def open_store(
 
 def _connect(path: Path) -> sqlite3.Connection:
     # check_same_thread=False: the UI hands the store to one worker thread at a time.
-    return sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 
 
 def _check_readable(store: Store, newest_backup: NewestBackup) -> None:
@@ -131,7 +134,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     # FULL, not NORMAL: in WAL mode NORMAL can lose the last commits on power failure.
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _migrate(store: Store, existed: bool, steps: Sequence[schema.Step]) -> None:

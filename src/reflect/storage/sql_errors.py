@@ -16,12 +16,16 @@ NewestBackup = Path | None | Callable[[], Path | None]
 
 # Primary result codes from sqlite3.h; extended codes keep these in their low byte.
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
+# The WAL index (journal.db-shm) could not grow: SQLite's documentation names a full disk as the
+# cause, and it is what a full disk gives before any write is tried (reading needs the index).
+_IOERR_SHMSIZE = _IOERR | (19 << 8)
 
 
 def translate(exc: sqlite3.Error, path: Path, newest_backup: NewestBackup) -> Exception:
     """Return the error to raise instead of ``exc``; unknown SQLite errors stay bugs."""
-    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-    if code == _FULL:
+    extended = getattr(exc, "sqlite_errorcode", 0) or 0
+    code = extended & 0xFF
+    if code == _FULL or extended == _IOERR_SHMSIZE:
         return StorageError(Msg.DISK_FULL)
     if code in (_BUSY, _LOCKED):
         return StorageError(Msg.DB_LOCKED)

@@ -1,0 +1,382 @@
+"""Fuzzing every importer through the service: any file imports cleanly or is refused clearly.
+
+Each example imports into a fresh copy of a small journal. A refusal must be a ReflectError with
+a message, and must leave the journal byte for byte as it was; anything else is a crash. An
+import that succeeds must leave a journal whose every view still works and whose JSON export
+imports again. Inputs are pure random bytes and valid files changed a little (see
+``fuzz_support``), so the fuzz reaches the checks deep inside each format.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fuzz_support import (
+    NASTY_MOMENTS,
+    SHORT_NASTY_TEXT,
+    TIME_ZONES,
+    damaged,
+    deeply_nested_json,
+    fuzz_settings,
+    json_bytes,
+    local_time_zone,
+    mutated,
+    retexted,
+)
+from journal_snapshot import Example, JournalTemplate
+from reflect.app import App
+from reflect.errors import ReflectError
+
+SAMPLES = Path(__file__).resolve().parent.parent / "formats" / "samples"
+FUZZ = fuzz_settings(quick=40)
+
+KNOWN_INQUIRY = "aaaaaaaa-0000-4000-8000-000000000001"
+KNOWN_ENTRY = "aaaaaaaa-0000-4000-8000-000000000002"
+INQUIRY = "bbbbbbbb-0000-4000-8000-000000000001"
+ENTRY = "bbbbbbbb-0000-4000-8000-000000000002"
+T1, T2 = "2026-01-05T09:00:00.000000+00:00", "2026-01-06T10:30:00.000000+00:00"
+
+
+def journal_document(inquiries: list[Any], entries: list[Any], **more: Any) -> dict[str, Any]:
+    return {
+        "format": "reflect-journal",
+        "version": 1,
+        "exported": T2,
+        "generator": "Reflect 0.1.0",
+        "inquiries": inquiries,
+        "entries": entries,
+        **more,
+    }
+
+
+def an_inquiry(inquiry_id: str) -> dict[str, Any]:
+    return {
+        "id": inquiry_id,
+        "wordings": [{"question": "How might we?", "created": T1}],
+        "why": "Because.",
+        "status": "active",
+        "status_note": "",
+        "created": T1,
+        "updated": T1,
+    }
+
+
+def an_entry(entry_id: str, **fields: Any) -> dict[str, Any]:
+    return {"id": entry_id, "kind": "note", "body": "Text @flow.", "created": T1, **fields}
+
+
+# What every example's journal starts with: the file below links to it and repeats one entry.
+STARTING_JOURNAL = journal_document([an_inquiry(KNOWN_INQUIRY)], [an_entry(KNOWN_ENTRY)])
+
+REFLECT_JSON = journal_document(
+    [
+        {
+            **an_inquiry(INQUIRY),
+            "wordings": [
+                {"question": "How might we own delays?", "created": T1},
+                {"question": "What would shared ownership look like?", "created": T2},
+            ],
+            "status": "stopped",
+            "status_note": "The dashboard was the wrong goal.",
+            "updated": T2,
+        }
+    ],
+    [
+        an_entry(
+            ENTRY,
+            kind="reflection",
+            title="Workshop 3",
+            updated=T2,
+            tags=["flow", "team work"],
+            inquiry_id=INQUIRY,
+            event_id="workshop-3",
+            framework_id="gibbs",
+            responses=[{"prompt_id": "feelings", "text": "Unsure."}],
+            revisions=[
+                {"saved": T1, "title": "W3", "body": "First go.", "kind": "note", "tags": []},
+            ],
+        ),
+        an_entry("bbbbbbbb-0000-4000-8000-000000000003", inquiry_id=KNOWN_INQUIRY, deleted=T2),
+        an_entry(KNOWN_ENTRY, body="Already in the journal."),
+    ],
+    actions=[
+        {
+            "id": "bbbbbbbb-0000-4000-8000-000000000004",
+            "text": "Chair the huddle",
+            "kind": "start",
+            "status": "open",
+            "created": T1,
+            "updated": T2,
+            "due": "2026-04-01",
+            "entry_id": ENTRY,
+            "inquiry_id": INQUIRY,
+        }
+    ],
+    assessments=[
+        {
+            "id": "bbbbbbbb-0000-4000-8000-000000000005",
+            "framework_id": "csif",
+            "created": T2,
+            "scores": [{"domain_id": "vision", "score": 3, "evidence": "PDSA 4 worked"}],
+            "inquiry_id": INQUIRY,
+            "note": "",
+        }
+    ],
+)
+JRNL_JSON = json.loads((SAMPLES / "jrnl" / "journal.json").read_text(encoding="utf-8"))
+JRNL_TEXT = (SAMPLES / "jrnl" / "journal.txt").read_bytes()
+DAYONE_JSON = json.loads((SAMPLES / "dayone" / "Journal.json").read_text(encoding="utf-8"))
+MARKDOWN_NOTE = (SAMPLES / "markdown" / "2024-03-01-flow-huddle.md").read_bytes()
+
+VIEWS = (
+    ("list", "--limit", "100000"),
+    ("list", "--json", "--limit", "100000"),
+    ("inquiry", "list"),
+    ("search", "flow"),
+    ("check",),
+)
+
+
+class Journals:
+    """The journal every example imports into, and an empty one to import its export into."""
+
+    def __init__(self, folder: Path) -> None:
+        self.starting = JournalTemplate(folder / "starting", self._fill)
+        self.empty = JournalTemplate(folder / "empty")
+
+    @staticmethod
+    def _fill(app: App) -> None:
+        source = app.paths.data_dir.parent / "start.json"
+        source.write_text(json.dumps(STARTING_JOURNAL), encoding="utf-8")
+        app.transfer.import_path("json", source)
+
+
+@pytest.fixture(scope="module")
+def journals(tmp_path_factory: pytest.TempPathFactory) -> Journals:
+    return Journals(tmp_path_factory.mktemp("imports"))
+
+
+def imported(journals: Journals, format_name: str, name: str, data: bytes, zone: str) -> None:
+    """Import one file into a fresh journal; check the refusal, or that the journal works."""
+    with local_time_zone(zone), journals.starting.example() as example:
+        path = example.file(name, data)
+        outcome = example.attempt(lambda: example.app.transfer.import_path(format_name, path))
+        if not isinstance(outcome, ReflectError):
+            assert_usable(example, journals.empty)
+
+
+def imported_folder(journals: Journals, files: dict[str, bytes], zone: str) -> None:
+    with local_time_zone(zone), journals.starting.example() as example:
+        folder = example.scratch / "vault"
+        folder.mkdir()
+        for name, data in files.items():
+            example.file(f"vault/{name}", data)
+        outcome = example.attempt(lambda: example.app.transfer.import_path("markdown", folder))
+        if not isinstance(outcome, ReflectError):
+            assert_usable(example, journals.empty)
+
+
+def assert_usable(example: Example, empty: JournalTemplate) -> None:
+    """Every view of the journal works, and its lossless export imports into a new journal."""
+    app = example.app
+    app.actions.find()
+    app.entries.tag_counts()
+    app.insights.activity_by_day()
+    app.insights.actions_by_month()
+    for framework_id in app.insights.frameworks_assessed():
+        app.insights.assessment_series(framework_id)
+    export = example.scratch / "export.json"
+    example.assert_views_work(
+        *VIEWS,
+        ("export", "json", "--out", str(export)),
+        ("export", "markdown", "--out", str(example.scratch / "markdown")),
+    )
+    with empty.example() as again:
+        again.app.transfer.import_path("json", export)
+
+
+# Reflect's own JSON ------------------------------------------------------------------------
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    data=st.binary()
+    | json_bytes(mutated(REFLECT_JSON))
+    | json_bytes(retexted(REFLECT_JSON, keep=frozenset({"format"})))
+    | damaged(json_bytes(mutated(REFLECT_JSON, max_changes=1)))
+    | damaged(json.dumps(REFLECT_JSON).encode()),
+)
+def test_reflect_json(journals: Journals, zone: str, data: bytes) -> None:
+    imported(journals, "json", "journal.json", data, zone)
+
+
+def test_reflect_json_nested_too_deeply(journals: Journals) -> None:
+    imported(journals, "json", "journal.json", deeply_nested_json(), "UTC0")
+
+
+# jrnl ----------------------------------------------------------------------------------------
+
+JRNL_LINES = (
+    st.sampled_from(
+        [
+            "[2024-01-01 09:00] Title @flow",
+            "[2024-01-01 09:00 PM] Starred *",
+            "[2024-01-01 9:05:59pm]",
+            "[0002-01-01 00:00] far past",
+            "[9998-12-31 23:59] far future",
+            "[2024-02-30 09:00] no such day",
+            "[2024-01-01 13:00 PM] no such hour",
+            "[٢٠٢٤-٠١-٠١ ٠٩:٠٠] other digits",
+            "body @tag and *stars* #hash",
+            "",
+            "\x00",
+        ]
+    )
+    | SHORT_NASTY_TEXT
+)
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    data=st.binary()
+    | damaged(JRNL_TEXT)
+    | st.lists(JRNL_LINES, max_size=12).map(
+        lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass")
+    ),
+)
+def test_jrnl_text(journals: Journals, zone: str, data: bytes) -> None:
+    imported(journals, "jrnl", "journal.txt", data, zone)
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    data=json_bytes(mutated(JRNL_JSON) | retexted(JRNL_JSON))
+    | damaged(json_bytes(mutated(JRNL_JSON, 1))),
+)
+def test_jrnl_json(journals: Journals, zone: str, data: bytes) -> None:
+    imported(journals, "jrnl", "journal.json", data, zone)
+
+
+# Day One -------------------------------------------------------------------------------------
+
+ZIP_NAMES = st.sampled_from(
+    ["Journal.json", "Other Journal.json", "photos/a.jpeg", "__MACOSX/._Journal.json", "a/b.JSON"]
+) | st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1)
+
+
+@st.composite
+def dayone_zips(draw: st.DrawFn) -> bytes:
+    """An export zip of mutated journals (and other members), possibly damaged after."""
+    buffer = io.BytesIO()
+    method = draw(st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_LZMA]))
+    with zipfile.ZipFile(buffer, "w", compression=method) as archive:
+        for name in draw(st.lists(ZIP_NAMES, min_size=1, max_size=3, unique=True)):
+            member = draw(json_bytes(mutated(DAYONE_JSON, 2)) | st.binary(max_size=64))
+            archive.writestr(name, member)
+    return draw(damaged(buffer.getvalue(), most=1))
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    data=st.binary()
+    | json_bytes(mutated(DAYONE_JSON) | retexted(DAYONE_JSON))
+    | damaged(json_bytes(mutated(DAYONE_JSON, 1))),
+)
+def test_dayone_json(journals: Journals, zone: str, data: bytes) -> None:
+    imported(journals, "dayone", "Journal.json", data, zone)
+
+
+@FUZZ
+@given(zone=TIME_ZONES, data=dayone_zips())
+def test_dayone_zip(journals: Journals, zone: str, data: bytes) -> None:
+    imported(journals, "dayone", "export.zip", data, zone)
+
+
+# Markdown ------------------------------------------------------------------------------------
+
+FRONT_MATTER_KEYS = st.sampled_from(
+    ["id", "title", "kind", "created", "date", "updated", "modified", "tags", "inquiry"]
+) | st.text(max_size=8)
+FRONT_MATTER_VALUES = (
+    NASTY_MOMENTS
+    | SHORT_NASTY_TEXT
+    | st.sampled_from([KNOWN_INQUIRY, INQUIRY, "Reflection", "coaching", "[a, b]", "'q'", "[]"])
+)
+
+
+@st.composite
+def front_matter_value(draw: st.DrawFn) -> str:
+    value = draw(FRONT_MATTER_VALUES)
+    form = draw(st.sampled_from(["plain", "double", "single", "inline list", "block list"]))
+    if form == "double":
+        return " " + json.dumps(value, ensure_ascii=draw(st.booleans()))
+    if form == "single":
+        return " '" + value.replace("'", "''") + "'"
+    if form == "inline list":
+        return " [" + ", ".join([value, *draw(st.lists(FRONT_MATTER_VALUES, max_size=3))]) + "]"
+    if form == "block list":
+        return "\n  - " + value
+    return " " + value
+
+
+@st.composite
+def markdown_notes(draw: st.DrawFn) -> bytes:
+    keys = draw(st.lists(FRONT_MATTER_KEYS, max_size=6))
+    lines = [f"{key}:{draw(front_matter_value())}" for key in keys]
+    body = draw(st.sampled_from(["# Heading\n\nText #tag", "", "`#no` #yes", "---", "\r\n"]))
+    closing = draw(st.sampled_from(["---", "...", ""]))
+    text = "\n".join(["---", *lines, closing, body]) if keys or closing else body
+    return text.encode("utf-8", "surrogatepass")
+
+
+NOTE_NAMES = st.sampled_from(
+    [
+        "note.md",
+        "Ünïcode näme.md",
+        "sub/folder/deep.markdown",
+        ".hidden.md",
+        "UPPER.MD",
+        "x.txt",
+        os.fsdecode(b"caf\xe9.md"),  # a name from an old zip: not UTF-8
+    ]
+) | st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="/\x00"), min_size=1, max_size=12
+).map(lambda name: name + ".md")
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    data=st.binary()
+    | markdown_notes()
+    | damaged(MARKDOWN_NOTE)
+    | damaged(markdown_notes(), most=1),
+)
+def test_markdown_file(journals: Journals, zone: str, data: bytes) -> None:
+    imported(journals, "markdown", "note.md", data, zone)
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    files=st.dictionaries(
+        NOTE_NAMES,
+        markdown_notes() | damaged(MARKDOWN_NOTE, most=1),
+        max_size=4,
+    ),
+)
+def test_markdown_folder(journals: Journals, zone: str, files: dict[str, bytes]) -> None:
+    imported_folder(journals, files, zone)
