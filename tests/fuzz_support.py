@@ -188,7 +188,10 @@ def _change(draw: st.DrawFn, container: Any, key: Any) -> None:
     elif how == "delete":
         del container[key]
     elif how == "duplicate" and isinstance(container, list):
-        container.insert(key, copy.deepcopy(value))
+        try:
+            container.insert(key, copy.deepcopy(value))
+        except RecursionError:  # nested by an earlier change too deeply to copy: share it
+            container.insert(key, value)
     elif how == "nest":
         container[key] = _nested(value, draw(st.sampled_from([1, 2, 50, 500])))
     elif how == "enlarge" and isinstance(value, str):

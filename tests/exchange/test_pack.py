@@ -74,6 +74,20 @@ def test_a_pack_signed_by_someone_else_is_refused(tmp_path: Path, facilitator: I
     assert caught.value.msg is Msg.PACK_BAD_SIGNATURE
 
 
+def test_a_framework_carried_twice_is_refused(tmp_path: Path, facilitator: Identity) -> None:
+    path = signed_pack(tmp_path, facilitator)
+    carried = json.loads(path.read_bytes())["frameworks"]
+    path = resigned(path, facilitator, {"frameworks": carried * 2})
+
+    with pytest.raises(BadInput) as caught:
+        read(path)
+
+    assert (caught.value.msg, caught.value.params["field"]) == (
+        Msg.PACK_INVALID,
+        "frameworks[1].id",
+    )
+
+
 def test_a_reordered_or_reindented_pack_still_verifies(
     tmp_path: Path, facilitator: Identity
 ) -> None:
@@ -108,6 +122,7 @@ BROKEN = [
     ({"events": [{"id": "a", "date": "2027-01-01", "kind": "party", "title": "T"}]}, "kind"),
     ({"frameworks": [{"id": "x", "toml": "not = [toml"}]}, "frameworks[0].toml"),
     ({"uses": "csif"}, "uses"),
+    ({"uses": ["csif", "grow", "what-so-what-now-what", "csif"]}, "uses[3]"),
     ({"pack_version": -1}, "pack_version"),
     ({"surprise": True}, "surprise"),
 ]

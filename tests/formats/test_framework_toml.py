@@ -415,3 +415,11 @@ def test_the_example_in_the_docs_is_valid() -> None:
         1: "Not yet",
         4: "Every day",
     }
+
+
+def test_a_number_too_long_to_read_is_refused_not_a_crash() -> None:
+    with pytest.raises(BadInput) as caught:
+        parse_framework("format_version = " + "9" * 5000, Path("long.toml"), Origin.USER)
+
+    assert caught.value.msg is Msg.FRAMEWORK_INVALID
+    assert "more digits" in caught.value.params["reason"]

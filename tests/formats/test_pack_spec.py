@@ -124,6 +124,26 @@ def test_a_carried_framework_cannot_take_a_shipped_frameworks_id(tmp_path: Path)
     assert "comes with Reflect" in caught.value.params["reason"]
 
 
+@pytest.mark.parametrize("name", ["x" * 300 + ".md", "nul\\u0000.md"])
+def test_a_file_name_no_file_can_have_names_the_field(tmp_path: Path, name: str) -> None:
+    edit = ('welcome_file = "programme-welcome.md"', f'welcome_file = "{name}"')
+    spec = example_folder(tmp_path, edit)
+
+    with pytest.raises(BadInput) as caught:
+        read_spec(spec, shipped_catalog(tmp_path).find)
+
+    assert caught.value.params["field"] == "pack.welcome_file"
+
+
+def test_a_number_too_long_to_read_is_refused_not_a_crash(tmp_path: Path) -> None:
+    spec = example_folder(tmp_path, ("version = 1 ", "version = " + "9" * 5000 + " "))
+
+    with pytest.raises(BadInput) as caught:
+        read_spec(spec, shipped_catalog(tmp_path).find)
+
+    assert caught.value.params["field"] == "the file"
+
+
 def test_broken_toml_names_the_line(tmp_path: Path) -> None:
     spec = example_folder(tmp_path, ("[pack]", "[pack"))
 

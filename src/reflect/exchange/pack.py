@@ -156,6 +156,7 @@ def _pack(document: dict[str, Any], data: bytes, path: Path) -> Pack:
     uses = tuple(_strings(top, "uses"))
     tables = top.tables("frameworks", _CARRIED_KEYS, required=False)
     carried = tuple(_carried(table, path) for table in tables)
+    _check_unique(top, uses, [framework_id for framework_id, _ in carried])
     available = {*uses, *(framework_id for framework_id, _ in carried)}
     framework_id = top.text("framework", required=False) if document.get("framework") else None
     check_framework_named(top, "framework", framework_id, available)
@@ -196,6 +197,17 @@ def _event(pack_id: str, spec: EventSpec) -> Event:
 def event_id(pack_id: str, key: str) -> str:
     """The same for every version of the pack, so entries stay linked through updates."""
     return stable_id("event", pack_id, key)
+
+
+def _check_unique(top: Table, uses: tuple[str, ...], carried: list[str]) -> None:
+    """A framework id is named once: two files for one id would make the catalog guess."""
+    seen: dict[str, str] = {}
+    named = [(f"uses[{n}]", i) for n, i in enumerate(uses)]
+    named += [(f"frameworks[{n}].id", i) for n, i in enumerate(carried)]
+    for where, framework_id in named:
+        first = seen.setdefault(framework_id, where)
+        if first != where:
+            raise Invalid(top.field(where), f'repeats the framework id "{framework_id}" of {first}')
 
 
 def _strings(top: Table, key: str) -> list[str]:

@@ -9,7 +9,6 @@ newest format version, and ``read(dump(f)) == f``.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from reflect.core.framework import (
 )
 from reflect.errors import BadInput
 from reflect.formats.text_file import decode_utf8, read_bytes
-from reflect.formats.toml_table import Invalid, Table, is_int, toml_problem
+from reflect.formats.toml_table import Invalid, Table, is_int, parse_toml
 from reflect.messages import Msg
 
 FORMAT = "reflect-framework"
@@ -59,12 +58,9 @@ def framework_from_bytes(data: bytes, path: Path, origin: Origin) -> Framework:
 def parse_framework(text: str, path: Path, origin: Origin) -> Framework:
     """Validate TOML text; ``path`` only names the file in messages."""
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        where, reason = toml_problem(exc)
-        raise _invalid(path, where, f"is not valid TOML: {reason}") from None
-    except RecursionError:
-        raise _invalid(path, "the file", "is nested too deeply") from None
+        document = parse_toml(text)
+    except Invalid as exc:
+        raise _invalid(path, exc.field, exc.reason) from None
     return framework_from_document(document, path, origin)
 
 

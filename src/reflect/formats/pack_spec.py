@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,7 @@ from reflect.core.programme import EventKind
 from reflect.errors import BadInput
 from reflect.formats.framework_toml import framework_from_document, read_framework
 from reflect.formats.text_file import decode_utf8, read_bytes
-from reflect.formats.toml_table import Invalid, Table, toml_problem
+from reflect.formats.toml_table import Invalid, Table, parse_toml
 from reflect.messages import Msg
 
 FORMAT = "reflect-pack-spec"
@@ -73,15 +72,9 @@ def read_spec(path: Path, known: KnownFramework) -> PackSpec:
     data = read_bytes(path)
     if len(data) > MAX_BYTES:
         raise _invalid(path, "the file", f"is larger than {MAX_BYTES // 1_000_000} MB")
+    text = decode_utf8(data, path)
     try:
-        document = tomllib.loads(decode_utf8(data, path))
-    except tomllib.TOMLDecodeError as exc:
-        where, reason = toml_problem(exc)
-        raise _invalid(path, where, f"is not valid TOML: {reason}") from None
-    except RecursionError:
-        raise _invalid(path, "the file", "is nested too deeply") from None
-    try:
-        return _spec(document, path, known)
+        return _spec(parse_toml(text), path, known)
     except Invalid as exc:
         raise _invalid(path, exc.field, exc.reason) from None
 

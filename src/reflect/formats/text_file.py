@@ -34,7 +34,12 @@ def is_text(value: str) -> bool:
 
 
 def require_exists(path: Path) -> None:
-    if not path.exists():
+    try:
+        found = path.exists()
+    except (OSError, ValueError) as exc:  # a name too long, or holding a NUL: no such file
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BadInput(Msg.FILE_NOT_READABLE, path=path, reason=reason) from exc
+    if not found:
         raise BadInput(Msg.FILE_NOT_FOUND, path=path)
 
 

@@ -26,6 +26,19 @@ class Invalid(Exception):
         self.reason = reason
 
 
+def parse_toml(text: str) -> dict[str, Any]:
+    """Parse TOML text; :class:`Invalid` says where it breaks (a line, or the file)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where, reason = toml_problem(exc)
+        raise Invalid(where, f"is not valid TOML: {reason}") from None
+    except ValueError:  # Python refuses to read integers of more than 4,300 digits
+        raise Invalid("the file", "holds a number with more digits than Reflect reads") from None
+    except RecursionError:
+        raise Invalid("the file", "is nested too deeply") from None
+
+
 def toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, str]:
     match = _TOML_ERROR.match(str(exc))
     if not match:
