@@ -276,3 +276,14 @@ def test_a_daily_copy_that_fails_warns_in_one_line_and_the_command_still_works(
         "Written all the same.",
         "Written into a new journal.",
     ]
+
+
+def test_when_the_command_fails_too_its_error_is_the_one_message(reflect: Reflect) -> None:
+    reflect.write("Written into a new journal.")
+    (reflect.data_dir / "backups").write_text("a file where the backups folder should be")
+
+    result = reflect("inquiry", "status", "ffffffff", "paused")
+
+    assert result.code == 1
+    [error] = result.err_lines
+    assert error.startswith("Error: ") and "backup" not in error

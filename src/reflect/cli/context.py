@@ -17,6 +17,7 @@ from reflect.paths import Paths, resolve_paths
 class CliState:
     data_dir: Path | None
     debug: bool
+    warnings: list[str] = field(default_factory=list)  # said only if the command succeeds
     _app: App | None = field(default=None, init=False)
 
     @property
@@ -28,22 +29,23 @@ class CliState:
         if self._app is None:
             self._app = open_app(self.paths)
             click.get_current_context().call_on_close(self._app.close)
-            take_daily_backup(self._app)
+            take_daily_backup(self._app, self.warnings)
         return self._app
 
 
-def take_daily_backup(app: App) -> None:
+def take_daily_backup(app: App, warnings: list[str]) -> None:
     """The first command of the day copies the journal before it does anything.
 
     Synchronously: a command is short-lived, and the copy (about a second and a half for a
     100,000-entry journal, once a day) must be complete before the process exits. If it
-    fails, the command still runs; one line on stderr says why.
+    fails, the command still runs; if it succeeds, one line on stderr then says why the copy
+    was not made (if it fails, its own error is the one message: the cause is often the same,
+    such as a full disk).
     """
     try:
         app.backups.back_up_if_due()
     except ReflectError as exc:
-        warning = ReflectError(Msg.DAILY_BACKUP_FAILED, reason=exc.text)
-        click.echo(f"Warning: {warning.text}", err=True)
+        warnings.append(ReflectError(Msg.DAILY_BACKUP_FAILED, reason=exc.text).text)
 
 
 pass_state = click.make_pass_decorator(CliState)

@@ -89,7 +89,7 @@ def cli(ctx: click.Context, data_dir: Path | None, debug: bool, quit_after_paint
     Run with no command to open the desktop app.
     """
     bundles = ctx.obj if isinstance(ctx.obj, OpenFiles) else OpenFiles()
-    ctx.obj = CliState(data_dir, debug)
+    ctx.obj = CliState(data_dir, debug, warnings=bundles.warnings)
     if ctx.invoked_subcommand is None:
         open_window(ctx.obj, bundles.paths, quit_after_paint)
 
@@ -111,6 +111,8 @@ class OpenFiles:
     file association runs it): the window opens and receives them."""
 
     paths: list[Path] = field(default_factory=list)
+    # Said after the command succeeds; when it fails, its error is the one message.
+    warnings: list[str] = field(default_factory=list)
 
 
 GLOBAL_OPTIONS_WITH_VALUE = ("--data-dir",)
@@ -139,7 +141,10 @@ def main(argv: list[str] | None = None) -> None:
     args, bundles = split_bundle_args(list(args))
     try:
         cli.main(args=args, prog_name="reflect", standalone_mode=False, obj=bundles)
+        warn(bundles.warnings)
     except click.exceptions.Exit as exc:
+        if exc.exit_code == 0:
+            warn(bundles.warnings)
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
@@ -160,6 +165,11 @@ def main(argv: list[str] | None = None) -> None:
             raise
         report_bug(exc, argv)
         sys.exit(EXIT_BUG)
+
+
+def warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
 
 
 def is_bundle_file(arg: str) -> bool:
