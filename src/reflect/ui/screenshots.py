@@ -141,6 +141,21 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         trio()
         return w.trio.inbox.write_feedback()
 
+    def backups() -> QWidget:
+        w.app.backups.backup()  # a manual copy beside the day's automatic one
+        return w.files.restore()
+
+    def preferences() -> QWidget:
+        from reflect.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(w.prefs, w, reminders=w.app.programme.reminders_on())
+        dialog.show()
+        return dialog
+
+    def reflect_on_event() -> None:
+        nudge = w.app.programme.nudges()[0]
+        w.reflect_on(nudge.event.id)
+
     def today() -> None:
         w.show_page(PageId.TODAY)
         w.reminders.check()  # yesterday's workshop waits for a reflection: the bar shows
@@ -164,6 +179,9 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         "trio-card": lambda: w.trio.show_your_card(),
         "trio-feedback": trio_feedback,
         "share-preview": share_preview,
+        "reflect-on-event": reflect_on_event,
+        "backups": backups,
+        "preferences": preferences,
     }
 
 
