@@ -81,6 +81,7 @@ def test_the_day_after_a_workshop_the_bar_offers_a_reflection_that_opens_linked(
 
     editor = window.editor
     assert window.current_page() is PageId.EDITOR
+    assert not window.nudges.isVisible()  # no offer to write what is being written
     assert editor.framework.currentData() == "what-so-what-now-what"
     assert editor.event_label.isVisible()
     assert "Workshop 2: seeing the system" in editor.event_label.text()
@@ -91,6 +92,21 @@ def test_the_day_after_a_workshop_the_bar_offers_a_reflection_that_opens_linked(
     assert not window.nudges.isVisible()
     window.show_page(PageId.PROGRAMME)
     assert WORKSHOP_2 not in window.programme_page.reflect_buttons
+
+
+def test_leaving_the_reflection_unwritten_brings_the_offer_back(
+    window: MainWindow, app: App, clock: FakeClock, pack: Path, qtbot: QtBot
+) -> None:
+    app.packs.install(pack)
+    on(clock, "2027-02-26")
+    window.reflect_on(WORKSHOP_2)
+    assert not window.nudges.isVisible()
+
+    window.editor.discard()
+    window.show_page(PageId.TODAY)
+
+    assert window.nudges.isVisible()
+    assert app.entries.count() == 0
 
 
 def test_not_now_puts_the_offer_away_for_good(

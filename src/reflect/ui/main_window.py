@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page_id.value)
             self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._on_sidebar_changed)
-        self.nudges = NudgeBar(self.app)
+        self.nudges = NudgeBar(self.app, self._editing_event)
         self.nudges.reflect_requested.connect(self.reflect_on)
         self.reminders = Reminders(self.nudges, self)
         self.reminders.reflect_requested.connect(self.reflect_on)
@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         if callable(refresh):
             refresh()
         self.stack.setCurrentWidget(widget)
+        self.nudges.refresh()
         row = next((n for n, (p, _) in enumerate(SIDEBAR) if p is page), -1)
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(row)
@@ -321,6 +322,11 @@ class MainWindow(QMainWindow):
         inquiry_id = active[0].id if len(active) == 1 else None
         self._bring_forward()
         self.new_entry(reflection.kind, inquiry_id, reflection.framework_id, event_id)
+        self.nudges.refresh()  # no offer to write about what is being written
+
+    def _editing_event(self) -> str | None:
+        draft = self.editor.draft if self.stack.currentWidget() is self.editor else None
+        return draft.event_id if draft is not None else None
 
     def _bring_forward(self) -> None:
         self.showNormal()

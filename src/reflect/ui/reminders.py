@@ -4,6 +4,8 @@ while Reflect is open, and checks again every few minutes so a day that turns ov
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,9 +44,16 @@ class NudgeBar(QFrame):
 
     reflect_requested = Signal(str)  # an event id
 
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        editing: Callable[[], str | None] = lambda: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``editing`` names the event the editor is writing about, which needs no offer."""
         super().__init__(parent)
         self._app = app
+        self._editing = editing
         self.nudge: Nudge | None = None
         self.setObjectName("nudgeBar")
         self.setStyleSheet(
@@ -66,7 +75,8 @@ class NudgeBar(QFrame):
         self.hide()
 
     def refresh(self) -> Nudge | None:
-        waiting = self._app.programme.nudges()
+        editing = self._editing()
+        waiting = [n for n in self._app.programme.nudges() if n.event.id != editing]
         self.nudge = waiting[0] if waiting else None
         if self.nudge is None:
             self.hide()
