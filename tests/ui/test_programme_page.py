@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,7 @@ from reflect.exchange.identity import Identity
 from reflect.exchange.pack import event_id
 from reflect.paths import Paths
 from reflect.ui import launch, pack_flow
+from reflect.ui.file_open import FileOpenEvents
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 from reflect.ui.pack_flow import install_pack_file, pick_up_dropped
@@ -240,3 +241,25 @@ def test_on_first_run_a_pack_it_left_in_the_machine_folder_is_installed(
         assert [p.pack_id for p in app.programme.all()] == [PACK_ID]
     finally:
         app.close()
+
+
+def test_a_pack_opened_while_reflect_runs_is_installed(
+    window: MainWindow,
+    app: App,
+    qapp: QApplication,
+    pack: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # macOS hands a double-clicked file to the running app as a file-open event.
+    monkeypatch.setattr(pack_flow, "_confirmed", lambda w, shown: True)
+    events = FileOpenEvents(lambda: window, qapp)
+    qapp.installEventFilter(events)
+    try:
+        handled = QApplication.sendEvent(qapp, QFileOpenEvent(str(pack)))
+    finally:
+        qapp.removeEventFilter(events)
+        events.deleteLater()
+
+    assert handled
+    assert [p.pack_id for p in app.programme.all()] == [PACK_ID]
+    assert window.current_page() is PageId.PROGRAMME

@@ -20,12 +20,12 @@ from reflect.resources import resource_path
 from reflect.services.backups import newest_good_backup, restore_closed_journal
 from reflect.ui import theme
 from reflect.ui.daily_backup import DailyBackup, start_daily_backup
+from reflect.ui.file_open import FileOpenEvents, open_file
 from reflect.ui.first_paint import QuitAfterPaint
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pack_flow import install_pack_file, pack_paths, pick_up_dropped
+from reflect.ui.pack_flow import pick_up_dropped
 from reflect.ui.passphrase_dialog import NoticeShower, PassphrasePrompt
-from reflect.ui.receive_flow import receive_file
 from reflect.ui.texts import error_text
 
 
@@ -198,10 +198,7 @@ def start(session: Session, open_files: Sequence[Path] = ()) -> MainWindow | Non
         return None
     pick_up_dropped(session.window)
     for path in open_files:
-        if pack_paths([path]):
-            install_pack_file(session.window, path)
-        else:
-            receive_file(session.window, path)
+        open_file(session.window, path)
     return session.window
 
 
@@ -220,6 +217,7 @@ def run(
     qt_app = make_qt_app(argv if argv is not None else sys.argv[:1])
     session = Session(qt_app, paths)
     sys.excepthook = session.excepthook
+    qt_app.installEventFilter(FileOpenEvents(lambda: session.window, qt_app))
     window = start(session, open_files)
     if window is None:
         return 1
