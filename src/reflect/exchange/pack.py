@@ -133,13 +133,14 @@ def _json(data: bytes, path: Path) -> dict[str, Any]:
 
 
 def _check_signature(document: dict[str, Any], path: Path) -> None:
-    facilitator = Table(document, "", None).table("facilitator", None)
+    top = Table(document, "", None)  # the keys are checked after the signature
+    facilitator = top.table("facilitator", None)
     try:
         public = signing_key_bytes(facilitator.text("signing_key"))
     except ValueError as exc:
         raise Invalid(facilitator.field("signing_key"), str(exc)) from None
     try:
-        signature = signature_bytes(Table(document, "", None).text("signature"))
+        signature = signature_bytes(top.text("signature"))
     except ValueError as exc:
         raise Invalid("signature", str(exc)) from None
     try:
@@ -158,7 +159,7 @@ def _pack(document: dict[str, Any], data: bytes, path: Path) -> Pack:
     carried = tuple(_carried(table, path) for table in tables)
     _check_unique(top, uses, [framework_id for framework_id, _ in carried])
     available = {*uses, *(framework_id for framework_id, _ in carried)}
-    framework_id = top.text("framework", required=False) if document.get("framework") else None
+    framework_id = top.text("framework", required=False) or None
     check_framework_named(top, "framework", framework_id, available)
     events = read_events(top.tables("events", EVENT_KEYS, required=False), available)
     facilitator = top.table("facilitator", _FACILITATOR_KEYS)

@@ -69,7 +69,7 @@ class ProgrammeService:
         """Recent events waiting for a reflection; none when reminders are off."""
         if not self.reminders_on():
             return []
-        reflected = {linked.event_id for linked in self._programmes.linked_entries()}
+        reflected = self._programmes.reflected_event_ids()
         return nudges(self.all(), reflected, self._programmes.dismissed(), self.today())
 
     def not_now(self, event_id: str) -> None:
@@ -80,7 +80,7 @@ class ProgrammeService:
 
     def reflection_on(self, event_id: str) -> Reflection:
         event = self.event(event_id)
-        programme = next((p for p in self.all() if p.pack_id == event.pack_id), None)
+        programme = self._programmes.get(event.pack_id)
         framework_id = programme.framework_for(event) if programme else event.framework_id
         kind = EntryKind.COACHING if event.kind is EventKind.COACHING else EntryKind.REFLECTION
         return Reflection(event, kind, framework_id)

@@ -99,11 +99,19 @@ class ProgrammeRepository:
         value = self.store.scalar(sql, (pack_id,))
         return None if value is None else str(value)
 
+    def reflected_event_ids(self) -> set[str]:
+        """Events with a live entry written for them: the reminder bar asks at start-up, on
+        every page change and after every save."""
+        # "+deleted" keeps SQLite on the small entries_event index: left to choose, it walks
+        # every live entry in date order (entries_live_created), 50 ms in a 100,000-entry journal.
+        rows = self.store.query(
+            "SELECT DISTINCT event_id FROM entries WHERE event_id IS NOT NULL AND +deleted IS NULL"
+        )
+        return {row["event_id"] for row in rows}
+
     def linked_entries(self) -> list[LinkedEntry]:
         """Live entries that name an event, oldest first; untitled ones by their first line."""
-        # "+deleted" keeps SQLite on the small entries_event index: left to choose, it walks
-        # every live entry in date order (entries_live_created), 50 ms in a 100,000-entry
-        # journal, and this runs at start-up and after every save (for the reminder bar).
+        # "+deleted": as in reflected_event_ids.
         rows = self.store.query(
             "SELECT event_id, id, title, substr(body, 1, 300) AS opening, created FROM entries "
             "WHERE event_id IS NOT NULL AND +deleted IS NULL ORDER BY created"

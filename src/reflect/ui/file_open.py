@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from reflect.ui.main_window import MainWindow
 
 
+def openable(paths: list[Path]) -> list[Path]:
+    """The bundles and packs among ``paths`` (dropped on the window, say)."""
+    return [p for p in paths if pack_paths([p]) or bundle_paths([p])]
+
+
 def open_file(window: MainWindow, path: Path) -> None:
     """Install a pack or receive a bundle; other files are not Reflect's to open."""
     if pack_paths([path]):

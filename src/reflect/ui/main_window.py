@@ -39,12 +39,13 @@ from reflect.services.changes import Change, Topic
 from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
 from reflect.ui.editor import EntryEditor
+from reflect.ui.file_open import open_file, openable
 from reflect.ui.help_dialogs import show_about, show_shortcuts
 from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
 from reflect.ui.navigation import PageId
-from reflect.ui.pack_flow import choose_pack, install_pack_file, pack_paths
+from reflect.ui.pack_flow import choose_pack
 from reflect.ui.preferences import Preferences, PreferencesDialog
-from reflect.ui.receive_flow import bundle_paths, dropped_paths, receive_file
+from reflect.ui.receive_flow import dropped_paths, receive_file
 from reflect.ui.reminders import NudgeBar, Reminders
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
@@ -464,16 +465,12 @@ class MainWindow(QMainWindow):
         choose_pack(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        dropped = dropped_paths(event.mimeData())
-        if bundle_paths(dropped) or pack_paths(dropped):
+        if openable(dropped_paths(event.mimeData())):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        dropped = dropped_paths(event.mimeData())
-        for path in pack_paths(dropped):
-            install_pack_file(self, path)
-        for path in bundle_paths(dropped):
-            receive_file(self, path)
+        for path in openable(dropped_paths(event.mimeData())):
+            open_file(self, path)
         event.acceptProposedAction()
 
     # Long work -----------------------------------------------------------------------------

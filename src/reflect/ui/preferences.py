@@ -48,19 +48,26 @@ class Preferences:
 
     @property
     def show_preview(self) -> bool:
-        return str(self._settings.value("show_preview", "true")).lower() == "true"
+        return self._flag("show_preview", default=True)
 
     @show_preview.setter
     def show_preview(self, value: bool) -> None:
-        self._settings.setValue("show_preview", "true" if value else "false")
+        self._set_flag("show_preview", value)
 
     @property
     def tray_reminders(self) -> bool:
-        return str(self._settings.value("tray_reminders", "false")).lower() == "true"
+        return self._flag("tray_reminders", default=False)
 
     @tray_reminders.setter
     def tray_reminders(self, value: bool) -> None:
-        self._settings.setValue("tray_reminders", "true" if value else "false")
+        self._set_flag("tray_reminders", value)
+
+    def _flag(self, key: str, *, default: bool) -> bool:
+        # INI files hold text: "true" or "false".
+        return str(self._settings.value(key, "true" if default else "false")).lower() == "true"
+
+    def _set_flag(self, key: str, value: bool) -> None:
+        self._settings.setValue(key, "true" if value else "false")
 
 
 class PreferencesDialog(QDialog):

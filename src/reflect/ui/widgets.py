@@ -33,6 +33,28 @@ def scrolling(content: QWidget) -> QScrollArea:
     return area
 
 
+PAGE_MARGINS = (32, 24, 32, 24)
+
+
+def scrolling_page(page: QWidget) -> QScrollArea:
+    """A scroll area filling ``page`` edge to edge, for a page rebuilt on each refresh."""
+    area = scrolling(QWidget())
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    return area
+
+
+def page_content(spacing: int) -> tuple[QWidget, QVBoxLayout]:
+    """A fresh content widget with the pages' margins; setting it on the page's scroll area
+    deletes the one before."""
+    content = QWidget()
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(*PAGE_MARGINS)
+    layout.setSpacing(spacing)
+    return content, layout
+
+
 def clear(layout: QVBoxLayout) -> None:
     """Remove and delete every widget in ``layout``."""
     while layout.count():

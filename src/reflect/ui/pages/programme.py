@@ -21,7 +21,7 @@ from reflect.app import App
 from reflect.core.programme import Event, EventKind, LinkedEntry, Programme
 from reflect.ui.navigation import Navigator
 from reflect.ui.safe_browser import SafeBrowser
-from reflect.ui.widgets import card, label, scrolling
+from reflect.ui.widgets import card, label, page_content, scrolling_page
 
 WELCOME_HEIGHT = 180
 
@@ -34,19 +34,13 @@ class ProgrammePage(QWidget):
         super().__init__(parent)
         self._app = app
         self._nav = navigator
-        self._scroll = scrolling(QWidget())
+        self._scroll = scrolling_page(self)
         self.today_marker: QWidget | None = None
         self.reflect_buttons: dict[str, QPushButton] = {}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
         self.refresh()
 
     def refresh(self) -> None:
-        content = QWidget()
-        self._layout = QVBoxLayout(content)
-        self._layout.setContentsMargins(32, 24, 32, 24)
-        self._layout.setSpacing(10)
+        content, self._layout = page_content(spacing=10)
         self.today_marker = None
         self.reflect_buttons = {}
         programmes = self._app.programme.all()

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from reflect.app import App
 from reflect.core.action import ActionStatus
 from reflect.core.entry import EntryKind
 from reflect.ui.navigation import Navigator
-from reflect.ui.widgets import card, label, scrolling
+from reflect.ui.widgets import card, label, page_content, scrolling_page
 
 FOCUS_LIMIT = 3
 DUE_SOON_DAYS = 14
@@ -28,18 +28,11 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self._app = app
         self._nav = navigator
-        self._scroll = scrolling(QWidget())
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
+        self._scroll = scrolling_page(self)
         self.refresh()
 
     def refresh(self) -> None:
-        # A fresh content widget each time; the scroll area deletes the old one.
-        content = QWidget()
-        self._layout = QVBoxLayout(content)
-        self._layout.setContentsMargins(32, 24, 32, 24)
-        self._layout.setSpacing(12)
+        content, self._layout = page_content(spacing=12)
         if not self._app.inquiries.all() and not self._app.entries.count():
             self._welcome()
         else:

@@ -28,7 +28,7 @@ from reflect.ui.navigation import Navigator
 from reflect.ui.pages.peer_dialogs import AddPeerDialog, CardDialog, FingerprintDialog, TrioDialog
 from reflect.ui.pages.trio_inbox import TrioInbox
 from reflect.ui.texts import error_text
-from reflect.ui.widgets import label
+from reflect.ui.widgets import PAGE_MARGINS, label
 
 IdRole = Qt.ItemDataRole.UserRole
 PEOPLE_WIDTH = 320
@@ -58,7 +58,7 @@ class TrioPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([PEOPLE_WIDTH, 700])
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setContentsMargins(*PAGE_MARGINS)
         outer.addWidget(label(self.tr("Trio"), "title"))
         outer.addWidget(
             label(
