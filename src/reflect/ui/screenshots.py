@@ -70,7 +70,8 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
                 saved.append(path)
                 if shown is not None:
                     shown.close()
-            window.editor.discard()  # the sample text is not part of the demo journal
+                # Sample text is not part of the demo journal: leaving the editor would keep it.
+                window.editor.discard()
             window.close()
             window.deleteLater()
     finally:
