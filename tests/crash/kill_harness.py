@@ -290,7 +290,7 @@ def check_editor_round(result: EditorRound, loss_limit_s: float) -> None:
 
 
 def run_editor_kills(workdir: Path, rounds: int, seed: int, report: Report) -> list[EditorRound]:
-    from reflect.ui.editor import AUTOSAVE_MAX_WAIT_MS
+    from reflect.ui.editor.entry_editor import AUTOSAVE_MAX_WAIT_MS
 
     # The autosave's deadline, plus a second for the save itself on a busy machine.
     loss_limit_s = AUTOSAVE_MAX_WAIT_MS / 1000 + 1.0

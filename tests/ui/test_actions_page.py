@@ -15,13 +15,13 @@ from reflect.errors import BadInput
 from reflect.messages import Msg
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pages.action_list import (
+from reflect.ui.pages.actions.action_list import (
     DueTextRole,
     InquiryTextRole,
     OverdueRole,
     StatusTextRole,
 )
-from reflect.ui.pages.actions import ActionColumn, ActionsPage
+from reflect.ui.pages.actions.page import ActionColumn, ActionsPage
 from reflect.ui.texts import error_text
 
 

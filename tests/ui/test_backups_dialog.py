@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from fakes import FakeClock
 from reflect.app import App
-from reflect.ui.backups_dialog import REASON, SIZE, TAKEN
+from reflect.ui.dialogs.backups_dialog import REASON, SIZE, TAKEN
 from reflect.ui.main_window import MainWindow
 
 

@@ -12,12 +12,12 @@ from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from reflect.ui.charts.bars import MonthlyBars, nice_step
-from reflect.ui.charts.chart_base import ChartWidget, Series, series_styles
-from reflect.ui.charts.chart_panel import ChartPanel
-from reflect.ui.charts.heatmap import HeatMap
-from reflect.ui.charts.line_chart import LineChart
-from reflect.ui.charts.radar import RadarChart
+from reflect.ui.widgets.charts.bars import MonthlyBars, nice_step
+from reflect.ui.widgets.charts.chart_base import ChartWidget, Series, series_styles
+from reflect.ui.widgets.charts.chart_panel import ChartPanel
+from reflect.ui.widgets.charts.heatmap import HeatMap
+from reflect.ui.widgets.charts.line_chart import LineChart
+from reflect.ui.widgets.charts.radar import RadarChart
 
 pytestmark = pytest.mark.gui
 

@@ -17,7 +17,7 @@ from reflect.core.entry_filter import EntryFilter
 from reflect.services.coaching import CoachingService
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pages.coaching import CoachingPage
+from reflect.ui.pages.coaching.page import CoachingPage
 
 pytestmark = pytest.mark.gui
 

@@ -9,7 +9,7 @@ from reflect.app import App, open_app
 from reflect.core.entry import EntryKind
 from reflect.paths import Paths
 from reflect.ui import launch
-from reflect.ui.editor import AUTOSAVE_MAX_WAIT_MS, AUTOSAVE_MS
+from reflect.ui.editor.entry_editor import AUTOSAVE_MAX_WAIT_MS, AUTOSAVE_MS
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 
@@ -80,7 +80,7 @@ def test_editing_makes_a_revision_and_history_brings_it_back(
     type_body(qtbot, window, "Second version.")
     window.editor.done.click()
     assert app.entries.get(entry.id).body == "Second version."
-    from reflect.ui import revisions_dialog
+    from reflect.ui.dialogs import revisions_dialog
 
     def bring_back_first(dialog: revisions_dialog.RevisionsDialog) -> int:
         dialog.list.setCurrentRow(0)

@@ -14,11 +14,11 @@ from reflect.app import App
 from reflect.core.framework import Origin
 from reflect.formats.framework_toml import dump_framework
 from reflect.resources import resource_path
-from reflect.ui.framework_editor import FrameworkEditor
-from reflect.ui.framework_tree import slug_from
-from reflect.ui.frameworks_dialog import FrameworkRole, FrameworksDialog
-from reflect.ui.html_delegate import HtmlRole
+from reflect.ui.dialogs.frameworks.framework_editor import FrameworkEditor
+from reflect.ui.dialogs.frameworks.framework_tree import slug_from
+from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworkRole, FrameworksDialog
 from reflect.ui.main_window import MainWindow
+from reflect.ui.widgets.html_delegate import HtmlRole
 
 BROKEN = 'format = "reflect-framework"\nformat_version = 1\nid = "half-done"\n'
 

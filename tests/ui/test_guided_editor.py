@@ -72,7 +72,7 @@ def test_reflect_now_offers_the_last_framework_used(window: MainWindow, app: App
 def test_about_shows_source_and_unverified_note(
     window: MainWindow, app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reflect.ui import framework_info
+    from reflect.ui.dialogs.frameworks import framework_info
 
     shown: list[str] = []
 

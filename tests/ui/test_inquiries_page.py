@@ -17,7 +17,7 @@ from reflect.core.entry import EntryKind
 from reflect.core.inquiry import InquiryStatus
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pages.inquiries import InquiriesPage
+from reflect.ui.pages.inquiries.page import InquiriesPage
 
 FIRST = "How might I help three organisations own discharge delays together?"
 

@@ -13,10 +13,10 @@ from fakes import FakeClock
 from reflect.app import App
 from reflect.core.action import ActionKind, ActionStatus
 from reflect.core.assessment import Score
-from reflect.ui.assessment_form import AssessmentForm
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pages.insights import InsightsPage
+from reflect.ui.pages.insights.assessment_form import AssessmentForm
+from reflect.ui.pages.insights.page import InsightsPage
 
 pytestmark = pytest.mark.gui
 

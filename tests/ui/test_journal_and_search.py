@@ -8,9 +8,9 @@ from pytestqt.qtbot import QtBot
 from fakes import FakeClock
 from reflect.app import App
 from reflect.core.entry import EntryKind
-from reflect.ui.journal_model import EntryRole
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
+from reflect.ui.pages.journal.journal_model import EntryRole
 
 
 def shown_bodies(window: MainWindow) -> list[str]:
@@ -54,7 +54,7 @@ def test_date_filter(window: MainWindow, app: App, clock: FakeClock) -> None:
 
 
 def test_journal_pages_through_many_entries(window: MainWindow, app: App) -> None:
-    from reflect.ui.journal_model import PAGE
+    from reflect.ui.pages.journal.journal_model import PAGE
 
     for n in range(PAGE + 30):
         app.entries.write(f"entry {n}")

@@ -72,7 +72,7 @@ def test_preferences_change_appearance_and_editor(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reflect.ui import theme
-    from reflect.ui.preferences import PreferencesDialog
+    from reflect.ui.dialogs.preferences import PreferencesDialog
 
     def choose_dark_and_large(dialog: PreferencesDialog) -> int:
         dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))

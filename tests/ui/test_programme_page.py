@@ -21,11 +21,12 @@ from reflect.app import App, open_app
 from reflect.exchange.identity import Identity
 from reflect.exchange.pack import event_id
 from reflect.paths import Paths
-from reflect.ui import launch, pack_flow
-from reflect.ui.file_open import FileOpenEvents
+from reflect.ui import launch
+from reflect.ui.flows import install_pack
+from reflect.ui.flows.file_open import FileOpenEvents
+from reflect.ui.flows.install_pack import install_pack_file, pick_up_dropped
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pack_flow import install_pack_file, pick_up_dropped
 
 pytestmark = pytest.mark.gui
 
@@ -184,7 +185,7 @@ def test_dropping_a_pack_on_the_window_installs_it_after_asking(
 ) -> None:
     asked: list[str] = []
     monkeypatch.setattr(
-        pack_flow, "_confirmed", lambda w, shown: asked.append(shown.programme.name) or True
+        install_pack, "_confirmed", lambda w, shown: asked.append(shown.programme.name) or True
     )
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(pack))])
@@ -204,7 +205,7 @@ def test_reflect_with_a_pack_file_opens_the_window_and_installs_it(
     qtbot: QtBot, qapp: QApplication, paths: Paths, pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As a file association runs it (the start-up run() makes, without its event loop).
-    monkeypatch.setattr(pack_flow, "_confirmed", lambda w, shown: True)
+    monkeypatch.setattr(install_pack, "_confirmed", lambda w, shown: True)
     session = launch.Session(qapp, paths)
 
     window = launch.start(session, [pack])
@@ -251,7 +252,7 @@ def test_a_pack_opened_while_reflect_runs_is_installed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # macOS hands a double-clicked file to the running app as a file-open event.
-    monkeypatch.setattr(pack_flow, "_confirmed", lambda w, shown: True)
+    monkeypatch.setattr(install_pack, "_confirmed", lambda w, shown: True)
     events = FileOpenEvents(lambda: window, qapp)
     qapp.installEventFilter(events)
     try:

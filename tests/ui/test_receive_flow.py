@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from fakes import FakeClock
 from people import Person, introduce, open_person, shared_keyring
 from reflect.app import App
+from reflect.ui.flows.receive import ReceiveFlow, receive_file
 from reflect.ui.main_window import MainWindow
-from reflect.ui.receive_flow import ReceiveFlow, receive_file
 
 pytestmark = pytest.mark.gui
 

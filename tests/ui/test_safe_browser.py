@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from reflect.ui.safe_browser import SafeBrowser
+from reflect.ui.widgets.safe_browser import SafeBrowser
 
 pytestmark = pytest.mark.gui
 

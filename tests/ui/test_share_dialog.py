@@ -13,9 +13,9 @@ from fakes import FakeClock
 from people import Person, introduce, open_person, shared_keyring
 from reflect.app import App
 from reflect.messages import Msg
+from reflect.ui.flows.share_dialog import ShareDialog
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.share_dialog import ShareDialog
 
 pytestmark = pytest.mark.gui
 VALID_NHS_NUMBER = "943 476 5919"

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from people import Person, open_person, shared_keyring
 from reflect.messages import Msg
+from reflect.ui.dialogs.passphrase_dialog import NoticeShower
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pages.peer_dialogs import CardDialog, FingerprintDialog, TrioDialog
-from reflect.ui.pages.trio import TrioPage
-from reflect.ui.passphrase_dialog import NoticeShower
+from reflect.ui.pages.trio.page import TrioPage
+from reflect.ui.pages.trio.peer_dialogs import CardDialog, FingerprintDialog, TrioDialog
 
 pytestmark = pytest.mark.gui
 

@@ -19,13 +19,13 @@ from reflect.paths import Paths
 from reflect.resources import resource_path
 from reflect.services.backups import newest_good_backup, restore_closed_journal
 from reflect.ui import theme
-from reflect.ui.daily_backup import DailyBackup, start_daily_backup
-from reflect.ui.file_open import FileOpenEvents, open_file
+from reflect.ui.dialogs.passphrase_dialog import NoticeShower, PassphrasePrompt
 from reflect.ui.first_paint import QuitAfterPaint
+from reflect.ui.flows.daily_backup import DailyBackup, start_daily_backup
+from reflect.ui.flows.file_open import FileOpenEvents, open_file
+from reflect.ui.flows.install_pack import pick_up_dropped
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
-from reflect.ui.pack_flow import pick_up_dropped
-from reflect.ui.passphrase_dialog import NoticeShower, PassphrasePrompt
 from reflect.ui.texts import error_text
 
 

@@ -38,41 +38,41 @@ from reflect.formats.progress import Progress
 from reflect.services.changes import Change, Topic
 from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
-from reflect.ui.editor import EntryEditor
-from reflect.ui.file_open import open_file, openable
-from reflect.ui.help_dialogs import show_about, show_shortcuts
-from reflect.ui.journal_files import IMPORT_CHOICES, JournalFiles
+from reflect.ui.dialogs.help_dialogs import show_about, show_shortcuts
+from reflect.ui.dialogs.preferences import Preferences, PreferencesDialog
+from reflect.ui.editor.entry_editor import EntryEditor
+from reflect.ui.flows.file_open import open_file, openable
+from reflect.ui.flows.install_pack import choose_pack
+from reflect.ui.flows.journal_files import IMPORT_CHOICES, JournalFiles
+from reflect.ui.flows.receive import dropped_paths, receive_file
+from reflect.ui.flows.reminders import NudgeBar, Reminders
 from reflect.ui.navigation import PageId
-from reflect.ui.pack_flow import choose_pack
-from reflect.ui.preferences import Preferences, PreferencesDialog
-from reflect.ui.receive_flow import dropped_paths, receive_file
-from reflect.ui.reminders import NudgeBar, Reminders
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
 
 if TYPE_CHECKING:
-    from reflect.ui.frameworks_dialog import FrameworksDialog
-    from reflect.ui.pages.actions import ActionsPage
-    from reflect.ui.pages.coaching import CoachingPage
-    from reflect.ui.pages.inquiries import InquiriesPage
-    from reflect.ui.pages.insights import InsightsPage
-    from reflect.ui.pages.journal import JournalPage
+    from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
+    from reflect.ui.flows.share_dialog import ShareDialog
+    from reflect.ui.pages.actions.page import ActionsPage
+    from reflect.ui.pages.coaching.page import CoachingPage
+    from reflect.ui.pages.inquiries.page import InquiriesPage
+    from reflect.ui.pages.insights.page import InsightsPage
+    from reflect.ui.pages.journal.page import JournalPage
     from reflect.ui.pages.programme import ProgrammePage
     from reflect.ui.pages.search import SearchPage
     from reflect.ui.pages.today import TodayPage
-    from reflect.ui.pages.trio import TrioPage
-    from reflect.ui.share_dialog import ShareDialog
+    from reflect.ui.pages.trio.page import TrioPage
 
 # Each sidebar page's module and class; a page's module is imported when it is first shown.
 PAGE_CLASSES = {
     PageId.TODAY: ("reflect.ui.pages.today", "TodayPage"),
     PageId.PROGRAMME: ("reflect.ui.pages.programme", "ProgrammePage"),
-    PageId.INQUIRIES: ("reflect.ui.pages.inquiries", "InquiriesPage"),
-    PageId.JOURNAL: ("reflect.ui.pages.journal", "JournalPage"),
-    PageId.COACHING: ("reflect.ui.pages.coaching", "CoachingPage"),
-    PageId.TRIO: ("reflect.ui.pages.trio", "TrioPage"),
-    PageId.ACTIONS: ("reflect.ui.pages.actions", "ActionsPage"),
-    PageId.INSIGHTS: ("reflect.ui.pages.insights", "InsightsPage"),
+    PageId.INQUIRIES: ("reflect.ui.pages.inquiries.page", "InquiriesPage"),
+    PageId.JOURNAL: ("reflect.ui.pages.journal.page", "JournalPage"),
+    PageId.COACHING: ("reflect.ui.pages.coaching.page", "CoachingPage"),
+    PageId.TRIO: ("reflect.ui.pages.trio.page", "TrioPage"),
+    PageId.ACTIONS: ("reflect.ui.pages.actions.page", "ActionsPage"),
+    PageId.INSIGHTS: ("reflect.ui.pages.insights.page", "InsightsPage"),
     PageId.SEARCH: ("reflect.ui.pages.search", "SearchPage"),
 }
 SIDEBAR = (
@@ -386,7 +386,9 @@ class MainWindow(QMainWindow):
         # Keep what is in the editor first, so bringing an old version back loses nothing.
         if not self.editor.keep():
             return
-        from reflect.ui.revisions_dialog import RevisionsDialog  # dialogs load when first used
+        from reflect.ui.dialogs.revisions_dialog import (
+            RevisionsDialog,  # dialogs load when first used
+        )
 
         RevisionsDialog(self.app, entry_id, self).exec()
         self.open_entry(entry_id)
@@ -407,7 +409,7 @@ class MainWindow(QMainWindow):
 
     def show_frameworks(self) -> FrameworksDialog:
         """Open the Frameworks dialog without blocking (so tests can drive it)."""
-        from reflect.ui.frameworks_dialog import FrameworksDialog
+        from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
 
         dialog = FrameworksDialog(self.app.frameworks, self)
         dialog.finished.connect(dialog.deleteLater)
@@ -447,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def show_share_dialog(self) -> ShareDialog:
         """Open the share dialog without blocking, so the user can edit what it warns about."""
-        from reflect.ui.share_dialog import ShareDialog
+        from reflect.ui.flows.share_dialog import ShareDialog
 
         dialog = ShareDialog(self)
         dialog.finished.connect(dialog.deleteLater)

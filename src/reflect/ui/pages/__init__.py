@@ -1,1 +1,1 @@
-"""One module per sidebar page."""
+"""The sidebar pages: one module, or one folder for a page of several files, per page."""

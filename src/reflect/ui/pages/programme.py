@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from reflect.app import App
 from reflect.core.programme import Event, EventKind, LinkedEntry, Programme
 from reflect.ui.navigation import Navigator
-from reflect.ui.safe_browser import SafeBrowser
-from reflect.ui.widgets import card, label, page_content, scrolling_page
+from reflect.ui.widgets.basics import card, label, page_content, scrolling_page
+from reflect.ui.widgets.safe_browser import SafeBrowser
 
 WELCOME_HEIGHT = 180
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from reflect.app import App
 from reflect.core.search import SearchHit, SearchRequest
-from reflect.ui.html_delegate import HtmlDelegate, HtmlRole
 from reflect.ui.navigation import Navigator
+from reflect.ui.widgets.html_delegate import HtmlDelegate, HtmlRole
 
 TYPING_PAUSE_MS = 150
 HitRole = Qt.ItemDataRole.UserRole

@@ -14,7 +14,7 @@ from reflect.app import App
 from reflect.core.action import ActionStatus
 from reflect.core.entry import EntryKind
 from reflect.ui.navigation import Navigator
-from reflect.ui.widgets import card, label, page_content, scrolling_page
+from reflect.ui.widgets.basics import card, label, page_content, scrolling_page
 
 FOCUS_LIMIT = 3
 DUE_SOON_DAYS = 14

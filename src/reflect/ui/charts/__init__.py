@@ -1,1 +1,0 @@
-"""QPainter charts for the Insights page, each with a table of the same numbers."""

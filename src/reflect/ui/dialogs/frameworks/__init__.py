@@ -1,0 +1,1 @@
+"""Edit ▸ Frameworks…: the catalogue, what each framework is, and editing a copy."""

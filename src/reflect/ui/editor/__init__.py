@@ -1,0 +1,1 @@
+"""The entry editor: the writing surface, a framework's prompts, and the preview."""

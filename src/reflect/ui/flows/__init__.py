@@ -1,0 +1,1 @@
+"""Flows that span the window: open a file, share, receive, install a pack, reminders."""

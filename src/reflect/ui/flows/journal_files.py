@@ -1,0 +1,111 @@
+"""The File menu's long work: import, export, backup and restore, each through a background
+task with progress and cancel, with native file dialogs (or the backups list) to choose what
+and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from reflect.ui.dialogs.backups_dialog import BackupsDialog
+from reflect.ui.tasks import BackgroundTask
+
+if TYPE_CHECKING:
+    from reflect.ui.main_window import MainWindow
+
+IMPORT_CHOICES = (
+    ("jrnl", "jrnl journal (*.txt *.json)", False),
+    ("dayone", "Day One export (*.json *.zip)", False),
+    ("markdown", "Folder of Markdown notes", True),
+    ("json", "Reflect JSON export (*.json)", False),
+)
+
+
+class JournalFiles(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._app = window.app
+
+    def import_file(self, format_name: str, folder: bool) -> None:
+        if folder:
+            chosen = QFileDialog.getExistingDirectory(
+                self._window, self.tr("Choose a folder to import")
+            )
+        else:
+            chosen = QFileDialog.getOpenFileName(self._window, self.tr("Choose a file to import"))[
+                0
+            ]
+        if chosen:
+            self.start_import(format_name, Path(chosen))
+
+    def start_import(self, format_name: str, path: Path) -> BackgroundTask:
+        return self._window.run_task(
+            self.tr("Importing {0}…").format(path.name),
+            lambda progress: self._app.transfer.import_path(format_name, path, progress),
+            lambda report: self._window.notify(
+                self.tr("Imported {0} new items.").format(report.total_added)
+            ),
+        )
+
+    def export(self, format_name: str) -> None:
+        if format_name == "json":
+            chosen, _ = QFileDialog.getSaveFileName(
+                self._window, self.tr("Export journal"), "reflect-journal.json", "JSON (*.json)"
+            )
+        else:
+            chosen = QFileDialog.getExistingDirectory(
+                self._window, self.tr("Choose an empty folder")
+            )
+        if chosen:
+            self.start_export(format_name, Path(chosen))
+
+    def start_export(self, format_name: str, out: Path) -> BackgroundTask:
+        return self._window.run_task(
+            self.tr("Exporting…"),
+            lambda progress: self._app.transfer.export(format_name, out, progress),
+            lambda count: self._window.notify(
+                self.tr("Exported {0} entries to {1}.").format(count, out)
+            ),
+        )
+
+    def back_up(self) -> BackgroundTask:
+        return self._window.run_task(
+            self.tr("Backing up…"),
+            lambda progress: self._app.backups.backup(),
+            lambda path: self._window.notify(self.tr("Backup saved to {0}.").format(path)),
+        )
+
+    def restore(self) -> BackupsDialog:
+        """List the backups to choose one from (opened without blocking, so tests can drive
+        it); the chosen one is restored after the user confirms."""
+        dialog = BackupsDialog(
+            self._app.backups.listing(), self._app.paths.backups_dir, self._window
+        )
+        dialog.chosen.connect(self.confirm_restore)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def confirm_restore(self, backup: Path) -> None:
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Restore this backup?"),
+            self.tr(
+                "Your journal will be replaced by this backup. The current journal is "
+                "kept as a backup first, so nothing is lost."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_restore(backup)
+
+    def start_restore(self, backup: Path) -> BackgroundTask:
+        self._window.editor.autosave_now()
+        return self._window.run_task(
+            self.tr("Restoring…"),
+            lambda progress: self._app.backups.restore(backup),
+            lambda kept: self._window.notify(self.tr("Restored. The previous journal was kept.")),
+        )

@@ -1,0 +1,1 @@
+"""Actions: start, stop and continue, side by side."""

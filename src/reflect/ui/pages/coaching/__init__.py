@@ -1,0 +1,1 @@
+"""Coaching: the trio-session page and its form."""

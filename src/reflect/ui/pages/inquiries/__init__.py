@@ -1,0 +1,1 @@
+"""Inquiries: the page and its status dialog."""

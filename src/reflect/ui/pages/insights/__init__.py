@@ -1,0 +1,1 @@
+"""Insights: the page, its data, the latest assessment and the rating form."""

@@ -1,0 +1,1 @@
+"""Journal: the page, its lazily paged model and its row painter."""

@@ -1,0 +1,1 @@
+"""Trio: people, trios, the inbox and its dialogs."""

@@ -1,0 +1,1 @@
+"""Developer tools that drive the real window (the screenshot script)."""

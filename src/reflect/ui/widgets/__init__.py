@@ -1,0 +1,1 @@
+"""Building blocks shared by pages and dialogs: layout helpers, safe text, charts."""

@@ -1,0 +1,1 @@
+"""Charts drawn with QPainter, each with a table of the same numbers."""
