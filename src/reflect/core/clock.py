@@ -46,6 +46,11 @@ def from_text(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
+def local_date(moment: str) -> date:
+    """The local calendar day of a stored UTC moment."""
+    return from_text(moment).astimezone().date()
+
+
 def local_day_start(day: date) -> str:
     """The UTC text of local midnight at the start of ``day``."""
     return to_text(datetime.combine(day, time.min).astimezone())

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reflect.core.clock import from_text, parse_day
+from reflect.core.clock import local_date, parse_day
 from reflect.core.entry import Entry, Response
 
 FRAMEWORK_ID = "trio-session"
@@ -163,6 +163,6 @@ def from_entry(entry: Entry) -> CoachingSession:
 
 def _local_day(moment: str) -> str:
     try:
-        return from_text(moment).astimezone().date().isoformat()
+        return local_date(moment).isoformat()
     except ValueError:
         return ""

@@ -97,10 +97,11 @@ def split_heading(text: str) -> tuple[str, str]:
 
 
 def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` at a word boundary near ``limit`` characters, ending in an ellipsis."""
     if len(text) <= limit:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:.") + "…"
+    return cut.rstrip(" ,;:.-") + "…"
 
 
 def normalize_tag(tag: str) -> str:

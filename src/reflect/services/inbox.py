@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
+from reflect.core.clock import local_date
 from reflect.core.peer import ReceivedBundle
 
 
@@ -49,4 +49,4 @@ def grouped(bundles: Iterable[ReceivedBundle], peer_names: Mapping[str, str]) ->
 
 
 def local_day(timestamp: str) -> str:
-    return datetime.fromisoformat(timestamp).astimezone().date().isoformat()
+    return local_date(timestamp).isoformat()

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -19,15 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QInputDialog,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMenu,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,14 +30,18 @@ from reflect.ui.changes import ChangeRelay
 from reflect.ui.dialogs.help_dialogs import show_about, show_shortcuts
 from reflect.ui.dialogs.preferences import Preferences, PreferencesDialog
 from reflect.ui.editor.entry_editor import EntryEditor
-from reflect.ui.flows.file_open import open_file, openable
+from reflect.ui.flows.file_open import open_dropped, openable
 from reflect.ui.flows.install_pack import choose_pack
 from reflect.ui.flows.journal_files import IMPORT_CHOICES, JournalFiles
-from reflect.ui.flows.receive import dropped_paths, receive_file
+from reflect.ui.flows.receive import choose_bundle, dropped_paths
 from reflect.ui.flows.reminders import NudgeBar, Reminders
-from reflect.ui.navigation import PageId
+from reflect.ui.flows.start_inquiry import start_inquiry
+from reflect.ui.layout_memory import LayoutMemory
+from reflect.ui.navigation import PAGES, PageId, page_shortcut
+from reflect.ui.page_stack import PageAttr, PageStack, page_name, refresh
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
+from reflect.ui.widgets.basics import menu_action
 
 if TYPE_CHECKING:
     from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
@@ -62,30 +55,6 @@ if TYPE_CHECKING:
     from reflect.ui.pages.search import SearchPage
     from reflect.ui.pages.today import TodayPage
     from reflect.ui.pages.trio.page import TrioPage
-
-# Each sidebar page's module and class; a page's module is imported when it is first shown.
-PAGE_CLASSES = {
-    PageId.TODAY: ("reflect.ui.pages.today", "TodayPage"),
-    PageId.PROGRAMME: ("reflect.ui.pages.programme", "ProgrammePage"),
-    PageId.INQUIRIES: ("reflect.ui.pages.inquiries.page", "InquiriesPage"),
-    PageId.JOURNAL: ("reflect.ui.pages.journal.page", "JournalPage"),
-    PageId.COACHING: ("reflect.ui.pages.coaching.page", "CoachingPage"),
-    PageId.TRIO: ("reflect.ui.pages.trio.page", "TrioPage"),
-    PageId.ACTIONS: ("reflect.ui.pages.actions.page", "ActionsPage"),
-    PageId.INSIGHTS: ("reflect.ui.pages.insights.page", "InsightsPage"),
-    PageId.SEARCH: ("reflect.ui.pages.search", "SearchPage"),
-}
-SIDEBAR = (
-    (PageId.TODAY, "Today"),
-    (PageId.PROGRAMME, "Programme"),
-    (PageId.INQUIRIES, "Inquiries"),
-    (PageId.JOURNAL, "Journal"),
-    (PageId.COACHING, "Coaching"),
-    (PageId.TRIO, "Trio"),
-    (PageId.ACTIONS, "Actions"),
-    (PageId.INSIGHTS, "Insights"),
-    (PageId.SEARCH, "Search"),
-)
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +77,7 @@ class MainWindow(QMainWindow):
         self.relay = ChangeRelay(app.changes, self)
         self.relay.changed.connect(self._on_changed)
         self._build_pages()
+        self.layout_memory = LayoutMemory(self._settings, self, self.splitter)
         self.files = JournalFiles(self)
         self._build_menus()
         self._restore_layout()
@@ -117,58 +87,27 @@ class MainWindow(QMainWindow):
     # Building ----------------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(self.tr("Sections"))
-        self.sidebar.setMaximumWidth(220)
-        self.stack = QStackedWidget()
-        # Pages are built the first time they are shown (see _page), so opening the window
-        # costs one page, not nine; the editor is always there, for drafts and recovery.
-        self._pages: dict[PageId, QWidget] = {}
         self.editor = EntryEditor(self.app)
         self.editor.kept.connect(self._on_editor_kept)
         self.editor.trashed.connect(self._on_editor_trashed)
         self.editor.failed.connect(self.notify)
         self.editor.history_requested.connect(self._on_history_requested)
-        self._add_page(PageId.EDITOR, self.editor)
-        for page_id, name in SIDEBAR:
-            item = QListWidgetItem(self.tr(name))
-            item.setData(Qt.ItemDataRole.UserRole, page_id.value)
-            self.sidebar.addItem(item)
-        self.sidebar.currentItemChanged.connect(self._on_sidebar_changed)
+        self.pages = PageStack(self._new_page, self)
+        self.pages.add(PageId.EDITOR, self.editor)
+        self.pages.chosen.connect(self.show_page)
+        self.sidebar, self.stack = self.pages.sidebar, self.pages.stack
         self.nudges = NudgeBar(self.app, self._editing_event)
         self.nudges.reflect_requested.connect(self.reflect_on)
         self.reminders = Reminders(self.nudges, self)
         self.reminders.reflect_requested.connect(self.reflect_on)
-        self.reminders.open_requested.connect(self._bring_forward)
+        self.reminders.open_requested.connect(self.bring_forward)
         self.reminders.quit_requested.connect(self.close)
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.nudges)
-        column.addWidget(self.stack, 1)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = self.pages.beside_sidebar(self.nudges)
         self.setCentralWidget(self.splitter)
         self.statusBar()
 
-    def _page(self, page_id: PageId) -> QWidget:
-        """The page, built (with its module imported) the first time it is asked for."""
-        if page_id not in self._pages:
-            self._add_page(page_id, self._new_page(page_id))
-        return self._pages[page_id]
-
-    def _add_page(self, page_id: PageId, widget: QWidget) -> None:
-        self._pages[page_id] = widget
-        self.stack.addWidget(widget)
-
-    def _new_page(self, page_id: PageId) -> QWidget:
-        module, name = PAGE_CLASSES[page_id]
-        page = getattr(importlib.import_module(module), name)(self.app, self)
+    def _new_page(self, page_id: PageId, cls: Any) -> QWidget:
+        page: Any = cls(self.app, self)  # every page takes the services and a navigator
         if page_id is PageId.TODAY:
             page.start_inquiry_requested.connect(self._on_start_inquiry)
             page.demo_requested.connect(self.demo_requested)
@@ -178,71 +117,46 @@ class MainWindow(QMainWindow):
         return cast(QWidget, page)
 
     # The pages by name, each built the first time it is used.
-
-    @property
-    def today(self) -> TodayPage:
-        return cast("TodayPage", self._page(PageId.TODAY))
-
-    @property
-    def programme_page(self) -> ProgrammePage:
-        return cast("ProgrammePage", self._page(PageId.PROGRAMME))
-
-    @property
-    def inquiries(self) -> InquiriesPage:
-        return cast("InquiriesPage", self._page(PageId.INQUIRIES))
-
-    @property
-    def journal(self) -> JournalPage:
-        return cast("JournalPage", self._page(PageId.JOURNAL))
-
-    @property
-    def coaching(self) -> CoachingPage:
-        return cast("CoachingPage", self._page(PageId.COACHING))
-
-    @property
-    def trio(self) -> TrioPage:
-        return cast("TrioPage", self._page(PageId.TRIO))
-
-    @property
-    def actions_page(self) -> ActionsPage:
-        return cast("ActionsPage", self._page(PageId.ACTIONS))
-
-    @property
-    def insights(self) -> InsightsPage:
-        return cast("InsightsPage", self._page(PageId.INSIGHTS))
-
-    @property
-    def search(self) -> SearchPage:
-        return cast("SearchPage", self._page(PageId.SEARCH))
+    today: PageAttr[TodayPage] = PageAttr(PageId.TODAY)
+    programme_page: PageAttr[ProgrammePage] = PageAttr(PageId.PROGRAMME)
+    inquiries: PageAttr[InquiriesPage] = PageAttr(PageId.INQUIRIES)
+    journal: PageAttr[JournalPage] = PageAttr(PageId.JOURNAL)
+    coaching: PageAttr[CoachingPage] = PageAttr(PageId.COACHING)
+    trio: PageAttr[TrioPage] = PageAttr(PageId.TRIO)
+    actions_page: PageAttr[ActionsPage] = PageAttr(PageId.ACTIONS)
+    insights: PageAttr[InsightsPage] = PageAttr(PageId.INSIGHTS)
+    search: PageAttr[SearchPage] = PageAttr(PageId.SEARCH)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._add(file_menu, self.tr("&New entry"), self.new_entry, QKeySequence.StandardKey.New)
-        self._add(file_menu, self.tr("&Save"), self._on_save, QKeySequence.StandardKey.Save)
+        menu_action(file_menu, self.tr("&New entry"), self.new_entry, QKeySequence.StandardKey.New)
+        menu_action(file_menu, self.tr("&Save"), self._on_save, QKeySequence.StandardKey.Save)
         file_menu.addSeparator()
         importer = file_menu.addMenu(self.tr("&Import"))
         for name, label, folder in IMPORT_CHOICES:
-            self._add(importer, self.tr(label), partial(self.files.import_file, name, folder))
+            menu_action(importer, self.tr(label), partial(self.files.import_file, name, folder))
         exporter = file_menu.addMenu(self.tr("&Export"))
-        self._add(exporter, self.tr("Reflect JSON (lossless)…"), partial(self.files.export, "json"))
-        self._add(exporter, self.tr("Markdown folder…"), partial(self.files.export, "markdown"))
+        menu_action(
+            exporter, self.tr("Reflect JSON (lossless)…"), partial(self.files.export, "json")
+        )
+        menu_action(exporter, self.tr("Markdown folder…"), partial(self.files.export, "markdown"))
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("S&hare with your trio…"), self.show_share_dialog)
-        self._add(
+        menu_action(file_menu, self.tr("S&hare with your trio…"), self.show_share_dialog)
+        menu_action(
             file_menu, self.tr("&Open a bundle…"), self.open_bundle, QKeySequence.StandardKey.Open
         )
-        self._add(file_menu, self.tr("Install programme &pack…"), self.install_pack)
+        menu_action(file_menu, self.tr("Install programme &pack…"), self.install_pack)
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("&Back up now"), self.files.back_up)
-        self._add(file_menu, self.tr("&Restore from backup…"), self.files.restore)
+        menu_action(file_menu, self.tr("&Back up now"), self.files.back_up)
+        menu_action(file_menu, self.tr("&Restore from backup…"), self.files.restore)
         file_menu.addSeparator()
-        self._add(
+        menu_action(
             file_menu, self.tr("&Preferences…"), self.edit_preferences, QKeySequence("Ctrl+,")
         )
         file_menu.addSeparator()
-        self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        menu_action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_trash = self._add(
+        self.undo_trash = menu_action(
             edit,
             self.tr("&Undo move to trash"),
             self.undo_last_trash,
@@ -250,25 +164,16 @@ class MainWindow(QMainWindow):
         )
         self.undo_trash.setEnabled(False)
         edit.addSeparator()
-        self._add(edit, self.tr("&Frameworks…"), self.show_frameworks)
+        menu_action(edit, self.tr("&Frameworks…"), self.show_frameworks)
         go = self.menuBar().addMenu(self.tr("&Go"))
-        for n, (page_id, name) in enumerate(SIDEBAR, start=1):
-            self._add(go, self.tr(name), partial(self.show_page, page_id), f"Ctrl+{n}")
-        self._add(go, self.tr("Find"), self.focus_search, QKeySequence.StandardKey.Find)
-        self._add(go, self.tr("Find anywhere"), self.focus_search, "Ctrl+K")
+        for n, row in enumerate(PAGES):
+            shortcut = page_shortcut(n) or None
+            menu_action(go, page_name(row.id), partial(self.show_page, row.id), shortcut)
+        menu_action(go, self.tr("Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        menu_action(go, self.tr("Find anywhere"), self.focus_search, "Ctrl+K")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._add(help_menu, self.tr("Keyboard shortcuts"), self._on_shortcuts, "F1")
-        self._add(help_menu, self.tr("About Reflect"), self._on_about)
-
-    def _add(
-        self, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None
-    ) -> QAction:
-        action = QAction(text, menu)
-        menu.addAction(action)
-        action.triggered.connect(lambda _=False: slot())
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
+        menu_action(help_menu, self.tr("Keyboard shortcuts"), self._on_shortcuts, "F1")
+        menu_action(help_menu, self.tr("About Reflect"), self._on_about)
 
     # Navigation (the Navigator protocol) --------------------------------------------------
 
@@ -276,22 +181,12 @@ class MainWindow(QMainWindow):
         leaving_editor = self.stack.currentWidget() is self.editor and page is not PageId.EDITOR
         if leaving_editor and not self.editor.keep():
             return  # stay in the editor with the text and the reason it could not be kept
-        widget = self._page(page)
-        refresh = getattr(widget, "refresh", None)
-        if callable(refresh):
-            refresh()
-        self.stack.setCurrentWidget(widget)
+        refresh(self.pages.page(page))
+        self.pages.select(page)
         self.nudges.refresh()
-        row = next((n for n, (p, _) in enumerate(SIDEBAR) if p is page), -1)
-        self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(row)
-        self.sidebar.blockSignals(False)
 
     def current_page(self) -> PageId:
-        for page_id, widget in self._pages.items():
-            if widget is self.stack.currentWidget():
-                return page_id
-        return PageId.TODAY
+        return self.pages.current_id()
 
     def open_entry(self, entry_id: str) -> None:
         try:
@@ -321,7 +216,7 @@ class MainWindow(QMainWindow):
             return
         active = self.app.inquiries.active()
         inquiry_id = active[0].id if len(active) == 1 else None
-        self._bring_forward()
+        self.bring_forward()
         self.new_entry(reflection.kind, inquiry_id, reflection.framework_id, event_id)
         self.nudges.refresh()  # no offer to write about what is being written
 
@@ -329,10 +224,21 @@ class MainWindow(QMainWindow):
         draft = self.editor.draft if self.stack.currentWidget() is self.editor else None
         return draft.event_id if draft is not None else None
 
-    def _bring_forward(self) -> None:
-        self.showNormal()
+    # The shell: what flows and dialogs need from the window ------------------------------
+
+    def widget(self) -> QWidget:
+        return self
+
+    def bring_forward(self) -> None:
+        # Un-minimise without un-maximising: showNormal() would shrink a maximised window.
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
         self.raise_()
         self.activateWindow()
+
+    def autosave_now(self) -> None:
+        self.editor.autosave_now()
 
     def show_inquiry(self, inquiry_id: str) -> None:
         self.show_page(PageId.INQUIRIES)
@@ -347,18 +253,12 @@ class MainWindow(QMainWindow):
 
     # Slots -------------------------------------------------------------------------------
 
-    def _on_sidebar_changed(self, current: QListWidgetItem | None, _: object) -> None:
-        if current is not None:
-            self.show_page(PageId(current.data(Qt.ItemDataRole.UserRole)))
-
     def _on_changed(self, change: Change) -> None:
         if change.topic in (Topic.ENTRIES, Topic.PROGRAMME, Topic.JOURNAL):
             self.nudges.refresh()
         current = self.stack.currentWidget()
         if current is not self.editor and change.topic is not Topic.ASSESSMENTS:
-            refresh = getattr(current, "refresh", None)
-            if callable(refresh):
-                refresh()
+            refresh(current)
 
     def _on_save(self) -> None:
         if self.stack.currentWidget() is self.editor and self.editor.keep():
@@ -386,26 +286,13 @@ class MainWindow(QMainWindow):
         # Keep what is in the editor first, so bringing an old version back loses nothing.
         if not self.editor.keep():
             return
-        from reflect.ui.dialogs.revisions_dialog import (
-            RevisionsDialog,  # dialogs load when first used
-        )
+        from reflect.ui.dialogs.revisions_dialog import RevisionsDialog  # loaded when used
 
         RevisionsDialog(self.app, entry_id, self).exec()
         self.open_entry(entry_id)
 
     def _on_start_inquiry(self) -> None:
-        question, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Your inquiry question"),
-            self.tr("What question will you hold through the programme?"),
-        )
-        if ok and question.strip():
-            try:
-                inquiry = self.app.inquiries.add(question)
-            except ReflectError as exc:
-                self.notify(error_text(exc))
-                return
-            self.show_inquiry(inquiry.id)
+        start_inquiry(self)
 
     def show_frameworks(self) -> FrameworksDialog:
         """Open the Frameworks dialog without blocking (so tests can drive it)."""
@@ -421,9 +308,8 @@ class MainWindow(QMainWindow):
         # Pages that list frameworks (Insights' self-assessment) show the new names; the
         # editor reads the catalog whenever it opens an entry.
         current = self.stack.currentWidget()
-        refresh = getattr(current, "refresh", None)
-        if current is not self.editor and callable(refresh):
-            refresh()
+        if current is not self.editor:
+            refresh(current)
 
     def _on_shortcuts(self) -> None:
         show_shortcuts(self)
@@ -449,19 +335,12 @@ class MainWindow(QMainWindow):
 
     def show_share_dialog(self) -> ShareDialog:
         """Open the share dialog without blocking, so the user can edit what it warns about."""
-        from reflect.ui.flows.share_dialog import ShareDialog
+        from reflect.ui.flows.share_dialog import open_share_dialog
 
-        dialog = ShareDialog(self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.show()
-        return dialog
+        return open_share_dialog(self)
 
     def open_bundle(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a bundle"), "", self.tr("Reflect bundles (*.reflect)")
-        )
-        if chosen:
-            receive_file(self, Path(chosen))
+        choose_bundle(self)
 
     def install_pack(self) -> None:
         choose_pack(self)
@@ -471,8 +350,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        for path in openable(dropped_paths(event.mimeData())):
-            open_file(self, path)
+        open_dropped(self, event.mimeData())
         event.acceptProposedAction()
 
     # Long work -----------------------------------------------------------------------------
@@ -489,30 +367,19 @@ class MainWindow(QMainWindow):
     # Layout memory -----------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        geometry = self._settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1100, 720)
-        last = str(self._settings.value("page", PageId.TODAY.value))
-        page = PageId(last) if last in PageId.__members__.values() else PageId.TODAY
+        self.layout_memory.restore_geometry()
+        page = self.layout_memory.last_page()
         self.show_page(PageId.TODAY if page is PageId.EDITOR else page)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:
-            # Splitter sizes only stick once the window has its real size.
             self._shown_once = True
             self.reminders.check()
-            state = self._settings.value("splitter")
-            if state is None or not self.splitter.restoreState(state):
-                self.splitter.setSizes([200, max(self.width() - 200, 400)])
+            self.layout_memory.restore_splitter()
 
     def save_layout(self) -> None:
-        self._settings.setValue("geometry", self.saveGeometry())
-        self._settings.setValue("splitter", self.splitter.saveState())
-        self._settings.setValue("page", self.current_page().value)
-        self._settings.sync()
+        self.layout_memory.save(self.current_page())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.stack.currentWidget() is self.editor and not self.editor.keep():

@@ -1,13 +1,49 @@
-"""User-facing text that comes from outside the UI, passed through Qt's translation."""
+"""Words the window shares between pages: translated messages from the services, the names of
+entry and event kinds, and dates written the user's way."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import date
 
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from reflect.core.clock import local_date
+from reflect.core.entry import EntryKind
+from reflect.core.programme import EventKind
 from reflect.errors import ReflectError
+
+ENTRY_KINDS = {
+    EntryKind.REFLECTION: "Reflection",
+    EntryKind.COACHING: "Coaching note",
+    EntryKind.PROGRESS: "Progress",
+    EntryKind.NOTE: "Note",
+}
+EVENT_KINDS = {
+    EventKind.WORKSHOP: "workshop",
+    EventKind.COACHING: "coaching session",
+    EventKind.OTHER: "other",
+}
 
 
 def error_text(error: ReflectError) -> str:
     """The catalogue message for ``error``, translated, with its details filled in."""
     template = QCoreApplication.translate("Messages", error.msg.template)
     return template.format(**error.params)
+
+
+def kind_label(kind: EntryKind) -> str:
+    return QCoreApplication.translate("EntryKind", ENTRY_KINDS[kind])
+
+
+def event_kind_label(kind: EventKind) -> str:
+    return QCoreApplication.translate("Programme", EVENT_KINDS[kind])
+
+
+def day_text(day: date, pattern: str = "d MMM yyyy") -> str:
+    """A calendar day written the user's way: '12 Mar 2026'."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def moment_day_text(moment: str) -> str:
+    """A stored UTC moment as the local day it fell on, written the user's way."""
+    return day_text(local_date(moment))

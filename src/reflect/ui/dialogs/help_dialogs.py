@@ -8,11 +8,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect import __version__
+from reflect.ui.navigation import PAGES, page_shortcut
+from reflect.ui.page_stack import page_name
 
 
 def show_shortcuts(parent: QWidget) -> None:
     tr = QCoreApplication.translate
-    QMessageBox.information(parent, tr("Help", "Keyboard shortcuts"), tr("Help", SHORTCUTS_HELP))
+    QMessageBox.information(parent, tr("Help", "Keyboard shortcuts"), shortcuts_text())
 
 
 def show_about(parent: QWidget, data_dir: Path) -> None:
@@ -27,14 +29,25 @@ def show_about(parent: QWidget, data_dir: Path) -> None:
     )
 
 
-SHORTCUTS_HELP = """Ctrl+N  New entry
+SHORTCUTS_BEFORE = """Ctrl+N  New entry
 Ctrl+S  Save the entry
 Ctrl+Return  Done (keep the entry)
 Ctrl+F or Ctrl+K  Search
-Ctrl+O  Open a bundle from your trio
-Ctrl+1 … Ctrl+9  The sidebar pages in order, Today to Search
-Ctrl+,  Preferences
+Ctrl+O  Open a bundle from your trio"""
+
+SHORTCUTS_AFTER = """Ctrl+,  Preferences
 Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
 Ctrl+Tab / Ctrl+Shift+Tab  Move focus out of the text
 F1  This list
 Ctrl+Q  Quit"""
+
+
+def shortcuts_text() -> str:
+    """Every shortcut, with one line per sidebar page made from the table of pages."""
+    tr = QCoreApplication.translate
+    pages = [
+        f"{page_shortcut(n)}  {page_name(row.id)}"
+        for n, row in enumerate(PAGES)
+        if page_shortcut(n)
+    ]
+    return "\n".join([tr("Help", SHORTCUTS_BEFORE), *pages, tr("Help", SHORTCUTS_AFTER)])

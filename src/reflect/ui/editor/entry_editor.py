@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +38,9 @@ from reflect.core.guided_writing import (
 from reflect.core.inquiry import InquiryStatus
 from reflect.errors import ReflectError
 from reflect.ui.dialogs.frameworks.framework_info import FrameworkInfoDialog
-from reflect.ui.editor.markdown_edit import MarkdownEdit
+from reflect.ui.editor.markdown_edit import MarkdownEdit, formatting_toolbar
 from reflect.ui.editor.responses_panel import ResponsesPanel
-from reflect.ui.texts import error_text
+from reflect.ui.texts import error_text, kind_label
 from reflect.ui.widgets.basics import compact_combo, scrolling
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
@@ -128,7 +127,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.event_label)
         layout.addWidget(self.title)
         layout.addLayout(row)
-        layout.addWidget(self._toolbar())
+        layout.addWidget(formatting_toolbar(self.body, self))
         layout.addWidget(self.splitter, 1)
         layout.addLayout(self._buttons())
 
@@ -137,27 +136,6 @@ class EntryEditor(QWidget):
         self.kind.currentIndexChanged.connect(self._on_changed)
         self.framework.currentIndexChanged.connect(self._on_framework_changed)
         self.inquiry.currentIndexChanged.connect(self._on_changed)
-
-    def _toolbar(self) -> QToolBar:
-        bar = QToolBar(self.tr("Formatting"))
-        bar.setAccessibleName(self.tr("Formatting"))
-        actions = (
-            (self.tr("Bold"), "Ctrl+B", lambda: self.body.wrap_selection("**", self.tr("bold"))),
-            (self.tr("Italic"), "Ctrl+I", lambda: self.body.wrap_selection("*", self.tr("text"))),
-            (self.tr("Heading"), "", lambda: self.body.prefix_lines("## ")),
-            (self.tr("List"), "", lambda: self.body.prefix_lines("- ")),
-            (self.tr("Quote"), "", lambda: self.body.prefix_lines("> ")),
-            (self.tr("Link"), "Ctrl+L", self.body.insert_link),
-        )
-        for label, shortcut, slot in actions:
-            action = QAction(label, self)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                action.setToolTip(f"{label} ({shortcut})")
-            action.triggered.connect(slot)
-            bar.addAction(action)
-        return bar
 
     def _buttons(self) -> QHBoxLayout:
         self.done = QPushButton(self.tr("Done"))
@@ -397,16 +375,6 @@ class EntryEditor(QWidget):
     def _on_history(self) -> None:
         if self._draft is not None and self._draft.entry_id is not None:
             self.history_requested.emit(self._draft.entry_id)
-
-
-def kind_label(kind: EntryKind) -> str:
-    labels = {
-        EntryKind.REFLECTION: "Reflection",
-        EntryKind.COACHING: "Coaching note",
-        EntryKind.PROGRESS: "Progress",
-        EntryKind.NOTE: "Note",
-    }
-    return QCoreApplication.translate("EntryKind", labels[kind])
 
 
 def prompt_words(framework_id: str) -> str:

@@ -7,8 +7,8 @@ editor is never a keyboard trap.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
 
 
 class MarkdownEdit(QPlainTextEdit):
@@ -68,3 +68,28 @@ class MarkdownEdit(QPlainTextEdit):
         cursor.movePosition(QTextCursor.MoveOperation.Left)
         self.setTextCursor(cursor)
         self.setFocus()
+
+
+def formatting_toolbar(edit: MarkdownEdit, parent: QWidget) -> QToolBar:
+    """Bold, italic, heading, list, quote and link for ``edit``; the shortcuts work while
+    focus is anywhere in ``parent`` (the editor)."""
+    tr = parent.tr
+    bar = QToolBar(tr("Formatting"))
+    bar.setAccessibleName(tr("Formatting"))
+    actions = (
+        (tr("Bold"), "Ctrl+B", lambda: edit.wrap_selection("**", tr("bold"))),
+        (tr("Italic"), "Ctrl+I", lambda: edit.wrap_selection("*", tr("text"))),
+        (tr("Heading"), "", lambda: edit.prefix_lines("## ")),
+        (tr("List"), "", lambda: edit.prefix_lines("- ")),
+        (tr("Quote"), "", lambda: edit.prefix_lines("> ")),
+        (tr("Link"), "Ctrl+L", edit.insert_link),
+    )
+    for label, shortcut, slot in actions:
+        action = QAction(label, parent)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{label} ({shortcut})")
+        action.triggered.connect(slot)
+        bar.addAction(action)
+    return bar

@@ -10,14 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QFileOpenEvent
 
 from reflect.ui.flows.install_pack import install_pack_file, pack_paths
-from reflect.ui.flows.receive import bundle_paths, receive_file
+from reflect.ui.flows.receive import bundle_paths, dropped_paths, receive_file
 
 if TYPE_CHECKING:
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.shell import Shell
 
 
 def openable(paths: list[Path]) -> list[Path]:
@@ -25,7 +25,7 @@ def openable(paths: list[Path]) -> list[Path]:
     return [p for p in paths if pack_paths([p]) or bundle_paths([p])]
 
 
-def open_file(window: MainWindow, path: Path) -> None:
+def open_file(window: Shell, path: Path) -> None:
     """Install a pack or receive a bundle; other files are not Reflect's to open."""
     if pack_paths([path]):
         install_pack_file(window, path)
@@ -33,10 +33,16 @@ def open_file(window: MainWindow, path: Path) -> None:
         receive_file(window, path)
 
 
+def open_dropped(window: Shell, mime: QMimeData) -> None:
+    """Open every bundle and pack dropped on the window; other files are passed over."""
+    for path in openable(dropped_paths(mime)):
+        open_file(window, path)
+
+
 class FileOpenEvents(QObject):
     """Installed on the application: opens what the system asks Reflect to open."""
 
-    def __init__(self, window: Callable[[], MainWindow | None], parent: QObject) -> None:
+    def __init__(self, window: Callable[[], Shell | None], parent: QObject) -> None:
         super().__init__(parent)
         self._window = window
 
@@ -46,7 +52,6 @@ class FileOpenEvents(QObject):
         window = self._window()
         if window is None or not event.file():
             return False
-        window.showNormal()
-        window.raise_()
+        window.bring_forward()
         open_file(window, Path(event.file()))
         return True

@@ -21,7 +21,7 @@ from reflect.ui.navigation import PageId
 from reflect.ui.texts import error_text
 
 if TYPE_CHECKING:
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.shell import Shell
 
 CONTEXT = "Packs"
 
@@ -34,15 +34,15 @@ def pack_paths(candidates: list[Path]) -> list[Path]:
     return [p for p in candidates if p.suffix.lower() == SUFFIX]
 
 
-def choose_pack(window: MainWindow) -> None:
+def choose_pack(window: Shell) -> None:
     chosen, _ = QFileDialog.getOpenFileName(
-        window, tr("Install a programme pack"), "", tr("Programme packs (*.reflectpack)")
+        window.widget(), tr("Install a programme pack"), "", tr("Programme packs (*.reflectpack)")
     )
     if chosen:
         install_pack_file(window, Path(chosen))
 
 
-def install_pack_file(window: MainWindow, path: Path, confirm: bool = True) -> Installed | None:
+def install_pack_file(window: Shell, path: Path, confirm: bool = True) -> Installed | None:
     """Show what the pack holds, ask, install; None when refused or declined."""
     try:
         shown = window.app.packs.show(path)
@@ -50,16 +50,18 @@ def install_pack_file(window: MainWindow, path: Path, confirm: bool = True) -> I
             return None
         result = window.app.packs.install(path)
     except ReflectError as exc:
-        QMessageBox.warning(window, tr("Programme pack"), error_text(exc))
+        QMessageBox.warning(window.widget(), tr("Programme pack"), error_text(exc))
         return None
     window.notify(outcome_text(result))
     window.show_page(PageId.PROGRAMME)
     return result
 
 
-def _confirmed(window: MainWindow, shown: Pack) -> bool:
+def _confirmed(window: Shell, shown: Pack) -> bool:
     programme = shown.programme
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Install programme pack"), "", parent=window)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, tr("Install programme pack"), "", parent=window.widget()
+    )
     box.setText(tr("Install {0}?").format(programme.name))
     box.setInformativeText(
         tr(
@@ -90,7 +92,7 @@ def outcome_text(result: Installed) -> str:
     return tr("Installed {0}.").format(name)
 
 
-def pick_up_dropped(window: MainWindow, folders: list[Path] | None = None) -> list[Installed]:
+def pick_up_dropped(window: Shell, folders: list[Path] | None = None) -> list[Installed]:
     """Install packs IT left in the machine-wide folders (new or newer ones only)."""
     installed, problems = window.app.packs.install_dropped(
         drop_in_folders() if folders is None else folders

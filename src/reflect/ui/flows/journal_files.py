@@ -14,7 +14,7 @@ from reflect.ui.dialogs.backups_dialog import BackupsDialog
 from reflect.ui.tasks import BackgroundTask
 
 if TYPE_CHECKING:
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.shell import Shell
 
 IMPORT_CHOICES = (
     ("jrnl", "jrnl journal (*.txt *.json)", False),
@@ -25,20 +25,20 @@ IMPORT_CHOICES = (
 
 
 class JournalFiles(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell) -> None:
+        super().__init__(window.widget())
         self._window = window
         self._app = window.app
 
     def import_file(self, format_name: str, folder: bool) -> None:
         if folder:
             chosen = QFileDialog.getExistingDirectory(
-                self._window, self.tr("Choose a folder to import")
+                self._window.widget(), self.tr("Choose a folder to import")
             )
         else:
-            chosen = QFileDialog.getOpenFileName(self._window, self.tr("Choose a file to import"))[
-                0
-            ]
+            chosen = QFileDialog.getOpenFileName(
+                self._window.widget(), self.tr("Choose a file to import")
+            )[0]
         if chosen:
             self.start_import(format_name, Path(chosen))
 
@@ -54,11 +54,14 @@ class JournalFiles(QObject):
     def export(self, format_name: str) -> None:
         if format_name == "json":
             chosen, _ = QFileDialog.getSaveFileName(
-                self._window, self.tr("Export journal"), "reflect-journal.json", "JSON (*.json)"
+                self._window.widget(),
+                self.tr("Export journal"),
+                "reflect-journal.json",
+                "JSON (*.json)",
             )
         else:
             chosen = QFileDialog.getExistingDirectory(
-                self._window, self.tr("Choose an empty folder")
+                self._window.widget(), self.tr("Choose an empty folder")
             )
         if chosen:
             self.start_export(format_name, Path(chosen))
@@ -83,7 +86,7 @@ class JournalFiles(QObject):
         """List the backups to choose one from (opened without blocking, so tests can drive
         it); the chosen one is restored after the user confirms."""
         dialog = BackupsDialog(
-            self._app.backups.listing(), self._app.paths.backups_dir, self._window
+            self._app.backups.listing(), self._app.paths.backups_dir, self._window.widget()
         )
         dialog.chosen.connect(self.confirm_restore)
         dialog.finished.connect(dialog.deleteLater)
@@ -92,7 +95,7 @@ class JournalFiles(QObject):
 
     def confirm_restore(self, backup: Path) -> None:
         answer = QMessageBox.question(
-            self._window,
+            self._window.widget(),
             self.tr("Restore this backup?"),
             self.tr(
                 "Your journal will be replaced by this backup. The current journal is "
@@ -103,7 +106,7 @@ class JournalFiles(QObject):
             self.start_restore(backup)
 
     def start_restore(self, backup: Path) -> BackgroundTask:
-        self._window.editor.autosave_now()
+        self._window.autosave_now()
         return self._window.run_task(
             self.tr("Restoring…"),
             lambda progress: self._app.backups.restore(backup),

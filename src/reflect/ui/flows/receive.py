@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from reflect.errors import BadInput
 from reflect.messages import Msg
@@ -21,7 +21,7 @@ from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
 
 if TYPE_CHECKING:
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.shell import Shell
 
 BUNDLE_SUFFIX = ".reflect"
 CONTEXT = "Receive"
@@ -38,8 +38,8 @@ class ReceiveFlow(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, window: MainWindow, path: Path) -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell, path: Path) -> None:
+        super().__init__(window.widget())
         self._window = window
         self._path = path
         self.outcome: ReceiveOutcome | None = None
@@ -83,7 +83,16 @@ class ReceiveFlow(QObject):
             self.finished.emit(self.outcome)
 
 
-def receive_file(window: MainWindow, path: Path) -> ReceiveFlow:
+def choose_bundle(window: Shell) -> None:
+    """File ▸ Open a bundle: choose a ``.reflect`` file and receive it."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        window.widget(), tr("Open a bundle"), "", tr("Reflect bundles (*.reflect)")
+    )
+    if chosen:
+        receive_file(window, Path(chosen))
+
+
+def receive_file(window: Shell, path: Path) -> ReceiveFlow:
     """Open the bundle at ``path`` into the Trio inbox, asking only what must be asked."""
     flow = ReceiveFlow(window, path)
     flow.start()
@@ -118,14 +127,14 @@ def outcome_text(outcome: ReceiveOutcome) -> str:
     return text
 
 
-def tell(window: MainWindow, text: str) -> None:
+def tell(window: Shell, text: str) -> None:
     window.notify(text)
-    QMessageBox.information(window, tr("Bundle received"), text)
+    QMessageBox.information(window.widget(), tr("Bundle received"), text)
 
 
-def ask_import_unverified(window: MainWindow, why: str) -> bool:
+def ask_import_unverified(window: Shell, why: str) -> bool:
     answer = QMessageBox.question(
-        window,
+        window.widget(),
         tr("Import as unverified?"),
         why
         + "\n\n"
@@ -136,6 +145,8 @@ def ask_import_unverified(window: MainWindow, why: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def ask_passphrase(window: MainWindow, why: str) -> str | None:
-    text, ok = QInputDialog.getText(window, tr("Passphrase"), why, QLineEdit.EchoMode.Password)
+def ask_passphrase(window: Shell, why: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        window.widget(), tr("Passphrase"), why, QLineEdit.EchoMode.Password
+    )
     return text if ok and text else None

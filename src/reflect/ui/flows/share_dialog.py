@@ -41,15 +41,15 @@ from reflect.ui.widgets.basics import compact_combo, label
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
 if TYPE_CHECKING:
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.shell import Shell
 
 RECENT_ENTRIES = 40
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ShareDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell) -> None:
+        super().__init__(window.widget())
         self._window = window
         self._app = window.app
         self.preview: SharePreview | None = None
@@ -254,8 +254,7 @@ class ShareDialog(QDialog):
         entry_id = item.data(ID_ROLE) if item is not None else None
         if entry_id:
             self._window.open_entry(entry_id)
-            self._window.raise_()
-            self._window.activateWindow()
+            self._window.bring_forward()
 
     def passphrase_problem(self) -> str | None:
         if not self.use_passphrase.isChecked():
@@ -326,3 +325,11 @@ def _checked(widget: QListWidget) -> list[str]:
         for row in range(widget.count())
         if widget.item(row).checkState() is Qt.CheckState.Checked
     ]
+
+
+def open_share_dialog(window: Shell) -> ShareDialog:
+    """Open the dialog without blocking, so the user can edit what it warns about."""
+    dialog = ShareDialog(window)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.show()
+    return dialog

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.app import App
-from reflect.core.programme import Event, EventKind, LinkedEntry, Programme
+from reflect.core.programme import Event, LinkedEntry, Programme
 from reflect.ui.navigation import Navigator
+from reflect.ui.texts import event_kind_label
 from reflect.ui.widgets.basics import card, label, page_content, scrolling_page
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
@@ -138,7 +139,7 @@ class ProgrammePage(QWidget):
         layout.addWidget(day)
         body = QVBoxLayout()
         body.setSpacing(2)
-        body.addWidget(label(f"<b>{escape(event.title)}</b> · {kind_label(event.kind)}"))
+        body.addWidget(label(f"<b>{escape(event.title)}</b> · {event_kind_label(event.kind)}"))
         if event.description:
             body.addWidget(plain(event.description, "muted"))
         for entry in written:
@@ -172,12 +173,3 @@ def plain(text: str, role: str = "") -> QLabel:
     widget = label(text, role)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     return widget
-
-
-def kind_label(kind: EventKind) -> str:
-    names = {
-        EventKind.WORKSHOP: QCoreApplication.translate("Programme", "workshop"),
-        EventKind.COACHING: QCoreApplication.translate("Programme", "coaching session"),
-        EventKind.OTHER: QCoreApplication.translate("Programme", "other"),
-    }
-    return names[kind]

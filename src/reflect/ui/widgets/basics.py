@@ -1,9 +1,22 @@
-"""Small building blocks shared by the pages: headings, cards, muted notes, scroll areas."""
+"""Small building blocks shared by the pages: headings, cards, scroll areas, menu items."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str, role: str = "", wrap: bool = True) -> QLabel:
@@ -72,3 +85,24 @@ def compact_combo(characters: int = 14) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+def menu_action(menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+    """Add an item to ``menu`` that calls ``slot`` (with no arguments) when chosen."""
+    action = QAction(text, menu)
+    menu.addAction(action)
+    action.triggered.connect(lambda _=False: slot())
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
+def fit_to_rows(view: QListWidget) -> None:
+    """Show every row without an inner scroll bar: the page itself scrolls."""
+    view.setUniformItemSizes(True)
+    view.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    rows = view.sizeHintForRow(0) * view.count() if view.count() else 0
+    view.setFixedHeight(rows + 2 * view.frameWidth())

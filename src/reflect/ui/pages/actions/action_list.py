@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem
 
 from reflect.core.action import Action, ActionStatus
+from reflect.core.entry import shorten
 
 ActionRole = Qt.ItemDataRole.UserRole + 1
 DueTextRole = Qt.ItemDataRole.UserRole + 2
@@ -63,7 +64,7 @@ class ActionListModel(QAbstractListModel):
             return is_overdue(action, self._today)
         if role == InquiryTextRole:
             question = self._questions.get(action.inquiry_id or "")
-            return shorten(question) if question else None
+            return shorten(question, QUESTION_CHARS) if question else None
         if role == StatusTextRole:
             return self.status_text(action)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -126,14 +127,6 @@ def day_words(day: date, today: date) -> str:
     """ "Fri 4 Dec" in the user's language; the year only when it is not this one."""
     pattern = "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy"
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
-
-
-def shorten(text: str, limit: int = QUESTION_CHARS) -> str:
-    """Cut ``text`` at a word boundary near ``limit`` characters."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
-    return cut + "…"
 
 
 class ActionDelegate(QStyledItemDelegate):

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from reflect.app import App
 from reflect.core.action import Action, ActionKind, ActionStatus
+from reflect.core.entry import shorten
 from reflect.errors import ReflectError
 from reflect.ui.navigation import Navigator
 from reflect.ui.pages.actions.action_column import ActionColumn, ColumnWords
-from reflect.ui.pages.actions.action_list import shorten
 from reflect.ui.texts import error_text
 from reflect.ui.widgets.basics import compact_combo, label, scrolling
 

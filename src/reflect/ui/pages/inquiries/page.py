@@ -7,13 +7,12 @@ earlier wording with its date, and the entries and actions linked to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -29,7 +28,6 @@ from reflect.core.entry import EntryKind
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import Inquiry, InquiryStatus
 from reflect.errors import ReflectError
-from reflect.ui.editor.entry_editor import kind_label
 from reflect.ui.navigation import Navigator
 from reflect.ui.pages.inquiries.inquiry_dialogs import (
     StatusDialog,
@@ -39,8 +37,8 @@ from reflect.ui.pages.inquiries.inquiry_dialogs import (
     outcome_heading,
     status_label,
 )
-from reflect.ui.texts import error_text
-from reflect.ui.widgets.basics import card, label, scrolling
+from reflect.ui.texts import day_text, error_text, kind_label, moment_day_text
+from reflect.ui.widgets.basics import card, fit_to_rows, label, scrolling
 
 IdRole = Qt.ItemDataRole.UserRole
 ENTRY_LIMIT = 100
@@ -128,7 +126,7 @@ class InquiriesPage(QWidget):
     def _inquiry_item(self, inquiry: Inquiry) -> QListWidgetItem:
         text = inquiry.question
         if inquiry.status is not InquiryStatus.ACTIVE:
-            text += "\n" + outcome_heading(inquiry.status, local_day(inquiry.updated))
+            text += "\n" + outcome_heading(inquiry.status, moment_day_text(inquiry.updated))
         item = QListWidgetItem(text)
         item.setData(IdRole, inquiry.id)
         item.setData(
@@ -208,7 +206,7 @@ class InquiriesPage(QWidget):
     def _header(self, layout: QVBoxLayout, inquiry: Inquiry) -> None:
         first = inquiry.wordings[0].created if inquiry.wordings else inquiry.created
         since = self.tr("{0} · first asked {1}").format(
-            status_label(inquiry.status), local_day(first)
+            status_label(inquiry.status), moment_day_text(first)
         )
         layout.addWidget(label(since, "muted"))
         self.question_label = label(inquiry.question, "question")
@@ -227,8 +225,8 @@ class InquiriesPage(QWidget):
 
     def _outcome(self, inquiry: Inquiry) -> QWidget:
         frame, inner = card()
-        heading = outcome_heading(inquiry.status, local_day(inquiry.updated))
-        self.outcome_label = self._section(heading)
+        heading = outcome_heading(inquiry.status, moment_day_text(inquiry.updated))
+        self.outcome_label = label(heading, "section")
         self.outcome_label.setStyleSheet("margin-top: 0;")
         inner.addWidget(self.outcome_label)
         if inquiry.status_note:
@@ -243,7 +241,7 @@ class InquiriesPage(QWidget):
 
     def _why(self, layout: QVBoxLayout, inquiry: Inquiry) -> None:
         row = QHBoxLayout()
-        row.addWidget(self._section(self.tr("Why it matters")), 1)
+        row.addWidget(label(self.tr("Why it matters"), "section"), 1)
         self.why_button = self._button(row, self.tr("Edit why…"), self._on_why_clicked)
         row.setAlignment(self.why_button, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(row)
@@ -255,13 +253,13 @@ class InquiriesPage(QWidget):
         layout.addWidget(self.why_label)
 
     def _wordings(self, layout: QVBoxLayout, inquiry: Inquiry) -> None:
-        layout.addWidget(self._section(self.tr("How the question changed")))
+        layout.addWidget(label(self.tr("How the question changed"), "section"))
         frame, inner = card()
         inner.setSpacing(4)
         self.wording_labels: list[tuple[str, str]] = []
         for n, wording in enumerate(inquiry.wordings):
             when = self.tr("First asked {0}") if n == 0 else self.tr("Reworded {0}")
-            dated = when.format(local_day(wording.created))
+            dated = when.format(moment_day_text(wording.created))
             if n:
                 inner.addSpacing(8)
             inner.addWidget(label(dated, "muted"))
@@ -272,11 +270,11 @@ class InquiriesPage(QWidget):
     def _entries(self, layout: QVBoxLayout, inquiry: Inquiry) -> None:
         linked = EntryFilter(inquiry_id=inquiry.id)
         total = self._app.entries.count(linked)
-        layout.addWidget(self._section(self.tr("Entries · {0}").format(total)))
+        layout.addWidget(label(self.tr("Entries · {0}").format(total), "section"))
         self.entry_list = QListWidget()
         self.entry_list.setAccessibleName(self.tr("Entries linked to this inquiry"))
         for entry in self._app.entries.page(linked, limit=ENTRY_LIMIT):
-            when = f"{local_day(entry.created)}  ·  {kind_label(entry.kind)}"
+            when = f"{moment_day_text(entry.created)}  ·  {kind_label(entry.kind)}"
             item = QListWidgetItem(f"{when}  ·  {entry.display_title}")
             item.setData(IdRole, entry.id)
             item.setToolTip(entry.display_title)
@@ -299,7 +297,7 @@ class InquiriesPage(QWidget):
 
     def _actions(self, layout: QVBoxLayout, inquiry: Inquiry) -> None:
         actions = self._app.actions.find(inquiry_id=inquiry.id)
-        layout.addWidget(self._section(self.tr("Actions · {0}").format(len(actions))))
+        layout.addWidget(label(self.tr("Actions · {0}").format(len(actions)), "section"))
         self.action_rows: list[tuple[str, str]] = []
         if not actions:
             layout.addWidget(label(self.tr("No actions linked to this inquiry yet."), "muted"))
@@ -325,15 +323,10 @@ class InquiriesPage(QWidget):
             return self.tr("dropped")
         if action.due is None:
             return self.tr("open")
-        day = local_day_of(date.fromisoformat(action.due))
+        day = day_text(date.fromisoformat(action.due))
         if action.due < date.today().isoformat():
             return self.tr("overdue since {0}").format(day)
         return self.tr("due {0}").format(day)
-
-    def _section(self, text: str) -> QLabel:
-        heading = label(text, "section")
-        heading.setIndent(0)  # a style-sheet margin would otherwise indent it
-        return heading
 
     def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -389,23 +382,3 @@ class InquiriesPage(QWidget):
         except ReflectError as exc:
             self._nav.notify(error_text(exc))
             return None
-
-
-def local_day(moment: str) -> str:
-    """A stored UTC moment as a local calendar day, written the user's way: '12 Mar 2026'."""
-    return local_day_of(datetime.fromisoformat(moment).astimezone().date())
-
-
-def local_day_of(day: date) -> str:
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
-
-
-def fit_to_rows(view: QListWidget) -> None:
-    """Show every row without an inner scroll bar: the page itself scrolls."""
-    view.setUniformItemSizes(True)
-    view.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    rows = view.sizeHintForRow(0) * view.count() if view.count() else 0
-    view.setFixedHeight(rows + 2 * view.frameWidth())

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from reflect.app import App
 from reflect.core.assessment import Assessment, Score
+from reflect.core.entry import shorten
 from reflect.core.framework import Domain, Framework
 from reflect.errors import ReflectError
-from reflect.ui.pages.actions.action_list import shorten
 from reflect.ui.texts import error_text
 from reflect.ui.widgets.basics import clear, compact_combo, label, scrolling
 

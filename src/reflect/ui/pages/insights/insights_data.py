@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from reflect.core.assessment import Assessment
+from reflect.core.clock import local_date
 from reflect.core.framework import Framework
 
 
 def local_day(assessment: Assessment) -> date:
     """The local calendar day an assessment was made."""
-    return datetime.fromisoformat(assessment.created).astimezone().date()
+    return local_date(assessment.created)
 
 
 def chart_axes(framework: Framework | None, assessments: list[Assessment]) -> list[tuple[str, str]]:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from reflect.core.assessment import Assessment
 from reflect.ui.pages.insights.insights_data import local_day
+from reflect.ui.texts import day_text
 from reflect.ui.widgets.basics import card, label
-from reflect.ui.widgets.charts.chart_base import day_text, number_text
+from reflect.ui.widgets.charts.chart_base import number_text
 
 
 class LatestAssessment(QWidget):

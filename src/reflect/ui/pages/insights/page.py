@@ -18,9 +18,10 @@ from reflect.ui.navigation import Navigator
 from reflect.ui.pages.insights.assessment_form import AssessmentForm, rateable_frameworks
 from reflect.ui.pages.insights.insights_data import chart_axes, local_day, scores_of
 from reflect.ui.pages.insights.latest_assessment import LatestAssessment
+from reflect.ui.texts import day_text
 from reflect.ui.widgets.basics import card, compact_combo, label, scrolling
 from reflect.ui.widgets.charts.bars import MonthlyBars
-from reflect.ui.widgets.charts.chart_base import Series, day_text
+from reflect.ui.widgets.charts.chart_base import Series
 from reflect.ui.widgets.charts.chart_panel import ChartPanel
 from reflect.ui.widgets.charts.heatmap import HeatMap
 from reflect.ui.widgets.charts.line_chart import LineChart

@@ -7,11 +7,12 @@ entries, keeps a few pages cached, and forgets them when the journal changes.
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reflect.core.clock import local_date
 from reflect.core.entry import Entry
 from reflect.core.entry_filter import EntryFilter
 from reflect.services.entries import EntryService
@@ -96,4 +97,4 @@ class JournalModel(QAbstractListModel):
 
 
 def local_day(entry: Entry) -> date:
-    return datetime.fromisoformat(entry.created).astimezone().date()
+    return local_date(entry.created)

@@ -25,10 +25,10 @@ from reflect.app import App
 from reflect.core.clock import local_day_start
 from reflect.core.entry import EntryKind
 from reflect.core.entry_filter import EntryFilter
-from reflect.ui.editor.entry_editor import kind_label
 from reflect.ui.navigation import Navigator
 from reflect.ui.pages.journal.journal_delegate import JournalDelegate
 from reflect.ui.pages.journal.journal_model import EntryRole, JournalModel
+from reflect.ui.texts import kind_label
 from reflect.ui.widgets.basics import compact_combo
 
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from reflect.ui.texts import day_text
 from reflect.ui.widgets.charts.chart_base import (
     ChartWidget,
     Series,
-    day_text,
     number_text,
     series_styles,
 )

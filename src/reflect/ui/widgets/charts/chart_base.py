@@ -8,11 +8,10 @@ as a table of the same numbers and a one-paragraph summary for screen-reader use
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -106,11 +105,6 @@ def draw_marker(painter: QPainter, marker: Marker, centre: QPointF, radius: floa
             path.lineTo(QPointF(x + dx * r, y + dy * r))
         path.closeSubpath()
         painter.drawPath(path)
-
-
-def day_text(day: date, pattern: str = "d MMM yyyy") -> str:
-    """A calendar day written the user's way: '12 Mar 2026'."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def number_text(value: float | None) -> str:

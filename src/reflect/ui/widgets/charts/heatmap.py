@@ -9,7 +9,8 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reflect.ui.widgets.charts.chart_base import ChartWidget, blend, day_text
+from reflect.ui.texts import day_text
+from reflect.ui.widgets.charts.chart_base import ChartWidget, blend
 
 LEVELS = (0.34, 0.58, 0.8, 1.0)  # how far towards the highlight colour each level goes
 MAX_CELL = 17.0

@@ -9,11 +9,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
+from reflect.ui.texts import day_text
 from reflect.ui.widgets.charts.chart_base import (
     ChartWidget,
     Series,
     SeriesStyle,
-    day_text,
     draw_marker,
     number_text,
     series_styles,
