@@ -135,6 +135,22 @@ def test_demo_fills_an_empty_folder(reflect: Reflect) -> None:
     assert reflect.ok("check").out == "ok\n"
 
 
+def test_demo_comes_with_its_programme(reflect: Reflect) -> None:
+    reflect.ok("demo")
+
+    (programme,) = reflect.json("programme")
+    assert programme["name"] == "Leading Across Systems (demo cohort)"
+    events = programme["events"]
+    titles = {e["id"]: e["title"] for e in reflect.entries()}
+    for event in events:
+        assert all(event["title"] in titles[i] or "Trio" in titles[i] for i in event["entries"])
+    written = [e for e in events if e["entries"]]
+    waiting = [e for e in events if e["waiting"]]
+    assert len(written) >= 13
+    assert [e["title"] for e in waiting] == ["Workshop 7: rehearsing the report-back"]
+    assert (reflect.data_dir / "demo" / "demo.reflectpack").is_file()
+
+
 def test_demo_refuses_a_journal_that_has_writing(reflect: Reflect) -> None:
     reflect.write("My own entry.")
     before = reflect.snapshot()

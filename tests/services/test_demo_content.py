@@ -1,4 +1,6 @@
-"""The demo journal: reproducible, consistent, dated relative to now, and safe to show."""
+"""The demo journal's content: reproducible, consistent, dated relative to now, and safe to show.
+
+The programme, the links to its events and filling a journal are in ``test_demo``."""
 
 from __future__ import annotations
 
@@ -24,10 +26,17 @@ from reflect.core.entry import TITLE_LIMIT, Entry, EntryKind, normalize_tags
 from reflect.core.framework import Framework
 from reflect.core.inquiry import InquiryStatus
 from reflect.resources import resource_path
-from reflect.services.demo_content import build_demo_journal
+from reflect.services.demo import load_demo
 from reflect.services.frameworks import FrameworkCatalog, checked_scores
 
 NOW = datetime(2025, 6, 18, 14, 30, tzinfo=UTC)
+SHIPPED = FrameworkCatalog(resource_path("frameworks"), Path("/nonexistent/user-frameworks"))
+
+
+def build_demo_journal(now: datetime) -> JournalContents:
+    """The demo as loaded on ``now``'s day, its clock times in ``now``'s time zone."""
+    return load_demo(now.date(), SHIPPED.find, zone=now.tzinfo).journal
+
 
 PROMPTS = {
     "gibbs": ("description", "feelings", "evaluation", "analysis", "conclusion", "action-plan"),
@@ -118,9 +127,11 @@ def test_timestamps_move_with_now(journal: JournalContents) -> None:
     assert shifts == {timedelta(days=30)}
 
 
-def test_naive_now_is_refused() -> None:
-    with pytest.raises(ValueError):
-        build_demo_journal(NOW.replace(tzinfo=None))
+def test_clock_times_are_kept_as_local_time_in_any_zone(journal: JournalContents) -> None:
+    east = timezone(timedelta(hours=10))
+    later = build_demo_journal(datetime(2026, 1, 5, 8, 0, tzinfo=east))
+    for before, after in zip(journal.entries, later.entries, strict=True):
+        assert from_text(after.created).astimezone(east).time() == from_text(before.created).time()
 
 
 # --- ids and references --------------------------------------------------------------------

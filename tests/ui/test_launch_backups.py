@@ -103,3 +103,24 @@ def test_a_damaged_journal_is_offered_the_newest_sound_backup(
     assert offered == [f"Restore the newest sound backup ({older.name})?"]
     assert [e.body for e in app.entries.page()] == ["Worth keeping."]
     app.close()
+
+
+def test_the_first_run_demo_opens_with_its_programme(
+    qtbot: QtBot, qapp: QApplication, paths: Paths
+) -> None:
+    session = start(qtbot, qapp, paths)
+    session.open_demo()
+    assert session.window is not None and session.app is not None
+    qtbot.addWidget(session.window)
+    try:
+        assert session.paths.data_dir.name == paths.data_dir.name + "-demo"
+        (programme,) = session.app.programme.all()
+        assert "nine months" in programme.welcome
+        assert session.app.programme.written_for()
+        assert [n.event.title for n in session.app.programme.nudges()] == [
+            "Workshop 7: rehearsing the report-back"
+        ]
+        assert (session.paths.data_dir / "demo" / "demo.reflectpack").is_file()
+        assert not (paths.data_dir / "demo").exists()  # the user's own journal is untouched
+    finally:
+        session.close()

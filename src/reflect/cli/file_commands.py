@@ -11,7 +11,6 @@ from reflect.cli.output import backup_json, backup_line, print_json, progress_ba
 from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from reflect.messages import Msg
 from reflect.services.backups import list_backups, restore_closed_journal
-from reflect.services.demo import fill_demo
 
 _ANY_PATH = click.Path(path_type=Path)
 
@@ -105,8 +104,10 @@ def check(state: CliState) -> None:
 @pass_state
 def demo(state: CliState) -> None:
     """Fill an empty data folder with a sample journal to look around in."""
+    from reflect.services.demo import fill_demo  # the demo's data is read only when asked
+
     app = state.app()
-    report = fill_demo(app.paths, app.clock, app.entries, app.inquiries, app.transfer)
+    report = fill_demo(app.paths, app.clock, app.entries, app.inquiries, app.transfer, app.packs)
     click.echo(f"Added a demo journal ({report.total_added} items) in {app.paths.data_dir}.")
 
 

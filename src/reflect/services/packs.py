@@ -72,7 +72,7 @@ class PackService:
 
     def build(self, spec_path: Path, out: Path) -> Pack:
         """Check the spec, sign the pack with this journal's keys and write it to ``out``."""
-        spec = read_spec(spec_path, self._shipped)
+        spec = read_spec(spec_path, self.shipped)
         data = pack_bytes(spec, self._keys.identity(), to_text(self._clock()))
         pack = read_pack(data, out)  # what a participant's app will check, checked here first
         atomic_file.write_bytes(out, data)
@@ -82,10 +82,10 @@ class PackService:
         """What the pack holds, after every check an install makes of the file itself."""
         pack = read_pack(read_bytes(path), path)
         for framework_id in pack.uses:
-            if self._shipped(framework_id) is None:
+            if self.shipped(framework_id) is None:
                 raise BadInput(Msg.PACK_NEEDS_FRAMEWORK, path=path, id=framework_id)
         for n, (framework_id, _) in enumerate(pack.frameworks):
-            if self._shipped(framework_id) is not None:
+            if self.shipped(framework_id) is not None:
                 raise BadInput(
                     Msg.PACK_INVALID, path=path, field=f"frameworks[{n}].id", reason=SHIPPED_ID
                 )
@@ -124,7 +124,8 @@ class PackService:
                 done.append(result)
         return done, problems
 
-    def _shipped(self, framework_id: str) -> Framework | None:
+    def shipped(self, framework_id: str) -> Framework | None:
+        """The framework of that id that comes with Reflect, if there is one."""
         found = self._frameworks.find(framework_id)
         return found if found is not None and found.origin is Origin.SHIPPED else None
 

@@ -85,14 +85,16 @@ class Session:
             self.paths.config_dir.with_name(self.paths.config_dir.name + "-demo"),
             self.paths.log_dir,
         )
-        from reflect.services.demo import fill_demo  # a journal's worth of text, loaded if asked
+        from reflect.services.demo import fill_demo  # the demo's data is read only when asked
 
         app = open_journal(demo_paths)
         if app is None:
             return
         try:
             if not app.entries.count():
-                fill_demo(demo_paths, app.clock, app.entries, app.inquiries, app.transfer)
+                fill_demo(
+                    demo_paths, app.clock, app.entries, app.inquiries, app.transfer, app.packs
+                )
         finally:
             app.close()
         self.open(demo_paths, QCoreApplication.translate("Window", " — demo journal"))

@@ -19,7 +19,6 @@ from reflect.app import open_app
 from reflect.paths import resolve_paths
 from reflect.secrets.memory_keyring import MemoryKeyring
 from reflect.services.demo import fill_demo
-from reflect.services.demo_programme import add_demo_programme
 from reflect.ui.tools.screenshot_trio import fill_trio, keyring_factory
 
 if TYPE_CHECKING:
@@ -50,9 +49,8 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
     paths = resolve_paths(data_dir)
     keyring = MemoryKeyring()
     app = open_app(paths, keyring_factory=keyring_factory(keyring))
-    fill_demo(paths, app.clock, app.entries, app.inquiries, app.transfer)
+    fill_demo(paths, app.clock, app.entries, app.inquiries, app.transfer, app.packs)
     fill_trio(app, data_dir / "peers", keyring)
-    add_demo_programme(app.packs, app.entries, data_dir / "pack", app.clock())
     launch.make_qt_app(sys.argv[:1])
     saved: list[Path] = []
     try:
