@@ -11,8 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reflect.atomic_file import translated_os_errors
 from reflect.core.clock import Clock, utc_now
+from reflect.files import translated_os_errors
 from reflect.paths import Paths
 from reflect.resources import resource_path
 from reflect.secrets.age_passphrase import AGE_SCRYPT, PassphraseCipher

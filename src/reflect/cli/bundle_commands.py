@@ -24,10 +24,10 @@ from reflect.cli.exchange_prompts import (
 )
 from reflect.errors import BadInput
 from reflect.messages import Msg
-from reflect.services.choices import parse_date
 from reflect.services.inbox import Inbox
 from reflect.services.receiving import ReceivedView, ReceiveOutcome
 from reflect.services.sharing import SharePreview
+from reflect.services.typed_input import parse_date
 
 _ANY_PATH = click.Path(path_type=Path)
 BUNDLE_PROMPT = "Passphrase for the bundle"

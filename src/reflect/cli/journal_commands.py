@@ -14,7 +14,7 @@ from reflect.core.entry import EntryKind, Response, split_heading
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import InquiryStatus
 from reflect.core.search import SearchRequest
-from reflect.services.choices import parse_date
+from reflect.services.typed_input import parse_date
 
 KINDS = click.Choice([k.value for k in EntryKind])
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect import atomic_file
+from reflect import files
 from reflect.core.clock import new_id
 from reflect.errors import BadInput
 from reflect.exchange import bundle_errors, bundle_schema
@@ -128,7 +128,7 @@ def write_bundle(path: Path, data: bytes) -> Path:
     """Write a sealed bundle atomically, adding the ``.reflect`` suffix if missing."""
     if path.suffix != SUFFIX:
         path = path.with_name(path.name + SUFFIX)
-    atomic_file.write_bytes(path, data)
+    files.write_bytes(path, data)
     return path
 
 

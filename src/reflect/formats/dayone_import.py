@@ -21,8 +21,8 @@ from pathlib import Path
 
 from reflect.core.clock import is_showable, stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
+from reflect.files import Malformed, decode_utf8, is_text, read_bytes, reported
 from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import Malformed, decode_utf8, is_text, read_bytes, reported
 
 FORMAT = "Day One"
 STARRED_TAG = "starred"

@@ -23,7 +23,7 @@ from reflect.core.framework import (
     Source,
 )
 from reflect.errors import BadInput
-from reflect.formats.text_file import decode_utf8, read_bytes
+from reflect.files import decode_utf8, read_bytes
 from reflect.formats.toml_table import Invalid, Table, is_int, parse_toml
 from reflect.messages import Msg
 

@@ -22,8 +22,8 @@ from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
 from reflect.errors import BadInput
+from reflect.files import is_text, read_text
 from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import is_text, read_text
 from reflect.messages import Msg
 
 FORMAT = "reflect-journal"

@@ -20,8 +20,7 @@ from typing import BinaryIO
 from reflect.core.clock import is_showable, stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags
 from reflect.errors import BadInput
-from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import (
+from reflect.files import (
     Malformed,
     decode_utf8,
     is_text,
@@ -29,6 +28,7 @@ from reflect.formats.text_file import (
     reported,
     require_exists,
 )
+from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 TEXT_FORMAT = "jrnl"

@@ -12,10 +12,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from reflect.atomic_file import sync_folder, translated_os_errors
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry
 from reflect.errors import BadInput
+from reflect.files import sync_folder, translated_os_errors
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 

@@ -18,9 +18,7 @@ from pathlib import Path
 
 from reflect.core.clock import is_showable, stable_id, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
-from reflect.formats.front_matter import FrontMatter, split_front_matter
-from reflect.formats.progress import Progress, no_progress
-from reflect.formats.text_file import (
+from reflect.files import (
     Malformed,
     decode_utf8,
     is_text,
@@ -28,6 +26,8 @@ from reflect.formats.text_file import (
     reported,
     require_exists,
 )
+from reflect.formats.front_matter import FrontMatter, split_front_matter
+from reflect.formats.progress import Progress, no_progress
 
 FORMAT = "Markdown"
 SUFFIXES = (".md", ".markdown")

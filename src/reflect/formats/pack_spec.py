@@ -18,8 +18,8 @@ from typing import Any
 from reflect.core.framework import Framework, Origin
 from reflect.core.programme import EventKind
 from reflect.errors import BadInput
+from reflect.files import decode_utf8, read_bytes
 from reflect.formats.framework_toml import framework_from_document, read_framework
-from reflect.formats.text_file import decode_utf8, read_bytes
 from reflect.formats.toml_table import Invalid, Table, parse_toml
 from reflect.messages import Msg
 

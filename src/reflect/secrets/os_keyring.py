@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar, Protocol
 
-from reflect.atomic_file import write_text
 from reflect.errors import StorageError
+from reflect.files import write_text
 from reflect.messages import Msg
 from reflect.secrets.store import KeyStore, StoreKind, check_name, check_namespace
 

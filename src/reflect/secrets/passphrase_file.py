@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 from typing import ClassVar, Protocol
 
-from reflect.atomic_file import write_bytes
 from reflect.errors import BadInput
+from reflect.files import write_bytes
 from reflect.messages import Msg
 from reflect.secrets.age_passphrase import (
     AGE_SCRYPT,

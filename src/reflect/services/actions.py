@@ -8,9 +8,9 @@ from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.clock import Clock, new_id, to_text
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
-from reflect.services import ids
+from reflect.services import typed_input
 from reflect.services.changes import ChangeFeed, Topic
-from reflect.services.choices import parse_choice, parse_date
+from reflect.services.typed_input import parse_choice, parse_date
 from reflect.storage.actions import ActionRepository
 
 
@@ -49,7 +49,9 @@ class ActionService:
         return action
 
     def get(self, typed_id: str) -> Action:
-        found = self._repo.get(ids.resolve(typed_id, self._repo.ids_starting, Msg.ACTION_NOT_FOUND))
+        found = self._repo.get(
+            typed_input.resolve(typed_id, self._repo.ids_starting, Msg.ACTION_NOT_FOUND)
+        )
         if found is None:
             raise NotFound(Msg.ACTION_NOT_FOUND, id=typed_id)
         return found

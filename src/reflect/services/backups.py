@@ -10,10 +10,10 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from reflect.atomic_file import translated_os_errors
 from reflect.core.backup import Backup, BackupReason, daily_due, to_prune
 from reflect.core.clock import Clock
 from reflect.errors import StorageError
+from reflect.files import translated_os_errors
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.services.changes import ChangeFeed, Topic

@@ -25,8 +25,8 @@ from reflect.core.entry_filter import EntryFilter
 from reflect.errors import BadInput, ReflectError
 from reflect.messages import Msg
 from reflect.services.actions import ActionService, check_due
-from reflect.services.choices import parse_choice
 from reflect.services.entries import EntryService
+from reflect.services.typed_input import parse_choice
 
 SESSIONS = EntryFilter(kind=EntryKind.COACHING, framework_id=FRAMEWORK_ID)
 NAME_LOOKBACK = 50

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from reflect import atomic_file
+from reflect import files
 from reflect.core.action import Action
 from reflect.core.assessment import Assessment
 from reflect.core.clock import Clock, from_text, parse_day, to_text
@@ -83,7 +83,7 @@ def install_programme(packs: PackService, spec: PackSpec, folder: Path, now: dat
     """Sign the programme with keys made for the demo, as a facilitator would, and install it."""
     path = folder / PACK_FILE
     folder.mkdir(parents=True, exist_ok=True)
-    atomic_file.write_bytes(path, pack_bytes(spec, Identity.generate(), to_text(now)))
+    files.write_bytes(path, pack_bytes(spec, Identity.generate(), to_text(now)))
     packs.install(path)
 
 

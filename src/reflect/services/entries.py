@@ -10,9 +10,9 @@ from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_t
 from reflect.core.entry_filter import EntryFilter
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
-from reflect.services import ids
+from reflect.services import typed_input
 from reflect.services.changes import ChangeFeed, Topic
-from reflect.services.choices import parse_choice
+from reflect.services.typed_input import parse_choice
 from reflect.storage.entries import EntryRepository
 
 _EDITABLE = {"title", "body", "kind", "tags", "inquiry_id", "event_id", "framework_id", "responses"}
@@ -79,7 +79,7 @@ class EntryService:
         return entry
 
     def resolve(self, typed_id: str) -> str:
-        return ids.resolve(typed_id, self._repo.ids_starting, Msg.ENTRY_NOT_FOUND)
+        return typed_input.resolve(typed_id, self._repo.ids_starting, Msg.ENTRY_NOT_FOUND)
 
     def page(
         self, filt: EntryFilter | None = None, limit: int = 50, offset: int = 0

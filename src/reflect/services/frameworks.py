@@ -14,16 +14,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reflect import atomic_file
+from reflect import files
 from reflect.core.assessment import Score
 from reflect.core.framework import SLUG_LIMIT, Framework, Origin
 from reflect.errors import BadInput, NotFound, ReflectError
+from reflect.files import read_bytes
 from reflect.formats.framework_toml import (
     dump_framework,
     framework_from_bytes,
     parse_framework,
 )
-from reflect.formats.text_file import read_bytes
 from reflect.messages import Msg
 
 SUFFIX = ".toml"
@@ -126,7 +126,7 @@ class FrameworkCatalog:
         data = read_bytes(path)
         framework = self._checked(path, data)
         self._refuse_taken(framework.id, path)
-        atomic_file.write_bytes(self._free_path(framework.id), data)
+        files.write_bytes(self._free_path(framework.id), data)
         return framework
 
     def copy(self, framework_id: str, new_name: str | None = None) -> Framework:
@@ -155,7 +155,7 @@ class FrameworkCatalog:
         path = listed.path if listed else self._free_path(framework.id)
         text = dump_framework(framework)
         saved = parse_framework(text, path, Origin.USER)
-        atomic_file.write_text(path, text)
+        files.write_text(path, text)
         return saved
 
     def delete(self, framework_id: str) -> Framework:
@@ -163,7 +163,7 @@ class FrameworkCatalog:
         listed = self._listed(framework_id)
         if not listed.framework.editable:
             raise BadInput(Msg.FRAMEWORK_READ_ONLY, name=listed.framework.name)
-        with atomic_file.translated_os_errors(listed.path):
+        with files.translated_os_errors(listed.path):
             listed.path.unlink(missing_ok=True)
         return listed.framework
 

@@ -6,9 +6,9 @@ from reflect.core.clock import Clock, new_id, to_text
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
-from reflect.services import ids
+from reflect.services import typed_input
 from reflect.services.changes import ChangeFeed, Topic
-from reflect.services.choices import parse_choice
+from reflect.services.typed_input import parse_choice
 from reflect.storage.inquiries import InquiryRepository
 
 
@@ -35,7 +35,7 @@ class InquiryService:
         return inquiry
 
     def resolve(self, typed_id: str) -> str:
-        return ids.resolve(typed_id, self._repo.ids_starting, Msg.INQUIRY_NOT_FOUND)
+        return typed_input.resolve(typed_id, self._repo.ids_starting, Msg.INQUIRY_NOT_FOUND)
 
     def all(self, status: InquiryStatus | None = None) -> list[Inquiry]:
         return self._repo.find(status)

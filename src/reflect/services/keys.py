@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect.atomic_file import write_bytes
 from reflect.core.clock import new_id
 from reflect.errors import BadInput, ReflectError, StorageError
 from reflect.exchange import identity as keys
 from reflect.exchange.bundle import SenderCard
 from reflect.exchange.card import Card, clean_name, fingerprint, make_card
+from reflect.files import write_bytes
 from reflect.messages import Msg
 from reflect.secrets.age_passphrase import AGE_SCRYPT, PassphraseCipher
 from reflect.secrets.choose import file_store, open_key_store

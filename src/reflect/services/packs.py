@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reflect import atomic_file
+from reflect import files
 from reflect.core.clock import Clock, to_text
 from reflect.core.framework import Framework, Origin
 from reflect.core.programme import Programme
 from reflect.errors import BadInput, ReflectError
 from reflect.exchange.pack import Pack, pack_bytes, read_pack
+from reflect.files import read_bytes
 from reflect.formats.pack_spec import read_spec
-from reflect.formats.text_file import read_bytes
 from reflect.messages import Msg
-from reflect.pack_folders import packs_in
+from reflect.paths import packs_in
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.services.frameworks import FrameworkCatalog
 from reflect.services.keys import KeyService
@@ -75,7 +75,7 @@ class PackService:
         spec = read_spec(spec_path, self.shipped)
         data = pack_bytes(spec, self._keys.identity(), to_text(self._clock()))
         pack = read_pack(data, out)  # what a participant's app will check, checked here first
-        atomic_file.write_bytes(out, data)
+        files.write_bytes(out, data)
         return pack
 
     def show(self, path: Path) -> Pack:
@@ -159,14 +159,14 @@ class PackService:
             raise
         if not staged and not self._folder.is_dir():
             return  # nothing carried, and nothing carried before
-        with atomic_file.translated_os_errors(self._folder):
+        with files.translated_os_errors(self._folder):
             for path in staged:
                 os.replace(path, path.with_suffix(""))
             kept = {path.with_suffix("") for path in staged}
             for old in self._folder.glob(f"{pack_id}--*.toml"):
                 if old not in kept:
                     old.unlink()
-            atomic_file.sync_folder(self._folder)
+            files.sync_folder(self._folder)
 
     def _files_missing(self, pack: Pack) -> bool:
         pack_id = pack.programme.pack_id
@@ -177,5 +177,5 @@ class PackService:
 
     def _stage(self, final: Path, text: str) -> Path:
         staged = final.with_name(final.name + _STAGED)
-        atomic_file.write_text(staged, text)
+        files.write_text(staged, text)
         return staged

@@ -12,7 +12,7 @@ from reflect.core.programme import Event, EventKind, LinkedEntry, Nudge, Program
 from reflect.errors import NotFound
 from reflect.messages import Msg
 from reflect.services.changes import ChangeFeed, Topic
-from reflect.services.ids import resolve
+from reflect.services.typed_input import resolve
 from reflect.storage.meta import MetaRepository
 from reflect.storage.programmes import ProgrammeRepository
 

@@ -21,7 +21,7 @@ from reflect.exchange import bundle as bundles
 from reflect.exchange.bundle_schema import BundleKind, checked
 from reflect.exchange.card import checked_signing_key
 from reflect.messages import Msg
-from reflect.services import ids
+from reflect.services import typed_input
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.services.inbox import Inbox, grouped
 from reflect.services.keys import KeyService, read_file
@@ -236,7 +236,7 @@ def one_of(known: list[str], typed: str, not_found: Msg) -> str:
     def starting(prefix: str) -> list[str]:
         return [k for k in lowered if k.startswith(prefix)][:2]
 
-    return lowered[ids.resolve(typed, starting, not_found)]
+    return lowered[typed_input.resolve(typed, starting, not_found)]
 
 
 def entry_in(shared: list[str], typed: str) -> str:

@@ -29,10 +29,10 @@ from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
 from reflect.services.entries import EntryService
 from reflect.services.frameworks import FrameworkCatalog
-from reflect.services.identifiers import Finding, find_in_items
 from reflect.services.inquiries import InquiryService
 from reflect.services.keys import KeyService
 from reflect.services.peers import PeerService
+from reflect.services.privacy_scan import Finding, find_in_items
 
 Item = dict[str, Any]
 

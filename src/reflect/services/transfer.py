@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reflect import atomic_file
+from reflect import files
 from reflect.core.clock import Clock, to_text
 from reflect.core.contents import ImportReport, JournalContents
 from reflect.formats import journal_json, registry
@@ -67,7 +67,7 @@ class TransferService:
         contents = self.contents()
         progress(0, 1)
         if format_name == "json":
-            atomic_file.write_text(out, journal_json.dumps(contents, to_text(self._clock())))
+            files.write_text(out, journal_json.dumps(contents, to_text(self._clock())))
             written = len(contents.entries)
         else:
             from reflect.formats.markdown_export import write_markdown_folder

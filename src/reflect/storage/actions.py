@@ -7,7 +7,7 @@ from typing import Any
 
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.storage.database import Store
-from reflect.storage.id_lookup import ids_starting
+from reflect.storage.id_prefix import ids_starting
 
 _COLUMNS = "id, text, kind, status, due, entry_id, inquiry_id, created, updated"
 _INSERT = f"INSERT OR IGNORE INTO actions ({_COLUMNS}) VALUES ({', '.join('?' * 9)})"

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reflect.atomic_file import sync_folder, translated_os_errors
 from reflect.core.backup import Backup, BackupReason
 from reflect.errors import StorageError
+from reflect.files import sync_folder, translated_os_errors
 from reflect.messages import Msg
 from reflect.storage import schema
 from reflect.storage.sql_errors import translated

@@ -17,7 +17,7 @@ from reflect.storage.entry_rows import (
     state_json,
 )
 from reflect.storage.filters import where_clause
-from reflect.storage.id_lookup import ids_starting
+from reflect.storage.id_prefix import ids_starting
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

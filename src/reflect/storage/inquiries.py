@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
 from reflect.storage import search_index
 from reflect.storage.database import Store
-from reflect.storage.id_lookup import ids_starting
+from reflect.storage.id_prefix import ids_starting
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -7,8 +7,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from reflect.atomic_file import sync_folder
 from reflect.errors import BadInput
+from reflect.files import sync_folder
 from reflect.messages import Msg
 from reflect.storage import backup_files
 from reflect.storage.database import Store

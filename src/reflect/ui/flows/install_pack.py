@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reflect.errors import ReflectError
 from reflect.exchange.pack import SUFFIX, Pack
-from reflect.pack_folders import drop_in_folders
+from reflect.paths import drop_in_folders
 from reflect.services.packs import Installed, Outcome
 from reflect.ui.navigation import PageId
 from reflect.ui.texts import error_text

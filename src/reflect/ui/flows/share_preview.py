@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from reflect.core.entry import derive_title
 from reflect.messages import Msg
-from reflect.services.identifiers import Finding
+from reflect.services.privacy_scan import Finding
 
 Item = Mapping[str, Any]
 CONTEXT = "SharePreview"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
-from reflect.safe_markdown import SAFE_SCHEMES, render
+from reflect.formats.markdown_html import SAFE_SCHEMES, render
 
 
 class SafeBrowser(QTextBrowser):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path, PureWindowsPath
 
-from reflect.pack_folders import drop_in_folders, packs_in
+from reflect.paths import drop_in_folders, packs_in
 
 
 def test_linux_looks_in_each_xdg_config_dir() -> None:

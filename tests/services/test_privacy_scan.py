@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from reflect.messages import Msg
-from reflect.services.identifiers import Finding, find_in_items, find_in_text, valid_nhs_number
+from reflect.services.privacy_scan import Finding, find_in_items, find_in_text, valid_nhs_number
 
 TODAY = date(2026, 3, 1)
 NHS = Msg.LOOKS_LIKE_NHS_NUMBER

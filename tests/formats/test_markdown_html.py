@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.safe_markdown import MAX_RENDER_CHARS, render
+from reflect.formats.markdown_html import MAX_RENDER_CHARS, render
 
 
 class _Elements(HTMLParser):
