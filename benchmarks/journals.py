@@ -17,9 +17,10 @@ from pathlib import Path
 from benchmarks import corpus, raw_fts
 from benchmarks.vocabulary import INQUIRIES
 from reflect.app import App, open_app
-from reflect.core.clock import stable_id, to_text
+from reflect.core.clock import to_text
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, normalize_tags
+from reflect.core.ids import stable_id
 from reflect.core.inquiry import Inquiry, Wording
 from reflect.paths import resolve_paths
 from reflect.storage.schema import STEPS

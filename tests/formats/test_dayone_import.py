@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.core.clock import stable_id
 from reflect.core.entry import Entry, EntryKind
+from reflect.core.ids import stable_id
 from reflect.errors import BadInput
 from reflect.formats.dayone_import import read_dayone
 from reflect.messages import Msg

@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fuzz_support import local_time_zone
-from reflect.core.clock import stable_id, to_text
+from reflect.core.clock import to_text
 from reflect.core.entry import Entry, EntryKind
+from reflect.core.ids import stable_id
 from reflect.errors import BadInput
 from reflect.formats.jrnl_import import read_jrnl
 from reflect.messages import Msg

@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mounts import small_disk
-from reflect.core.clock import stable_id, to_text
+from reflect.core.clock import to_text
 from reflect.core.entry import Entry, EntryKind
+from reflect.core.ids import stable_id
 from reflect.errors import BadInput
 from reflect.formats.markdown_import import read_markdown
 from reflect.messages import Msg

@@ -1,8 +1,7 @@
-"""Ids and timestamps: random UUIDs, UTC ISO 8601 text with an explicit offset."""
+"""Timestamps: UTC ISO 8601 text with an explicit offset, and local calendar days."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
@@ -10,16 +9,6 @@ Clock = Callable[[], datetime]
 # datetime runs from year 1 to 9999. A moment within a day of either end cannot be moved into
 # every time zone (astimezone overflows), so moments read from files must fall inside these.
 FIRST_YEAR, LAST_YEAR = 2, 9998
-
-
-def new_id() -> str:
-    """A random id that will not clash when items travel between journals."""
-    return str(uuid.uuid4())
-
-
-def stable_id(*parts: str) -> str:
-    """An id derived from content, so importing the same item twice finds the first copy."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "reflect:" + "\x1f".join(parts)))
 
 
 def utc_now() -> datetime:

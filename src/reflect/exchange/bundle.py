@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect import files
-from reflect.core.clock import new_id
+from reflect.core.ids import new_id
 from reflect.errors import BadInput
 from reflect.exchange import bundle_errors, bundle_schema
 from reflect.exchange.bundle_schema import BundleKind

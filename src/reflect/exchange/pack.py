@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reflect.core.clock import stable_id
 from reflect.core.framework import Origin
+from reflect.core.ids import stable_id
 from reflect.core.programme import Event, Facilitator, Programme
 from reflect.errors import BadInput
 from reflect.exchange.canonical import (

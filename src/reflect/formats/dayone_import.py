@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reflect.core.clock import is_showable, stable_id, to_text
+from reflect.core.clock import is_showable, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
+from reflect.core.ids import stable_id
 from reflect.files import Malformed, decode_utf8, is_text, read_bytes, reported
 from reflect.formats.progress import Progress, no_progress
 

@@ -17,8 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from reflect.core.clock import is_showable, stable_id, to_text
+from reflect.core.clock import is_showable, to_text
 from reflect.core.entry import Entry, EntryKind, normalize_tags
+from reflect.core.ids import stable_id
 from reflect.errors import BadInput
 from reflect.files import (
     Malformed,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reflect.core.action import Action, ActionKind, ActionStatus
-from reflect.core.clock import Clock, new_id, to_text
+from reflect.core.clock import Clock, to_text
+from reflect.core.ids import new_id
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services import typed_input

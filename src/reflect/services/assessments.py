@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reflect.core.assessment import Assessment, Score
-from reflect.core.clock import Clock, new_id, to_text
+from reflect.core.clock import Clock, to_text
+from reflect.core.ids import new_id
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.storage.assessments import AssessmentRepository
 

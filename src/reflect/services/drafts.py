@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reflect.core.clock import Clock, new_id, to_text
+from reflect.core.clock import Clock, to_text
 from reflect.core.draft import Draft
 from reflect.core.entry import Entry
+from reflect.core.ids import new_id
 from reflect.services.entries import EntryService
 from reflect.storage.drafts import DraftRepository
 

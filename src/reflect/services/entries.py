@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from reflect.core.clock import Clock, new_id, to_text
+from reflect.core.clock import Clock, to_text
 from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.entry_filter import EntryFilter
+from reflect.core.ids import new_id
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services import typed_input

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reflect.core.clock import Clock, new_id, to_text
+from reflect.core.clock import Clock, to_text
+from reflect.core.ids import new_id
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg

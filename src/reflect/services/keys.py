@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reflect.core.clock import new_id
+from reflect.core.ids import new_id
 from reflect.errors import BadInput, ReflectError, StorageError
 from reflect.exchange import identity as keys
 from reflect.exchange.bundle import SenderCard

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reflect.core.clock import Clock, new_id, to_text
+from reflect.core.clock import Clock, to_text
+from reflect.core.ids import new_id
 from reflect.core.peer import Peer, Trio
 from reflect.errors import BadInput, NotFound
 from reflect.exchange.card import Card, clean_name, fingerprint, parse_peer

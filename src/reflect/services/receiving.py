@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reflect.core.clock import Clock, new_id, stable_id, to_text
+from reflect.core.clock import Clock, to_text
+from reflect.core.ids import new_id, stable_id
 from reflect.core.peer import Comment, Peer, PrivateNote, ReceivedBundle
 from reflect.errors import BadInput, NotFound
 from reflect.exchange import bundle as bundles
