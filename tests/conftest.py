@@ -65,5 +65,19 @@ def app(paths: Paths, clock: FakeClock) -> Iterator[App]:
     opened.close()
 
 
+GUI_DIR = Path(__file__).resolve().parent / "ui"
+GUI_FIXTURES = frozenset({"qtbot", "qapp"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives real Qt widgets ``gui``: all of tests/ui, and any test
+    elsewhere that uses pytest-qt's ``qtbot`` or ``qapp`` (a ``pytestmark`` in a conftest is
+    ignored, so the marker is added here)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.path.is_relative_to(GUI_DIR) or fixtures & GUI_FIXTURES:
+            item.add_marker(pytest.mark.gui)
+
+
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0

@@ -128,3 +128,42 @@ class QuickCipher:
             return AESGCM(key).decrypt(body[8:20], body[20:], None)
         except InvalidTag:
             raise Unreadable("it is damaged or incomplete") from None
+
+
+class QuickRawCipher:
+    """QuickCipher for passphrase bundles: age's armor lines around it, failures as pyrage's.
+
+    Only the armor is age's (bundles refuse anything else before decrypting), not the header, so
+    opening one with keys instead of the passphrase says "damaged", not "needs a passphrase". A
+    wrong passphrase reads "Decryption failed" as age's does; anything else that does not open is
+    a ``DecryptError`` with QuickCipher's reason, which bundles call damaged.
+    """
+
+    BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
+    END = b"-----END AGE ENCRYPTED FILE-----"
+
+    def __init__(self) -> None:
+        self._quick = QuickCipher()
+
+    def encrypt(self, plaintext: bytes, passphrase: str) -> bytes:
+        import base64
+
+        text = base64.b64encode(self._quick.encrypt(plaintext, passphrase))
+        lines = [text[i : i + 64] for i in range(0, len(text), 64)]
+        return b"\n".join([self.BEGIN, *lines, self.END]) + b"\n"
+
+    def decrypt(self, ciphertext: bytes, passphrase: str) -> bytes:
+        import base64
+        import binascii
+
+        import pyrage
+
+        from reflect.secrets.age_passphrase import Unreadable, WrongPassphrase
+
+        body = ciphertext.strip().removeprefix(self.BEGIN).removesuffix(self.END)
+        try:
+            return self._quick.decrypt(base64.b64decode(b"".join(body.split())), passphrase)
+        except WrongPassphrase:
+            raise pyrage.DecryptError("Decryption failed") from None
+        except (Unreadable, binascii.Error) as exc:
+            raise pyrage.DecryptError(str(exc)) from None

@@ -15,6 +15,7 @@ from fakes import FakeClock, FixedPassphrase, MemoryKeyring, QuickCipher
 from reflect.app import App, open_app
 from reflect.messages import Msg
 from reflect.paths import resolve_paths
+from reflect.secrets.age_passphrase import RAW_AGE_SCRYPT, RawPassphraseCipher
 
 
 @dataclass
@@ -48,14 +49,17 @@ def open_person(
     keyring_factory: Callable[[], Any],
     clock: FakeClock | None = None,
     folder: str | None = None,
+    bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
 ) -> Person:
     """``name``'s journal in ``root / folder`` (by default their first name, in lower case),
-    with their name set and prompts that answer."""
+    with their name set and prompts that answer. Passphrase bundles use real age scrypt unless
+    a test that needs no age file format passes ``QuickRawCipher()``."""
     app = open_app(
         resolve_paths(root / (folder or name.split()[0].lower())),
         clock or FakeClock(),
         keyring_factory=keyring_factory,
         cipher=QuickCipher(),
+        bundle_cipher=bundle_cipher,
     )
     told: list[Msg] = []
     passphrase = FixedPassphrase()

@@ -36,7 +36,8 @@ bundled=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
   libwayland-client0 libwayland-cursor0 libwayland-egl1 libfontconfig1 libdbus-1-3)
 tools=(binutils fonts-dejavu-core)
-[ "$smoke" = 1 ] && tools+=(dbus gnome-keyring strace xvfb xauth)
+# desktop-file-utils: desktop-file-validate checks the .deb's reflect.desktop.
+[ "$smoke" = 1 ] && tools+=(dbus gnome-keyring strace xvfb xauth desktop-file-utils)
 missing=()
 for pkg in "${bundled[@]}" "${tools[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -129,9 +130,11 @@ if [ "$smoke" = 1 ]; then
     grep -q "application/x-reflect-bundle:\*\.reflect$" "$stage/root/usr/share/mime/globs2"
     echo "   shared-mime-info: *.reflect and *.reflectpack registered"
   fi
-  if command -v desktop-file-validate >/dev/null; then
-    desktop-file-validate "$stage/root/usr/share/applications/reflect.desktop"
-  fi
+  # Always checked: desktop-file-utils is installed above (or the build stopped asking for it).
+  command -v desktop-file-validate >/dev/null \
+    || { echo "desktop-file-validate not found: install desktop-file-utils" >&2; exit 1; }
+  desktop-file-validate "$stage/root/usr/share/applications/reflect.desktop"
+  echo "   desktop-file-validate: reflect.desktop is valid"
   "$root/packaging/smoke.sh" "$stage/root/opt/reflect"
   # From etc/xdg/reflect/packs/ in the scratch root, as from /etc/xdg once installed.
   [ -z "$pack" ] || picked_up "$stage/root/opt/reflect/reflect" "$stage/root/etc/xdg"

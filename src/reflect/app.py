@@ -15,7 +15,12 @@ from reflect.core.clock import Clock, utc_now
 from reflect.files import translated_os_errors
 from reflect.paths import Paths
 from reflect.resources import resource_path
-from reflect.secrets.age_passphrase import AGE_SCRYPT, PassphraseCipher
+from reflect.secrets.age_passphrase import (
+    AGE_SCRYPT,
+    RAW_AGE_SCRYPT,
+    PassphraseCipher,
+    RawPassphraseCipher,
+)
 from reflect.secrets.os_keyring import KeyringFactory, system_keyring
 from reflect.services.changes import ChangeFeed
 from reflect.storage.database import Store, open_store
@@ -51,6 +56,7 @@ class App:
         clock: Clock,
         keyring_factory: KeyringFactory,
         cipher: PassphraseCipher,
+        bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
     ) -> None:
         self.paths = paths
         self.store = store
@@ -58,6 +64,7 @@ class App:
         self.clock = clock
         self._keyring_factory = keyring_factory
         self._cipher = cipher
+        self._bundle_cipher = bundle_cipher
 
     def close(self) -> None:
         self.store.close()
@@ -156,7 +163,7 @@ class App:
         sources = Sources(
             self.inquiries, self.entries, self.actions, self.assessments, self.frameworks
         )
-        return SharingService(sources, self.keys, self.peers, self.clock)
+        return SharingService(sources, self.keys, self.peers, self.clock, self._bundle_cipher)
 
     @cached_property
     def receiving(self) -> ReceivingService:
@@ -164,7 +171,9 @@ class App:
         from reflect.storage.received import ReceivedRepository
 
         repo = ReceivedRepository(self.store)
-        return ReceivingService(repo, self.keys, self.peers, self.changes, self.clock)
+        return ReceivingService(
+            repo, self.keys, self.peers, self.changes, self.clock, self._bundle_cipher
+        )
 
     @cached_property
     def packs(self) -> PackService:
@@ -201,15 +210,17 @@ def open_app(
     *,
     keyring_factory: KeyringFactory = system_keyring,
     cipher: PassphraseCipher = AGE_SCRYPT,
+    bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
 ) -> App:
     """Open the journal in ``paths.data_dir`` (creating it on first use).
 
     ``keyring_factory`` and ``cipher`` reach the key store, which is opened only when keys are
-    first needed (tests pass fakes). Front ends hand the key service their passphrase prompt.
+    first needed, and ``bundle_cipher`` passphrase bundles (tests pass fakes). Front ends hand
+    the key service their passphrase prompt.
     """
     prepare_data_dir(paths.data_dir)
     store = open_store(paths.db_path, paths.backups_dir)
-    return App(paths, store, clock, keyring_factory, cipher)
+    return App(paths, store, clock, keyring_factory, cipher, bundle_cipher)
 
 
 def framework_catalog(paths: Paths) -> FrameworkCatalog:

@@ -123,7 +123,7 @@ def test_key_show_asks_for_a_name_once(reflect: Reflect) -> None:
 
 
 def test_without_a_keyring_the_passphrase_file_is_explained_once(
-    reflect: Reflect, monkeypatch: pytest.MonkeyPatch
+    reflect: Reflect, monkeypatch: pytest.MonkeyPatch, quick_scrypt: None
 ) -> None:
     monkeypatch.setattr(keyring.core, "_keyring_backend", no_keyring())
     monkeypatch.setenv("KEYS_PASS", "correct horse battery staple")

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bundle_people import Person, person
+from fakes import QuickRawCipher
 from reflect.errors import BadInput
 from reflect.exchange.bundle import (
     MAX_BUNDLE_BYTES,
@@ -434,17 +435,20 @@ def test_a_bundle_forwarded_by_a_recipient_is_refused() -> None:
 def test_a_card_bundle_forwarded_with_a_passphrase_is_refused() -> None:
     asha, ben, _ = trio()
     plaintext = pyrage.decrypt(asha_to_ben(), [ben.identity])
-    forwarded = pyrage.passphrase.encrypt(plaintext, PASSPHRASE, armored=True)
+    quick = QuickRawCipher()  # age scrypt itself: test_a_wrong_passphrase_says_so and test_bundle
+    forwarded = quick.encrypt(plaintext, PASSPHRASE)
 
     with pytest.raises(BadInput) as exc:
-        open_with_passphrase(forwarded, PASSPHRASE, known(asha))
+        open_with_passphrase(forwarded, PASSPHRASE, known(asha), cipher=quick)
 
     assert exc.value.msg is Msg.BUNDLE_FORWARDED
 
 
 def test_a_passphrase_bundle_forwarded_to_a_card_is_refused() -> None:
-    _, ben, _ = trio()
-    plaintext = pyrage.passphrase.decrypt(passphrase_bundle(), PASSPHRASE)
+    asha, ben, _ = trio()
+    quick = QuickRawCipher()  # age scrypt itself: test_a_wrong_passphrase_says_so and test_bundle
+    sealed = seal_with_passphrase(content(), asha.signing_key, asha.card, PASSPHRASE, cipher=quick)
+    plaintext = quick.decrypt(sealed, PASSPHRASE)
 
     refused(pyrage.encrypt(plaintext, [ben.public], armored=True), ben, Msg.BUNDLE_FORWARDED)
 

@@ -19,6 +19,7 @@ from reflect.errors import BadInput, StorageError
 from reflect.exchange.card import fingerprint, parse_card
 from reflect.exchange.identity import Identity
 from reflect.messages import Msg
+from reflect.paths import Paths
 
 
 @pytest.fixture
@@ -75,13 +76,18 @@ def test_the_card_carries_the_name_and_the_public_keys(opened: Callable[..., Per
     assert asha.app.keys.card("Asha  P.").name == "Asha P."
 
 
-def test_a_card_needs_a_name_first(app: Any) -> None:
-    app.keys.set_prompts(FixedPassphrase(), lambda msg: None)
-    with pytest.raises(BadInput) as exc:
-        app.keys.card()
-    assert exc.value.msg is Msg.NAME_NEEDED
-    assert app.keys.card("Ben Okafor").name == "Ben Okafor"
-    assert app.keys.card().name == "Ben Okafor"
+def test_a_card_needs_a_name_first(paths: Paths) -> None:
+    # Without a keyring here, keys go to a passphrase file: QuickCipher, not a second of scrypt.
+    app = open_app(paths, FakeClock(), cipher=QuickCipher())
+    try:
+        app.keys.set_prompts(FixedPassphrase(), lambda msg: None)
+        with pytest.raises(BadInput) as exc:
+            app.keys.card()
+        assert exc.value.msg is Msg.NAME_NEEDED
+        assert app.keys.card("Ben Okafor").name == "Ben Okafor"
+        assert app.keys.card().name == "Ben Okafor"
+    finally:
+        app.close()
 
 
 @pytest.mark.parametrize("keyring", [no_keyring, BrokenKeyring], ids=["none", "broken"])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from fakes import FakeClock
+from fakes import FakeClock, QuickRawCipher
 from people import Person, introduce, open_person, shared_keyring
 from reflect.core.action import ActionKind
 from reflect.core.assessment import Score
@@ -40,9 +40,10 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
     keyring = shared_keyring()
     clock = FakeClock()
     clock.advance(days=-10)
-    asha = open_person("Asha Patel", tmp_path, keyring, clock)
-    ben = open_person("Ben Okafor", tmp_path, keyring)
-    cai = open_person("Cai", tmp_path, keyring)
+    quick = QuickRawCipher()  # passphrase bundles; tests/exchange proves them with age scrypt
+    asha = open_person("Asha Patel", tmp_path, keyring, clock, bundle_cipher=quick)
+    ben = open_person("Ben Okafor", tmp_path, keyring, bundle_cipher=quick)
+    cai = open_person("Cai", tmp_path, keyring, bundle_cipher=quick)
     introduce(asha, ben, cai)
     app = asha.app
     inquiry = app.inquiries.add("Why do we never stop anything?", "The backlog only grows.")
@@ -207,7 +208,9 @@ def test_a_passphrase_bundle_opens_with_the_passphrase(journal: Journal, tmp_pat
     path = asha.app.sharing.share(preview, tmp_path / "summary.reflect", "five pale owls")
 
     signers = {asha.app.keys.identity().signing_public: "Asha"}
-    opened = open_with_passphrase(path.read_bytes(), "five pale owls", signers)
+    opened = open_with_passphrase(
+        path.read_bytes(), "five pale owls", signers, cipher=QuickRawCipher()
+    )
     assert opened.recipients == ()
     assert json.loads(opened.raw_json)["items"] == [
         {"type": "note", "text": "Before we swap cards"}

@@ -1,4 +1,7 @@
-"""GUI fixtures: a real main window over a temporary journal, offscreen."""
+"""GUI fixtures: a real main window over a temporary journal, offscreen.
+
+Every test here is marked ``gui`` by ``pytest_collection_modifyitems`` in tests/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +16,6 @@ from reflect.app import App
 from reflect.crash import write_crash_log
 from reflect.ui import theme
 from reflect.ui.main_window import MainWindow
-
-pytestmark = pytest.mark.gui
 
 
 class CrashRecorder:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App
 from reflect.errors import Cancelled
+from reflect.formats.progress import Progress
 from reflect.ui.main_window import MainWindow
 
 SAMPLES = Path(__file__).parents[1] / "formats" / "samples"
@@ -82,5 +85,39 @@ def test_backup_and_restore_from_the_window(qtbot: QtBot, window: MainWindow, ap
     assert [e.id for e in app.entries.page()] == [first.id]
 
 
-def test_cancelled_is_what_progress_raises(window: MainWindow) -> None:
-    assert issubclass(Cancelled, Exception)
+def test_pressing_cancel_stops_the_work_at_its_next_progress_report(
+    qtbot: QtBot, window: MainWindow, crashes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[str] = []
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    reported, pressed = threading.Event(), threading.Event()
+    raised: list[BaseException] = []
+    reports_after_cancel: list[int] = []
+    succeeded: list[object] = []
+
+    def work(progress: Progress) -> str:
+        progress(0, 3)  # before the user presses Cancel: reported as usual
+        reported.set()
+        assert pressed.wait(10)
+        try:
+            progress(1, 3)
+        except BaseException as exc:
+            raised.append(exc)
+            raise
+        reports_after_cancel.append(1)
+        return "finished anyway"
+
+    task = window.run_task("Working…", work, succeeded.append)
+    assert reported.wait(10)
+    with qtbot.waitSignal(task.finished, timeout=20000):
+        task.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
+        pressed.set()
+
+    assert [type(exc) for exc in raised] == [Cancelled]
+    assert reports_after_cancel == [] and succeeded == [] and warned == []
+    assert told == ["Stopped. Nothing was changed."]
+    assert crashes.crashes == []

@@ -19,8 +19,6 @@ from reflect.ui.widgets.charts.heatmap import HeatMap
 from reflect.ui.widgets.charts.line_chart import LineChart
 from reflect.ui.widgets.charts.radar import RadarChart
 
-pytestmark = pytest.mark.gui
-
 DOMAINS = ["Collective vision and leadership", "Aligned operating model", "Capability"]
 TODAY = date(2026, 3, 1)
 

@@ -19,8 +19,6 @@ from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 from reflect.ui.pages.coaching.page import CoachingPage
 
-pytestmark = pytest.mark.gui
-
 SESSIONS = EntryFilter(kind=EntryKind.COACHING, framework_id=FRAMEWORK_ID)
 EARLIER = CoachingSession(
     date="2026-02-15",

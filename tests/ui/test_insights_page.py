@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -17,8 +16,6 @@ from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 from reflect.ui.pages.insights.assessment_form import AssessmentForm
 from reflect.ui.pages.insights.page import InsightsPage
-
-pytestmark = pytest.mark.gui
 
 CSIF = ["vision", "operating-model", "capability", "redesign", "cqi", "innovation"]
 

@@ -16,8 +16,6 @@ from reflect.paths import Paths
 from reflect.services.backups import list_backups
 from reflect.ui import launch
 
-pytestmark = pytest.mark.gui
-
 
 def journal_with_writing(paths: Paths, clock: FakeClock) -> list[Path]:
     """A journal holding one entry and two backups, oldest first."""

@@ -28,8 +28,6 @@ from reflect.ui.flows.install_pack import install_pack_file, pick_up_dropped
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 
-pytestmark = pytest.mark.gui
-
 PACK_ID = "leading-across-systems-cohort-4"
 WORKSHOP_2 = event_id(PACK_ID, "workshop-2")  # 2027-02-25
 TRIO_1 = event_id(PACK_ID, "trio-1")  # 2027-02-04

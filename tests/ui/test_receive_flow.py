@@ -20,8 +20,6 @@ from reflect.app import App
 from reflect.ui.flows.receive import ReceiveFlow, receive_file
 from reflect.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.gui
-
 
 class Boxes:
     """Stands in for message boxes: records each, and answers questions as told."""

@@ -13,8 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
-pytestmark = pytest.mark.gui
-
 HOSTILE = """# Hello
 
 <script>alert('x')</script>

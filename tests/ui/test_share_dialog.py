@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fakes import FakeClock
+from fakes import FakeClock, QuickRawCipher
 from people import Person, introduce, open_person, shared_keyring
 from reflect.app import App
 from reflect.messages import Msg
@@ -17,14 +17,15 @@ from reflect.ui.flows.share_dialog import ShareDialog
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 
-pytestmark = pytest.mark.gui
 VALID_NHS_NUMBER = "943 476 5919"
 
 
 @pytest.fixture
 def people(tmp_path: Path, clock: FakeClock) -> Iterator[tuple[Person, Person, Person]]:
     keyring = shared_keyring()
-    trio = [open_person(n, tmp_path, keyring, clock) for n in ("Asha Patel", "Ben Okafor", "Cai Ó")]
+    quick = QuickRawCipher()  # passphrase bundles; tests/exchange proves them with age scrypt
+    names = ("Asha Patel", "Ben Okafor", "Cai Ó")
+    trio = [open_person(n, tmp_path, keyring, clock, bundle_cipher=quick) for n in names]
     introduce(*trio)
     trio[0].app.peers.create_trio("Spring trio", ["Ben", "Cai"])
     yield trio[0], trio[1], trio[2]

@@ -18,8 +18,6 @@ from reflect.ui.navigation import PageId
 from reflect.ui.pages.trio.page import TrioPage
 from reflect.ui.pages.trio.peer_dialogs import CardDialog, FingerprintDialog, TrioDialog
 
-pytestmark = pytest.mark.gui
-
 HOSTILE = (
     "We mapped the handoffs.\n\n<script>alert(1)</script>\n\n"
     '<img src="file:///dev/zero"> and ![zero](file:///dev/zero)\n\n'

@@ -35,6 +35,7 @@ from reflect.exchange.canonical import (
     signing_key_text,
 )
 from reflect.messages import Msg
+from reflect.secrets.age_passphrase import RAW_AGE_SCRYPT, RawPassphraseCipher
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -110,18 +111,21 @@ def seal(
 
 
 def seal_with_passphrase(
-    payload: BundleContent, signing_key: Ed25519PrivateKey, sender: SenderCard, passphrase: str
+    payload: BundleContent,
+    signing_key: Ed25519PrivateKey,
+    sender: SenderCard,
+    passphrase: str,
+    *,
+    cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
 ) -> bytes:
     """The armored age file for ``payload``, openable with ``passphrase`` (age scrypt).
 
     The passphrase must reach the peers by another channel than the file.
     """
-    from pyrage import passphrase as age_passphrase  # type: ignore[import-untyped, unused-ignore]
-
     if not passphrase:
         raise BadInput(Msg.BUNDLE_PASSPHRASE_EMPTY)
     plaintext = _signed_plaintext(payload, signing_key, sender, [])
-    return bytes(age_passphrase.encrypt(plaintext, passphrase, armored=True))
+    return cipher.encrypt(plaintext, passphrase)
 
 
 def write_bundle(path: Path, data: bytes) -> Path:
@@ -219,6 +223,7 @@ def open_with_passphrase(
     accept_unverified: bool = False,
     *,
     max_bytes: int = MAX_BUNDLE_BYTES,
+    cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
 ) -> OpenedBundle:
     """Decrypt a passphrase bundle, then check it as :func:`open_bundle` does.
 
@@ -226,11 +231,10 @@ def open_with_passphrase(
     recipients and re-encrypted with a passphrase is refused as forwarded.
     """
     from pyrage import DecryptError  # type: ignore[import-untyped, unused-ignore]
-    from pyrage import passphrase as age_passphrase  # type: ignore[import-untyped, unused-ignore]
 
     data = _readable_size(data, max_bytes)
     try:
-        plaintext = bytes(age_passphrase.decrypt(data, passphrase))
+        plaintext = cipher.decrypt(data, passphrase)
     except (DecryptError, OSError, ValueError) as exc:
         raise bundle_errors.passphrase_failure(exc) from None
     _refuse_oversized(len(plaintext), max_bytes)

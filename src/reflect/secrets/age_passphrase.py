@@ -55,6 +55,30 @@ class AgeScrypt:
             raise classified(str(exc)) from None
 
 
+class RawPassphraseCipher(Protocol):
+    """Passphrase encryption whose ``decrypt`` fails as pyrage does (``DecryptError``, ``OSError``,
+    ``ValueError`` with age's own text), for callers that sort failures themselves (passphrase
+    bundles: :mod:`reflect.exchange.bundle_errors`); tests swap in a quick one for scrypt."""
+
+    def encrypt(self, plaintext: bytes, passphrase: str) -> bytes: ...
+
+    def decrypt(self, ciphertext: bytes, passphrase: str) -> bytes: ...
+
+
+class RawAgeScrypt:
+    """age's scrypt recipient through pyrage, armored, with pyrage's failures as they come."""
+
+    def encrypt(self, plaintext: bytes, passphrase: str) -> bytes:
+        from pyrage import passphrase as age_passphrase  # type: ignore[import-untyped, unused-ignore]
+
+        return bytes(age_passphrase.encrypt(plaintext, passphrase, armored=True))
+
+    def decrypt(self, ciphertext: bytes, passphrase: str) -> bytes:
+        from pyrage import passphrase as age_passphrase  # type: ignore[import-untyped, unused-ignore]
+
+        return bytes(age_passphrase.decrypt(ciphertext, passphrase))
+
+
 def normalized(ciphertext: bytes) -> bytes:
     """Armored text may arrive with blank lines or spaces around it (mail, chat, editors)."""
     stripped = ciphertext.strip()
@@ -76,3 +100,4 @@ def classified(error: str) -> NotDecrypted:
 
 
 AGE_SCRYPT = AgeScrypt()
+RAW_AGE_SCRYPT = RawAgeScrypt()

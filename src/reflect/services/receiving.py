@@ -22,6 +22,7 @@ from reflect.exchange import bundle as bundles
 from reflect.exchange.bundle_schema import BundleKind, checked
 from reflect.exchange.card import checked_signing_key
 from reflect.messages import Msg
+from reflect.secrets.age_passphrase import RAW_AGE_SCRYPT, RawPassphraseCipher
 from reflect.services import typed_input
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.services.inbox import Inbox, grouped
@@ -67,12 +68,14 @@ class ReceivingService:
         peers: PeerService,
         changes: ChangeFeed,
         clock: Clock,
+        bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
     ) -> None:
         self._repo = repo
         self._keys = keys
         self._peers = peers
         self._changes = changes
         self._clock = clock
+        self._bundle_cipher = bundle_cipher
 
     def receive(
         self, path: Path, accept_unverified: bool = False, passphrase: str | None = None
@@ -161,14 +164,17 @@ class ReceivingService:
             raise BadInput(Msg.FEEDBACK_EMPTY)
         to = [] if passphrase is not None else [self._author(bundle)]
         content = bundles.BundleContent(BundleKind.FEEDBACK, items, now)
-        return bundles.write_bundle(out, sealed(self._keys, content, to, passphrase))
+        sealed_bundle = sealed(self._keys, content, to, passphrase, self._bundle_cipher)
+        return bundles.write_bundle(out, sealed_bundle)
 
     def _open(
         self, data: bytes, accept_unverified: bool, passphrase: str | None
     ) -> bundles.OpenedBundle:
         signers = self._peers.signers()
         if passphrase is not None:
-            return bundles.open_with_passphrase(data, passphrase, signers, accept_unverified)
+            return bundles.open_with_passphrase(
+                data, passphrase, signers, accept_unverified, cipher=self._bundle_cipher
+            )
         me = self._keys.identity()
         signers[me.signing_public] = YOU
         opened = bundles.open_bundle(

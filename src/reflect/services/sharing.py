@@ -25,6 +25,7 @@ from reflect.errors import BadInput, NotFound
 from reflect.exchange.bundle import BundleContent, seal, seal_with_passphrase, write_bundle
 from reflect.exchange.bundle_schema import BundleKind
 from reflect.messages import Msg
+from reflect.secrets.age_passphrase import RAW_AGE_SCRYPT, RawPassphraseCipher
 from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
 from reflect.services.entries import EntryService
@@ -63,11 +64,19 @@ class Sources:
 
 
 class SharingService:
-    def __init__(self, sources: Sources, keys: KeyService, peers: PeerService, clock: Clock):
+    def __init__(
+        self,
+        sources: Sources,
+        keys: KeyService,
+        peers: PeerService,
+        clock: Clock,
+        bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
+    ):
         self._sources = sources
         self._keys = keys
         self._peers = peers
         self._clock = clock
+        self._bundle_cipher = bundle_cipher
 
     def preview(
         self,
@@ -104,7 +113,10 @@ class SharingService:
         """Seal the previewed items to its recipients and the sender (or with ``passphrase``)
         and write them to ``out_path`` (``.reflect`` is added if missing)."""
         content = BundleContent(BundleKind.SUMMARY, preview.items, to_text(self._clock()))
-        return write_bundle(out_path, sealed(self._keys, content, preview.recipients, passphrase))
+        sealed_bundle = sealed(
+            self._keys, content, preview.recipients, passphrase, self._bundle_cipher
+        )
+        return write_bundle(out_path, sealed_bundle)
 
     def _entries(
         self,
@@ -174,14 +186,18 @@ class SharingService:
 
 
 def sealed(
-    keys: KeyService, content: BundleContent, to: Sequence[Peer], passphrase: str | None
+    keys: KeyService,
+    content: BundleContent,
+    to: Sequence[Peer],
+    passphrase: str | None,
+    cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
 ) -> bytes:
     """``content`` signed with the user's keys, encrypted to ``to`` and the user, or with
     ``passphrase`` when one is given."""
     sender = keys.sender()
     signing_key = keys.identity().signing_key()
     if passphrase is not None:
-        return seal_with_passphrase(content, signing_key, sender, passphrase)
+        return seal_with_passphrase(content, signing_key, sender, passphrase, cipher=cipher)
     if not to:
         raise BadInput(Msg.SHARE_NO_RECIPIENTS)
     return seal(content, signing_key, sender, [peer.age_recipient for peer in to])
