@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App
+from reflect.ui.dialogs.help_dialogs import shortcuts_text
 from reflect.ui.main_window import MainWindow
-from reflect.ui.navigation import PageId
+from reflect.ui.navigation import PAGES, PageId
 
 
 def test_sidebar_switches_pages(window: MainWindow) -> None:
@@ -92,3 +95,24 @@ def test_preferences_change_appearance_and_editor(
     finally:
         window.prefs.scheme = theme.Scheme.LIGHT
         window.apply_preferences()
+
+
+def test_sidebar_go_menu_shortcuts_and_help_come_from_the_one_table(window: MainWindow) -> None:
+    sidebar = [window.sidebar.item(n).text() for n in range(window.sidebar.count())]
+    go = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Go")
+    shortcuts = {a.text(): a.shortcut().toString() for a in go.actions()}
+    help_text = shortcuts_text()
+
+    assert sidebar == [row.name for row in PAGES]
+    for n, row in enumerate(PAGES):
+        assert shortcuts[row.name] == f"Ctrl+{n + 1}"
+        assert f"Ctrl+{n + 1}  {row.name}" in help_text
+        window.sidebar.setCurrentRow(n)
+        assert window.current_page() is row.id
+    assert {row.id for row in PAGES} == set(PageId) - {PageId.EDITOR}
+
+
+def test_a_page_class_is_found_from_its_row() -> None:
+    for row in PAGES:
+        module = importlib.import_module(row.module)
+        assert getattr(module, row.cls).__name__ == row.cls
