@@ -48,7 +48,7 @@ _DARK = {
     QPalette.ColorRole.Mid: "#454c52",
 }
 
-# A warning banner (such as a message from a sender not yet verified): amber, readable in each.
+# A warning banner (such as a message from a sender not yet verified): amber in either scheme.
 _LIGHT_WARNING = {"warning_bg": "#f3d9a4", "warning_text": "#3b2a05", "warning_border": "#c89a3c"}
 _DARK_WARNING = {"warning_bg": "#4a3813", "warning_text": "#f6e3b8", "warning_border": "#9c7630"}
 
