@@ -48,6 +48,13 @@ _DARK = {
     QPalette.ColorRole.Mid: "#454c52",
 }
 
+# A warning banner (such as a message from a sender not yet verified): amber in either scheme.
+_LIGHT_WARNING = {"warning_bg": "#f3d9a4", "warning_text": "#3b2a05", "warning_border": "#c89a3c"}
+_DARK_WARNING = {"warning_bg": "#4a3813", "warning_text": "#f6e3b8", "warning_border": "#9c7630"}
+
+# Widgets say what they are with a dynamic property ``role`` (set before the widget is first
+# polished) or, where one is already unique, an object name; only this sheet says how they look.
+# ``apply`` fills in the %(name)s values per scheme, so a literal percent sign must be written %%.
 STYLE = """
 QListWidget#sidebar { border: none; padding: 8px 0; font-size: 11pt; }
 QListWidget#sidebar { background: palette(window); }
@@ -58,13 +65,41 @@ QListWidget#sidebar::item:selected { background: palette(highlight);
 QLabel[role="title"] { font-size: 18pt; font-weight: 600; }
 QLabel[role="question"] { font-size: 14pt; }
 QLabel[role="muted"] { color: %(muted)s; }
-QLabel[role="section"] { font-size: 11pt; font-weight: 600; margin-top: 10px; }
+QLabel[role="section"], QLabel[role="card-heading"] { font-size: 11pt; font-weight: 600; }
+QLabel[role="section"] { margin-top: 10px; }
+QLabel[role="caption"] { font-weight: 600; }
+QLabel[role="domain-name"] { font-weight: 600; margin-top: 6px; }
+QLabel[role="last-action"] { font-size: 12pt; }
+QLabel[role="warning"] { background: %(warning_bg)s; color: %(warning_text)s;
+                         border: 1px solid %(warning_border)s; border-radius: 6px;
+                         padding: 6px 10px; }
 QFrame[role="card"] { background: palette(base); border: 1px solid palette(mid);
                       border-radius: 10px; }
-QPushButton[role="primary"] { background: palette(highlight); color: palette(highlighted-text);
-                              border: none; border-radius: 8px; padding: 10px 22px;
-                              font-size: 12pt; font-weight: 600; }
-QPushButton[role="primary"]:focus { outline: 2px solid palette(text); }
+QFrame#nudgeBar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }
+QFrame#todayMarker { border-top: 2px solid palette(highlight); margin-top: 6px; }
+QPushButton[role="primary"], QPushButton[role="primary-compact"] {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: none; border-radius: 8px; padding: 10px 22px;
+    font-size: 12pt; font-weight: 600; }
+QPushButton[role="primary-compact"], QPushButton[role="inquiry-button"] { padding: 6px 14px; }
+QPushButton[role="primary"]:focus, QPushButton[role="primary-compact"]:focus {
+    outline: 2px solid palette(text); }
+QPushButton[role="entry-link"], QPushButton[role="reflect-link"] { text-align: left;
+                                                                    padding: 2px 4px; }
+QPushButton[role="reflect-link"] { color: palette(link); }
+QPushButton[role="latest-entry"] { text-align: left; padding: 4px 0; }
+QListWidget[role="card-list"] { background: transparent; border: 2px solid transparent;
+                                border-radius: 10px; }
+QListWidget[role="card-list"]:focus { border-color: palette(highlight); }
+QListWidget[role="card-list"]::item { background: palette(base); color: palette(text);
+                                      border: 1px solid palette(mid); border-radius: 8px;
+                                      padding: 6px 10px; margin: 0 0 6px 0; }
+QListWidget[role="card-list"]::item:selected { background: palette(highlight);
+                                               color: palette(highlighted-text); }
+QListWidget#recentSessions::item { padding: 8px 10px; }
+QListWidget[role="inquiry-list"]::item { padding: 6px 4px; }
+QListWidget[role="fitted-list"]::item { padding: 5px 6px; }
+QListView[role="action-list"] { background: transparent; }
 *:focus { outline-color: palette(highlight); }
 """
 
@@ -87,7 +122,7 @@ def apply(app: QApplication, scheme: Scheme = Scheme.SYSTEM) -> None:
     app.setPalette(palette)
     # Qt style sheets have no palette name for placeholder text, so muted text gets its colour.
     muted = (_DARK if dark else _LIGHT)[QPalette.ColorRole.PlaceholderText]
-    app.setStyleSheet(STYLE % {"muted": muted})
+    app.setStyleSheet(STYLE % {"muted": muted, **(_DARK_WARNING if dark else _LIGHT_WARNING)})
     app.setProperty("reflect_dark", dark)
 
 

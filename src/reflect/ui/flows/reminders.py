@@ -55,11 +55,7 @@ class NudgeBar(QFrame):
         self._app = app
         self._editing = editing
         self.nudge: Nudge | None = None
-        self.setObjectName("nudgeBar")
-        self.setStyleSheet(
-            "#nudgeBar { background: palette(alternate-base); "
-            "border-bottom: 1px solid palette(mid); }"
-        )
+        self.setObjectName("nudgeBar")  # the theme gives it a band of its own
         self.setAccessibleName(tr("Reminder to reflect"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)

@@ -117,10 +117,7 @@ class ProgrammePage(QWidget):
 
     def _mark_today(self, today: date) -> None:
         marker = QFrame()
-        marker.setObjectName("todayMarker")
-        marker.setStyleSheet(
-            "#todayMarker { border-top: 2px solid palette(highlight); margin-top: 6px; }"
-        )
+        marker.setObjectName("todayMarker")  # the theme draws its line
         row = QHBoxLayout(marker)
         row.setContentsMargins(0, 4, 0, 0)
         row.addWidget(label(self.tr("Today, {0}").format(f"{today:%A %d %B}"), "muted"))
@@ -153,7 +150,7 @@ class ProgrammePage(QWidget):
         title = entry.title or self.tr("Untitled entry")
         button = QPushButton("↳ " + title)
         button.setFlat(True)
-        button.setStyleSheet("text-align: left; padding: 2px 4px;")
+        button.setProperty("role", "entry-link")
         button.setToolTip(self.tr("Open this entry"))
         button.clicked.connect(lambda _=False, i=entry.entry_id: self._nav.open_entry(i))
         return button
@@ -161,7 +158,7 @@ class ProgrammePage(QWidget):
     def _reflect_button(self, event: Event) -> QPushButton:
         button = QPushButton(self.tr("Reflect on this"))
         button.setFlat(True)
-        button.setStyleSheet("text-align: left; padding: 2px 4px; color: palette(link);")
+        button.setProperty("role", "reflect-link")
         button.setAccessibleDescription(self.tr("Write a reflection on {0}").format(event.title))
         button.clicked.connect(lambda _=False, i=event.id: self.reflect_requested.emit(i))
         self.reflect_buttons[event.id] = button

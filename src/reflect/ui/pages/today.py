@@ -136,7 +136,7 @@ class TodayPage(QWidget):
             when = datetime.fromisoformat(entry.created).astimezone().strftime("%d %b, %H:%M")
             button = QPushButton(f"{when}  ·  {entry.display_title}")
             button.setFlat(True)
-            button.setStyleSheet("text-align: left; padding: 4px 0;")
+            button.setProperty("role", "latest-entry")
             button.clicked.connect(lambda _=False, e=entry.id: self._nav.open_entry(e))
             self._layout.addWidget(button)
 

@@ -100,7 +100,9 @@ def menu_action(menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any =
 def fit_to_rows(view: QListWidget) -> None:
     """Show every row without an inner scroll bar: the page itself scrolls."""
     view.setUniformItemSizes(True)
-    view.setStyleSheet("QListWidget::item { padding: 5px 6px; }")
+    view.setProperty("role", "fitted-list")
+    view.style().unpolish(view)  # the role counts only once the view is polished again
+    view.style().polish(view)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

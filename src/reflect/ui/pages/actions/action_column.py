@@ -79,8 +79,7 @@ class ActionColumn(QFrame):
 
     def _heading(self, title: str) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.title = label(title, "section", wrap=False)
-        self.title.setStyleSheet("margin-top: 0;")
+        self.title = label(title, "card-heading", wrap=False)
         self.count = label("", "muted", wrap=False)
         row.addWidget(self.title)
         row.addStretch(1)
@@ -131,7 +130,7 @@ class ActionColumn(QFrame):
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setWordWrap(True)
-        self.view.setStyleSheet("QListView { background: transparent; }")
+        self.view.setProperty("role", "action-list")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         return self.view

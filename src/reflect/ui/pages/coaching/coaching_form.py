@@ -284,9 +284,7 @@ def date_edit() -> QDateEdit:
 
 
 def caption_label(text: str) -> QLabel:
-    caption = label(text)
-    caption.setStyleSheet("font-weight: 600;")
-    return caption
+    return label(text, "caption")
 
 
 def role_names(widget: QWidget) -> dict[Role, str]:

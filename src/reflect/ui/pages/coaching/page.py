@@ -36,17 +36,6 @@ FORM_WIDTH = 680
 RECENT_WIDTH = 300
 RECENT_LIMIT = 12
 SUMMARY_LIMIT = 90
-# Each session a small card; a border that only changes colour shows where focus is.
-RECENT_STYLE = """
-QListWidget#recentSessions { background: transparent; border: 2px solid transparent;
-                             border-radius: 10px; }
-QListWidget#recentSessions:focus { border-color: palette(highlight); }
-QListWidget#recentSessions::item { background: palette(base); color: palette(text);
-                                   border: 1px solid palette(mid); border-radius: 8px;
-                                   padding: 8px 10px; margin: 0 0 6px 0; }
-QListWidget#recentSessions::item:selected { background: palette(highlight);
-                                            color: palette(highlighted-text); }
-"""
 
 
 class CoachingPage(QWidget):
@@ -98,9 +87,8 @@ class CoachingPage(QWidget):
     def _followup_card(self) -> QFrame:
         self.followup_card, inner = card()
         inner.setSpacing(6)
-        self.last_label = label("")
+        self.last_label = label("", "last-action")
         self.last_label.setTextFormat(Qt.TextFormat.PlainText)  # the action is the user's text
-        self.last_label.setStyleSheet("font-size: 12pt;")
         self.last_meta = label("", "muted")
         self.followup = QPlainTextEdit()
         self.followup.setTabChangesFocus(True)
@@ -141,8 +129,8 @@ class CoachingPage(QWidget):
         heading = label(self.tr("Recent sessions"), "section")
         heading.setIndent(0)
         self.recent = QListWidget()
-        self.recent.setObjectName("recentSessions")
-        self.recent.setStyleSheet(RECENT_STYLE)
+        self.recent.setObjectName("recentSessions")  # its cards are a little roomier
+        self.recent.setProperty("role", "card-list")
         self.recent.setAccessibleName(self.tr("Recent sessions"))
         self.recent.setAccessibleDescription(self.tr("Press Enter to open a session."))
         self.recent.setWordWrap(True)

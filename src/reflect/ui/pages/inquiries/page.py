@@ -62,7 +62,7 @@ class InquiriesPage(QWidget):
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.list.setProperty("role", "inquiry-list")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(self._on_list_current_changed)
         self.new_button = QPushButton(self.tr("New inquiry…"))
@@ -199,7 +199,7 @@ class InquiriesPage(QWidget):
         layout.addWidget(label(text, "muted"))
         row = QHBoxLayout()
         start = self._button(row, self.tr("Ask your first question…"), self._on_new_clicked)
-        start.setProperty("role", "primary")
+        start.setProperty("role", "primary-compact")
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -217,7 +217,7 @@ class InquiriesPage(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 6, 0, 6)
         self.reflect_button = self._button(row, self.tr("Reflect on this"), self._on_reflect)
-        self.reflect_button.setProperty("role", "primary")
+        self.reflect_button.setProperty("role", "primary-compact")
         self.reword_button = self._button(row, self.tr("Reword…"), self._on_reword_clicked)
         self.status_button = self._button(row, self.tr("Change status…"), self._on_status_clicked)
         row.addStretch(1)
@@ -226,8 +226,7 @@ class InquiriesPage(QWidget):
     def _outcome(self, inquiry: Inquiry) -> QWidget:
         frame, inner = card()
         heading = outcome_heading(inquiry.status, moment_day_text(inquiry.updated))
-        self.outcome_label = label(heading, "section")
-        self.outcome_label.setStyleSheet("margin-top: 0;")
+        self.outcome_label = label(heading, "card-heading")
         inner.addWidget(self.outcome_label)
         if inquiry.status_note:
             inner.addWidget(label(inquiry.status_note))
@@ -332,7 +331,7 @@ class InquiriesPage(QWidget):
         button = QPushButton(text)
         button.setObjectName(text)  # lets focus come back to it after a refresh
         button.setAccessibleName(text.rstrip("…"))
-        button.setStyleSheet("QPushButton { padding: 6px 14px; }")
+        button.setProperty("role", "inquiry-button")
         button.clicked.connect(slot)
         row.addWidget(button)
         return button

@@ -39,8 +39,7 @@ class DomainRating(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(4)
-        name = label(domain.label, "section")
-        name.setStyleSheet("margin-top: 0;")
+        name = label(domain.label, "card-heading")
         layout.addWidget(name)
         if domain.help:
             layout.addWidget(label(domain.help, "muted"))

@@ -45,9 +45,8 @@ class LatestAssessment(QWidget):
         self._layout.setSpacing(6)
         self.rows = []
         heading = label(
-            self.tr("In your words, {0}").format(day_text(local_day(latest))), "section"
+            self.tr("In your words, {0}").format(day_text(local_day(latest))), "card-heading"
         )
-        heading.setStyleSheet("margin-top: 0;")
         self._layout.addWidget(heading)
         if latest.note:
             self._layout.addWidget(label(latest.note, "muted"))
@@ -63,9 +62,7 @@ class LatestAssessment(QWidget):
             value = self.tr("{0} of {1}").format(score.score, high)
             change = _change(score.score, before.get(domain_id))
             row = grid.rowCount()
-            name = label(text)
-            name.setStyleSheet("font-weight: 600; margin-top: 6px;")
-            name.setIndent(0)  # the style-sheet margin would otherwise indent it
+            name = label(text, "domain-name")  # which also keeps it flush left
             grid.addWidget(name, row, 0)
             shown = label(f"{value}  {change}".strip(), wrap=False)
             shown.setAccessibleName(

@@ -95,8 +95,7 @@ class InsightsPage(QWidget):
 
     def _empty_card(self) -> QWidget:
         self.empty, inner = card()
-        heading = label(self.tr("No self-assessments yet"), "section")
-        heading.setStyleSheet("margin-top: 0;")
+        heading = label(self.tr("No self-assessments yet"), "card-heading")
         inner.addWidget(heading)
         text = self.tr(
             "Every few months, rate yourself on the domains of a framework such as the "

@@ -37,15 +37,6 @@ from reflect.ui.widgets.basics import PAGE_MARGINS, label
 
 IdRole = Qt.ItemDataRole.UserRole
 PEOPLE_WIDTH = 320
-# Each person and trio a small card; a border that only changes colour shows where focus is.
-LIST_STYLE = """
-QListWidget { background: transparent; border: 2px solid transparent; border-radius: 10px; }
-QListWidget:focus { border-color: palette(highlight); }
-QListWidget::item { background: palette(base); color: palette(text);
-                    border: 1px solid palette(mid); border-radius: 8px;
-                    padding: 6px 10px; margin: 0 0 6px 0; }
-QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }
-"""
 
 
 class TrioPage(QWidget):
@@ -85,7 +76,7 @@ class TrioPage(QWidget):
         people_heading = label(self.tr("People"), "section")
         self.people = QListWidget()
         self.people.setAccessibleName(self.tr("People"))
-        self.people.setStyleSheet(LIST_STYLE)
+        self.people.setProperty("role", "card-list")
         self.people.setAccessibleDescription(self.tr("Press Enter to compare fingerprints."))
         self.people.itemActivated.connect(lambda _: self.compare_fingerprints())
         self.people.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -103,7 +94,7 @@ class TrioPage(QWidget):
         trios_heading = label(self.tr("Trios"), "section")
         self.trios = QListWidget()
         self.trios.setAccessibleName(self.tr("Trios"))
-        self.trios.setStyleSheet(LIST_STYLE)
+        self.trios.setProperty("role", "card-list")
         self.trios.setMaximumHeight(140)
         trios_heading.setBuddy(self.trios)
         self.trio_button = QPushButton(self.tr("Create a trio…"))

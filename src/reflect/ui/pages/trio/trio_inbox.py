@@ -28,10 +28,6 @@ from reflect.ui.widgets.basics import label, scrolling
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
 IdRole = Qt.ItemDataRole.UserRole
-BANNER_STYLE = (
-    "background: #f3d9a4; color: #3b2a05; border: 1px solid #c89a3c; border-radius: 6px;"
-    " padding: 6px 10px;"
-)
 
 
 class TrioInbox(QWidget):
@@ -69,7 +65,7 @@ class TrioInbox(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # the sender names themselves
         self.meta = label("", "muted")
         self.banner = label("")
-        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setProperty("role", "warning")
         self.banner.setAccessibleName(self.tr("Unverified sender"))
         self.browser = SafeBrowser()
         self.browser.setAccessibleName(self.tr("What they sent"))

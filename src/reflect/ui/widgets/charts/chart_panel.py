@@ -34,8 +34,7 @@ class ChartPanel(QWidget):
         self._file_stem = file_stem
         frame, layout = card()
         layout.setSpacing(8)
-        self.heading = label(chart.title, "section")
-        self.heading.setStyleSheet("margin-top: 0;")
+        self.heading = label(chart.title, "card-heading")
         self.table_toggle = QPushButton(self.tr("Show as table"))
         self.table_toggle.setCheckable(True)
         self.table_toggle.setAccessibleDescription(
