@@ -124,16 +124,25 @@ class Ledger:
     """What the writers were told was committed, and what was in flight when one was killed.
 
     Texts are kept as digests. An entry or draft may hold any of the texts in its set: the
-    acknowledged one, or one whose change was in flight at the kill.
+    acknowledged one, or one whose change was in flight at a kill ("" for none: not there).
+
+    The promise is about acknowledged changes only. A write in flight at a kill may have
+    committed without a "done" line, and a later writer may then pick that entry to edit: such
+    an entry is held to nothing until a change to it is acknowledged, beyond holding a text some
+    writer began (``unacknowledged``).
     """
 
     entries: dict[str, set[str]] = field(default_factory=dict)
     drafts: dict[str, set[str]] = field(default_factory=dict)
     unacknowledged: set[str] = field(default_factory=set)  # texts of changes in flight
     acknowledged: int = 0
+    # For a failure's message: where each text came from, and what happened to each item.
+    origins: dict[str, str] = field(default_factory=dict)
+    histories: dict[str, list[str]] = field(default_factory=dict)
 
-    def record(self, events: list[dict[str, Any]]) -> str:
-        """Take in everything one writer printed; return what it was doing when killed."""
+    def record(self, events: list[dict[str, Any]], day: int | None = None) -> str:
+        """Take in everything one writer printed (the writer of round ``day``); return what it
+        was doing when killed."""
         in_flight = None
         for event in events:
             if event["event"] == "begin":
@@ -142,14 +151,43 @@ class Ledger:
                 kept = self.drafts if event["op"] == "draft" else self.entries
                 kept[event["id"]] = {event["body"]}
                 self.acknowledged += 1
+                self._note(event, day, "acknowledged")
                 in_flight = None
         if in_flight is None:
             return events[-1]["event"] if events else "start"
         self.unacknowledged.add(in_flight["body"])
-        if in_flight["op"] in ("edit", "draft"):
-            kept = self.drafts if in_flight["op"] == "draft" else self.entries
-            kept.setdefault(in_flight["id"], {""}).add(in_flight["body"])
+        self._note(in_flight, day, "in flight")
+        if in_flight["op"] == "draft":
+            # A draft's first autosave may be the one in flight: then there may be no draft.
+            self.drafts.setdefault(in_flight["id"], {""}).add(in_flight["body"])
+        elif in_flight["op"] == "edit" and in_flight["id"] in self.entries:
+            self.entries[in_flight["id"]].add(in_flight["body"])
         return f"{in_flight['op']} in flight"
+
+    def _note(self, event: dict[str, Any], day: int | None, outcome: str) -> None:
+        change = f"round {day if day is not None else '?'} change {event.get('change', '?')}"
+        what = f"{change}: {event['op']} {outcome}"
+        self.origins.setdefault(event["body"], what)
+        if "id" in event:
+            self.histories.setdefault(event["id"], []).append(f"{what} ({event['body']})")
+
+    def describe(self, text: str | None) -> str:
+        """A text digest, with where it came from, for a failure's message."""
+        if not text:
+            return "nothing"
+        return f"{text} ({self.origins.get(text, 'no writer began this text')})"
+
+    def explain(self, kind: str, item_id: str, found: str | None) -> str:
+        """Why ``found`` (None: no such item) is not what was acknowledged for the item."""
+        expected = " or ".join(sorted(self.describe(t) for t in self._kept(kind)[item_id]))
+        history = "; ".join(self.histories.get(item_id, [])) or "none recorded"
+        return (
+            f"acknowledged {kind} {item_id} lost or wrong: found {self.describe(found)}, "
+            f"expected {expected}; its changes: {history}"
+        )
+
+    def _kept(self, kind: str) -> dict[str, set[str]]:
+        return self.drafts if kind == "draft" else self.entries
 
 
 def writer_round(data_dir: Path, seed: int, day: int, rng: Random, ledger: Ledger) -> str:
@@ -170,7 +208,7 @@ def writer_round(data_dir: Path, seed: int, day: int, rng: Random, ledger: Ledge
         events = child.read_to_end()
     finally:
         child.close()
-    return ledger.record(events)
+    return ledger.record(events, day)
 
 
 def check_writer_journal(data_dir: Path, ledger: Ledger) -> None:
@@ -189,13 +227,29 @@ def check_writer_journal(data_dir: Path, ledger: Ledger) -> None:
         drafts = {d.id: digest(d.body) for d in app.drafts.unfinished()}
     finally:
         app.close()
-    for entry_id, texts in ledger.entries.items():
-        assert found.get(entry_id, "") in texts, f"acknowledged entry {entry_id} lost or wrong"
-    for draft_id, texts in ledger.drafts.items():
-        assert drafts.get(draft_id, "") in texts, f"acknowledged draft {draft_id} lost or wrong"
-    unknown = [i for i, text in found.items() if i not in ledger.entries]
-    # Entries nobody was told about are writes that were in flight (perhaps edited since).
-    assert all(found[i] in ledger.unacknowledged for i in unknown), "entries from nowhere"
+    problems = [
+        ledger.explain("entry", entry_id, found.get(entry_id))
+        for entry_id, texts in ledger.entries.items()
+        if found.get(entry_id, "") not in texts
+    ]
+    problems += [
+        ledger.explain("draft", draft_id, drafts.get(draft_id))
+        for draft_id, texts in ledger.drafts.items()
+        if drafts.get(draft_id, "") not in texts
+    ]
+    # Entries nobody was told about are writes that were in flight (perhaps edited since, by
+    # edits in flight too); every draft's id was printed by the writer autosaving it.
+    problems += [
+        f"entry from nowhere: {entry_id} holds {ledger.describe(text)}"
+        for entry_id, text in found.items()
+        if entry_id not in ledger.entries and text not in ledger.unacknowledged
+    ]
+    problems += [
+        f"draft from nowhere: {draft_id} holds {ledger.describe(text)}"
+        for draft_id, text in drafts.items()
+        if draft_id not in ledger.drafts
+    ]
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:20])
     for backup in list_backups(paths.backups_dir):
         assert unusable_because(backup) is None, f"a listed backup is damaged: {backup}"
 

@@ -83,3 +83,59 @@ def test_losing_more_than_the_last_seconds_of_typing_is_caught(kept: str, proble
 
     with pytest.raises(AssertionError, match=problem):
         check_editor_round(result, loss_limit_s=3.0)
+
+
+def test_an_edit_in_flight_to_an_entry_never_acknowledged_promises_nothing(
+    tmp_path: Path,
+) -> None:
+    # One writer was killed after its write had committed but before it said "done"; the
+    # next picked that entry and was killed while editing it, before the edit committed.
+    from kill_harness import check_writer_journal, digest
+
+    from reflect.app import open_app
+    from reflect.paths import resolve_paths
+
+    app = open_app(resolve_paths(tmp_path))
+    entry = app.entries.write("day 0 change 0 written")
+    app.close()
+    ledger = Ledger()
+    ledger.record([{"event": "begin", "op": "write", "body": digest(entry.body)}])
+    ledger.record([{"event": "begin", "op": "edit", "id": entry.id, "body": "edit"}])
+
+    check_writer_journal(tmp_path, ledger)
+
+
+def test_an_acknowledged_edit_to_an_entry_whose_write_was_not_is_held_to(
+    tmp_path: Path,
+) -> None:
+    from kill_harness import check_writer_journal, digest
+
+    from reflect.app import open_app
+    from reflect.paths import resolve_paths
+
+    app = open_app(resolve_paths(tmp_path))
+    entry = app.entries.write("written")
+    app.close()
+    ledger = Ledger()
+    ledger.record([{"event": "begin", "op": "write", "body": digest("written")}], day=0)
+    ledger.record(
+        [
+            {"event": "begin", "op": "edit", "change": 4, "id": entry.id, "body": "edited"},
+            {"event": "done", "op": "edit", "change": 4, "id": entry.id, "body": "edited"},
+            {"event": "begin", "op": "edit", "change": 5, "id": entry.id, "body": "again"},
+        ],
+        day=1,
+    )
+
+    with pytest.raises(AssertionError) as failure:
+        check_writer_journal(tmp_path, ledger)
+
+    # The message says what was found, what was expected, and where each text came from.
+    assert str(failure.value).splitlines()[1] == (
+        f"acknowledged entry {entry.id} lost or wrong: "
+        f"found {digest('written')} (round 0 change ?: write in flight), "
+        "expected again (round 1 change 5: edit in flight) "
+        "or edited (round 1 change 4: edit acknowledged); "
+        "its changes: round 1 change 4: edit acknowledged (edited); "
+        "round 1 change 5: edit in flight (again)"
+    )

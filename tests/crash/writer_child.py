@@ -5,7 +5,9 @@
 days ahead, so that each run takes the day's backup. Then it writes, edits and autosaves a
 draft in a seeded random order, forever, printing one JSON line before each change starts
 ("begin") and one after the call committing it has returned ("done": acknowledged). Lines
-carry a digest of the text rather than the text, so the pipe never holds the child back.
+carry the change's number and a digest of the text rather than the text, so the pipe never
+holds the child back, and each goes out in one write of less than PIPE_BUF bytes, so a kill
+cannot cut one short (the parent drops an unfinished last line all the same).
 """
 
 from __future__ import annotations
@@ -76,20 +78,20 @@ def main(data_dir: str, seed: str, day: str) -> None:
         roll = rng.random()
         if roll < 0.6 or not ids:
             body = text(rng, label)
-            say(event="begin", op="write", body=digest(body))
+            say(event="begin", op="write", change=n, body=digest(body))
             entry = app.entries.write(body)
             ids.append(entry.id)
-            say(event="done", op="write", id=entry.id, body=digest(entry.body))
+            say(event="done", op="write", change=n, id=entry.id, body=digest(entry.body))
         elif roll < 0.85:
             entry_id, body = rng.choice(ids), text(rng, label)
-            say(event="begin", op="edit", id=entry_id, body=digest(body))
+            say(event="begin", op="edit", change=n, id=entry_id, body=digest(body))
             app.entries.update(entry_id, body=body)
-            say(event="done", op="edit", id=entry_id, body=digest(body))
+            say(event="done", op="edit", change=n, id=entry_id, body=digest(body))
         else:
             body = text(rng, label)
-            say(event="begin", op="draft", id=draft.id, body=digest(body))
+            say(event="begin", op="draft", change=n, id=draft.id, body=digest(body))
             draft = app.drafts.autosave(replace(draft, body=body))
-            say(event="done", op="draft", id=draft.id, body=digest(body))
+            say(event="done", op="draft", change=n, id=draft.id, body=digest(body))
 
 
 if __name__ == "__main__":
