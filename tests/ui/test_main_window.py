@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App
@@ -116,3 +117,31 @@ def test_a_page_class_is_found_from_its_row() -> None:
     for row in PAGES:
         module = importlib.import_module(row.module)
         assert getattr(module, row.cls).__name__ == row.cls
+
+
+def visible_pages(window: MainWindow) -> list[str]:
+    return [
+        type(w).__name__
+        for w in window.pages.stack.findChildren(QWidget)
+        if w.parent() is window.pages.stack and w.isVisible()
+    ]
+
+
+def test_after_done_only_the_journal_is_painted(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_page(PageId.TODAY)
+    window.new_entry()
+    qtbot.keyClicks(window.editor.body, "After workshop one")
+    qtbot.keyClick(window.editor.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.current_page() is PageId.JOURNAL
+    assert visible_pages(window) == ["JournalPage"]
+
+
+def test_leaving_the_editor_for_search_paints_only_search(window: MainWindow, qtbot: QtBot) -> None:
+    window.show_page(PageId.TODAY)
+    window.new_entry()
+    qtbot.keyClicks(window.editor.body, "After workshop two")
+    qtbot.keyClick(window.editor.body, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+
+    assert window.current_page() is PageId.SEARCH
+    assert visible_pages(window) == ["SearchPage"]

@@ -68,11 +68,17 @@ class PageStack(QObject):
     def select(self, page_id: PageId) -> QWidget:
         """Show the page and mark it in the sidebar (no row for the editor)."""
         widget = self.page(page_id)
-        self.stack.setCurrentWidget(widget)
         row = next((n for n, r in enumerate(PAGES) if r.id is page_id), -1)
+        # Switching pages moves focus; focus landing in the sidebar makes it choose a row,
+        # which would switch pages again in the middle of this switch and leave two pages
+        # painted. The sidebar is quiet until the switch is complete.
         self.sidebar.blockSignals(True)
-        self.sidebar.setCurrentRow(row)
-        self.sidebar.blockSignals(False)
+        try:
+            self.sidebar.setCurrentRow(row)
+            self.stack.setCurrentWidget(widget)
+            self.sidebar.setCurrentRow(row)
+        finally:
+            self.sidebar.blockSignals(False)
         return widget
 
     def beside_sidebar(self, banner: QWidget) -> QSplitter:
