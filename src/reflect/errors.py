@@ -34,6 +34,11 @@ class BadInput(ReflectError):
     """A file, argument or value that Reflect cannot use."""
 
 
+class InvalidItem(BadInput):
+    """One item of a larger import (a note in a folder) cannot be read; importing with
+    ``skip_invalid`` leaves such items out and lists them instead of refusing the whole."""
+
+
 class StorageError(ReflectError):
     """The journal database or its folder cannot be used right now."""
 

@@ -61,6 +61,13 @@ class Msg(Enum):
         "Install the newer version to import it."
     )
     UNKNOWN_FORMAT = "Unknown format {name}. Choose one of: {choices}."
+    SKIP_INVALID_UNSUPPORTED = (
+        "A {format} file is imported whole: --skip-invalid works only for Markdown folders, "
+        "where each note is a file of its own. Import without it to see what is wrong, "
+        "fix that and import again."
+    )
+    IMPORT_SKIPPED = "Left out {count} that could not be read:"
+    SKIPPED_ITEM = "{where}: {reason}"
     EXPORT_FOLDER_NOT_EMPTY = "{path} already exists and is not empty. Choose a new folder."
     WRITE_FAILED = "Reflect could not write {path}: {reason}"
     # Frameworks

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_harness import SAMPLES, Reflect
+from cli_harness import SAMPLES, Reflect, assert_one_error
+
+from reflect.messages import Msg
 
 pytest_plugins = ("cli_fixtures",)
 
@@ -173,3 +175,38 @@ def test_markdown_round_trip_keeps_an_untitled_entry_untitled(
     reflect.ok("import", "markdown", str(out), data_dir=fresh)
 
     assert reflect.entries(data_dir=fresh) == before
+
+
+def test_skip_invalid_imports_the_good_notes_and_lists_each_bad_one(
+    reflect: Reflect, tmp_path: Path
+) -> None:
+    folder = tmp_path / "vault"
+    (folder / "notes").mkdir(parents=True)
+    (folder / "a-good.md").write_text("---\ndate: 2024-02-28\n---\n# Good one\n", "utf-8")
+    (folder / "notes" / "bad.md").write_text("---\ndate: 2024-02-30\n---\n# Bad\n", "utf-8")
+    (folder / "odd.md").write_text("---\nbase: &b x\ncopy: *b\n---\n# Odd\n", "utf-8")
+    (folder / "z-good.md").write_text("---\ndate: 2024-03-01\n---\n# Good two\n", "utf-8")
+
+    refused = reflect("import", "markdown", str(folder))
+
+    assert_one_error(refused)
+    assert "notes/bad.md: date '2024-02-30' is not a date" in refused.err
+    assert reflect.entries() == []
+
+    result = reflect.ok("import", "markdown", str(folder), "--skip-invalid")
+
+    assert result.out == (
+        "Imported 2 items.\n"
+        "Left out 2 notes that could not be read:\n"
+        "notes/bad.md: date '2024-02-30' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM "
+        "or ISO 8601)\n"
+        "odd.md: line 2: YAML anchors (&) and aliases (*) are not supported\n"
+    )
+    assert sorted(e["title"] for e in reflect.entries()) == ["Good one", "Good two"]
+
+
+def test_skip_invalid_is_refused_for_a_jrnl_file(reflect: Reflect) -> None:
+    result = reflect("import", "jrnl", str(SAMPLES / "jrnl" / "journal.txt"), "--skip-invalid")
+
+    assert_one_error(result, Msg.SKIP_INVALID_UNSUPPORTED, format="jrnl")
+    assert reflect.entries() == []

@@ -54,6 +54,8 @@ def front_matter_of(text: str) -> dict[str, object]:
 @example("a\x85b")
 @example("carriage\rreturn")
 @example("nul\x00byte")
+@example("c1\x80\x9fcontrols")  # YAML cannot hold these unescaped
+@example("\ufeffbom\ufffe\uffff")
 def test_quoted_text_reads_back_as_the_same_string(text: str) -> None:
     fields = front_matter_of(f"---\nvalue: {quote(text)}\n---\nbody\n")
 

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 from mounts import small_disk
 from reflect.core.clock import to_text
+from reflect.core.contents import SkippedItem
 from reflect.core.entry import Entry, EntryKind
 from reflect.core.ids import stable_id
-from reflect.errors import BadInput
+from reflect.errors import BadInput, InvalidItem
 from reflect.formats.markdown_import import read_markdown
 from reflect.messages import Msg
 
@@ -178,13 +179,80 @@ def test_not_utf8_names_the_file(tmp_path: Path) -> None:
         ("---\ndate: 9999-12-31\n---\n",
          "notes/a.md: date '9999-12-31' is too far in the past or the future"),
         ("---\nupdated: [2024-01-01]\n---\n", "notes/a.md: updated in the front matter should"),
-        ("---\nmeta:\n  nested: map\n---\n", "notes/a.md line 3: indented lines"),
-        ("---\nsummary: |\n  text\n---\n", "notes/a.md line 2: multi-line strings"),
+        ("---\ndate: 2024-02-30\n---\n", "notes/a.md: date '2024-02-30' is not a date"),
+        ("---\ntitle:\n  nested: map\n---\n",
+         "notes/a.md: title in the front matter should be one value, not a map"),
+        ("---\nkind: [note]\n---\n",
+         "notes/a.md: kind in the front matter should be one value, not a list"),
+        ("---\ntags: [flow, [nested]]\n---\n",
+         "notes/a.md: tags in the front matter should be a list of words"),
+        ("---\ntags: {a: b}\n---\n", "notes/a.md: tags in the front matter should be a list"),
+        ("---\nwhen: &w 2024-01-01\n---\n", "notes/a.md line 2: YAML anchors (&) and aliases"),
+        ("---\ntitle: Re: meeting\n---\n", "notes/a.md line 2: this is not valid YAML"),
     ],
 )  # fmt: skip
 def test_malformed_notes_name_the_file_and_line(tmp_path: Path, content: str, reason: str) -> None:
     write(tmp_path, "notes/a.md", content)
     assert malformed(tmp_path).params["reason"].startswith(reason)
+
+
+def test_yaml_front_matter_the_old_reader_refused(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a.md",
+        "---\n"
+        "title: 'Board round: \"what matters\" to Jo'\n"
+        "created: 2024-03-01 09:30\n"
+        "summary: |\n"
+        "  Two lines,\n"
+        "  kept as written.\n"
+        "links: {site: https://example.org, also: [a, b]}\n"
+        "tags:\n"
+        "  - flow\n"
+        "  - 2024\n"
+        "kind: Reflection\n"
+        "---\n"
+        "Body.\n",
+    )
+    (entry,) = read_markdown(tmp_path)
+    assert entry.title == 'Board round: "what matters" to Jo'
+    assert entry.created == to_text(datetime(2024, 3, 1, 9, 30))
+    assert entry.tags == ("flow", "2024")
+    assert entry.kind is EntryKind.REFLECTION
+    assert entry.body == "Body."
+
+
+def test_skipping_lists_each_unreadable_note_and_reads_the_rest(tmp_path: Path) -> None:
+    write(tmp_path, "a-good.md", "---\ncreated: 2024-02-28\n---\n# Good one\n")
+    write(tmp_path, "notes/bad-date.md", "---\ndate: 2024-02-30\n---\n# Bad date\n")
+    write(tmp_path, "notes/bad-bytes.md", b"# caf\xe9\n")
+    write(tmp_path, "z-good.md", "# Good two\n")
+    skipped: list[SkippedItem] = []
+
+    entries = list(read_markdown(tmp_path, skip=skipped.append))
+
+    assert [e.title for e in entries] == ["Good one", "Good two"]
+    assert [item.where for item in skipped] == ["notes/bad-bytes.md", "notes/bad-date.md"]
+    assert "not UTF-8 text (problem at byte 5)" in skipped[0].reason
+    assert skipped[1].reason.startswith(
+        "date '2024-02-30' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601)"
+    )
+
+
+def test_without_skipping_the_first_bad_note_refuses_the_folder(tmp_path: Path) -> None:
+    write(tmp_path, "a-good.md", "# Good one\n")
+    write(tmp_path, "b-bad.md", "---\ndate: 2024-02-30\n---\n")
+    error = malformed(tmp_path)
+    assert isinstance(error, InvalidItem)
+    assert error.params["reason"].startswith("b-bad.md: date '2024-02-30' is not a date")
+
+
+def test_skipping_when_no_note_can_be_read_refuses_with_the_first_reason(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ndate: 2024-02-30\n---\n")
+    write(tmp_path, "b.md", "---\ndate: soon\n---\n")
+    with pytest.raises(BadInput) as exc:
+        list(read_markdown(tmp_path, skip=lambda item: None))
+    assert exc.value.params["reason"].startswith("a.md: date '2024-02-30' is not a date")
 
 
 @pytest.mark.parametrize("seconds", [253402300800, 253402214400])  # years 10000 and 9999

@@ -136,6 +136,12 @@ JRNL_JSON = json.loads((SAMPLES / "jrnl" / "journal.json").read_text(encoding="u
 JRNL_TEXT = (SAMPLES / "jrnl" / "journal.txt").read_bytes()
 DAYONE_JSON = json.loads((SAMPLES / "dayone" / "Journal.json").read_text(encoding="utf-8"))
 MARKDOWN_NOTE = (SAMPLES / "markdown" / "2024-03-01-flow-huddle.md").read_bytes()
+# "Billion laughs": nine levels of nine aliases, 9**9 strings if a reader expanded them.
+ALIAS_BOMB_NOTE = (
+    "---\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]\n" for n in range(1, 9))
+    + "---\n# Laughs\n"
+).encode()
 
 VIEWS = (
     ("list", "--limit", "100000"),
@@ -174,14 +180,27 @@ def imported(journals: Journals, format_name: str, name: str, data: bytes, zone:
             assert_usable(example, journals.empty)
 
 
-def imported_folder(journals: Journals, files: dict[str, bytes], zone: str) -> None:
+def imported_folder(
+    journals: Journals, files: dict[str, bytes], zone: str, skip_invalid: bool = False
+) -> None:
     with local_time_zone(zone), journals.starting.example() as example:
         folder = example.scratch / "vault"
         folder.mkdir()
         for name, data in files.items():
             example.file(f"vault/{name}", data)
-        outcome = example.attempt(lambda: example.app.transfer.import_path("markdown", folder))
+        outcome = example.attempt(
+            lambda: example.app.transfer.import_path("markdown", folder, skip_invalid=skip_invalid)
+        )
         if not isinstance(outcome, ReflectError):
+            # Each note left out is named by its path in the folder, with a reason.
+            assert all(item.reason for item in outcome.skipped)
+            assert {item.where for item in outcome.skipped} <= {
+                path.relative_to(folder)
+                .as_posix()
+                .encode("utf-8", "surrogateescape")
+                .decode("utf-8", "backslashreplace")
+                for path in folder.rglob("*")
+            }
             assert_usable(example, journals.empty)
 
 
@@ -320,7 +339,23 @@ FRONT_MATTER_VALUES = (
 @st.composite
 def front_matter_value(draw: st.DrawFn) -> str:
     value = draw(FRONT_MATTER_VALUES)
-    form = draw(st.sampled_from(["plain", "double", "single", "inline list", "block list"]))
+    # After the old hand-written subset's forms, YAML beyond it: block strings, maps, anchors.
+    forms = ["plain", "double", "single", "inline list", "block list", "literal", "folded"]
+    form = draw(st.sampled_from([*forms, "flow map", "nested map", "anchor", "alias", "deep"]))
+    if form in ("literal", "folded"):
+        indented = "\n".join("  " + line for line in value.splitlines() or [""])
+        return (" |" if form == "literal" else " >-") + "\n" + indented
+    if form == "flow map":
+        return " {k: " + value + ", " + draw(FRONT_MATTER_VALUES) + ": x}"
+    if form == "nested map":
+        return "\n  sub: " + value + "\n  more:\n    - " + draw(FRONT_MATTER_VALUES)
+    if form == "anchor":
+        return " &a " + value
+    if form == "alias":
+        return " *a"
+    if form == "deep":
+        depth = draw(st.integers(1, 40))
+        return " " + "[" * depth + value + "]" * depth
     if form == "double":
         return " " + json.dumps(value, ensure_ascii=draw(st.booleans()))
     if form == "single":
@@ -374,9 +409,12 @@ def test_markdown_file(journals: Journals, zone: str, data: bytes) -> None:
     zone=TIME_ZONES,
     files=st.dictionaries(
         NOTE_NAMES,
-        markdown_notes() | damaged(MARKDOWN_NOTE, most=1),
+        markdown_notes() | damaged(MARKDOWN_NOTE, most=1) | st.just(ALIAS_BOMB_NOTE),
         max_size=4,
     ),
+    skip_invalid=st.booleans(),
 )
-def test_markdown_folder(journals: Journals, zone: str, files: dict[str, bytes]) -> None:
-    imported_folder(journals, files, zone)
+def test_markdown_folder(
+    journals: Journals, zone: str, files: dict[str, bytes], skip_invalid: bool
+) -> None:
+    imported_folder(journals, files, zone, skip_invalid)

@@ -18,10 +18,10 @@ from fakes import FakeClock
 from reflect.app import App, open_app
 from reflect.core.action import ActionKind, ActionStatus
 from reflect.core.assessment import Score
-from reflect.core.contents import JournalContents
+from reflect.core.contents import JournalContents, SkippedItem
 from reflect.core.entry import Entry, EntryKind, Response
 from reflect.core.inquiry import InquiryStatus
-from reflect.errors import BadInput, Cancelled
+from reflect.errors import BadInput, Cancelled, InvalidItem
 from reflect.messages import Msg
 from reflect.paths import resolve_paths
 
@@ -605,3 +605,62 @@ def test_markdown_round_trip_keeps_a_title_with_a_line_separator(app: App, tmp_p
     entry = app.entries.write("Pasted.", title="Before\u2028after")
 
     assert kept_fields(markdown_round_trip(app, tmp_path)[entry.id]) == kept_fields(entry)
+
+
+# Skipping the notes that cannot be read --------------------------------------------------
+
+
+def folder_with_one_bad_date(folder: Path) -> Path:
+    (folder / "notes").mkdir(parents=True)
+    (folder / "a-good.md").write_text("---\ndate: 2024-02-28\n---\n# Good one\n", "utf-8")
+    (folder / "notes" / "bad.md").write_text("---\ndate: 2024-02-30\n---\n# Bad day\n", "utf-8")
+    (folder / "z-good.md").write_text("---\ndate: 2024-03-01\n---\n# Good two\n", "utf-8")
+    return folder
+
+
+BAD_DATE = "date '2024-02-30' is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601)"
+
+
+def test_a_folder_with_one_bad_note_is_refused_whole_by_default(app: App, tmp_path: Path) -> None:
+    small_journal(app)
+    before = snapshot(app)
+    folder = folder_with_one_bad_date(tmp_path / "vault")
+
+    with pytest.raises(InvalidItem) as exc:
+        app.transfer.import_path("markdown", folder)
+
+    assert exc.value.msg is Msg.FILE_MALFORMED
+    assert exc.value.params["reason"] == f"notes/bad.md: {BAD_DATE}"
+    assert snapshot(app) == before
+
+
+def test_skip_invalid_imports_the_good_notes_and_lists_the_bad_one(
+    app: App, tmp_path: Path
+) -> None:
+    folder = folder_with_one_bad_date(tmp_path / "vault")
+    preview = app.transfer.readable("markdown", folder)
+    assert app.entries.count() == 0  # looking stores nothing
+
+    report = app.transfer.import_path("markdown", folder, skip_invalid=True)
+
+    assert (preview.seen, preview.skipped) == (2, [SkippedItem("notes/bad.md", BAD_DATE)])
+    assert report.added == {"entries": 2} and report.seen == 2
+    assert report.skipped == [SkippedItem("notes/bad.md", BAD_DATE)]
+    assert sorted(e.title for e in app.entries.page()) == ["Good one", "Good two"]
+
+
+@pytest.mark.parametrize(
+    ("format_name", "sample"),
+    [("jrnl", "jrnl/journal.txt"), ("dayone", "dayone/Journal.json"), ("json", None)],
+)
+def test_skip_invalid_is_refused_for_a_format_imported_whole(
+    app: App, tmp_path: Path, format_name: str, sample: str | None
+) -> None:
+    samples = Path(__file__).parents[1] / "formats" / "samples"
+    path = samples / sample if sample else write_json(tmp_path / "e.json", json_document())
+
+    with pytest.raises(BadInput) as exc:
+        app.transfer.import_path(format_name, path, skip_invalid=True)
+
+    assert exc.value.msg is Msg.SKIP_INVALID_UNSUPPORTED
+    assert app.entries.count() == 0

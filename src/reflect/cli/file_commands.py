@@ -18,20 +18,33 @@ _ANY_PATH = click.Path(path_type=Path)
 @click.command("import")
 @click.argument("format_name", metavar="{" + ",".join(IMPORT_FORMATS) + "}")
 @click.argument("path", type=_ANY_PATH)
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Markdown: import the notes that can be read and list the others with why.",
+)
 @pass_state
-def import_(state: CliState, format_name: str, path: Path) -> None:
+def import_(state: CliState, format_name: str, path: Path, skip_invalid: bool) -> None:
     """Import a jrnl journal, a Day One export, a Markdown folder or a Reflect JSON export.
 
-    Items already in the journal are skipped, so importing twice is safe.
+    Items already in the journal are skipped, so importing twice is safe. A file that cannot
+    be read is refused whole and nothing changes; for a Markdown folder, --skip-invalid
+    imports the other notes instead and lists each one left out with its reason.
     """
     app = state.app()
     with progress_bar(f"Importing {path.name}") as progress:
-        report = app.transfer.import_path(format_name, path, progress)
+        report = app.transfer.import_path(format_name, path, progress, skip_invalid=skip_invalid)
     skipped = report.seen - report.total_added
     click.echo(
         f"Imported {report.total_added} items"
         + (f" ({skipped} already there)." if skipped else ".")
     )
+    if report.skipped:
+        count = len(report.skipped)
+        notes = "1 note" if count == 1 else f"{count} notes"
+        click.echo(Msg.IMPORT_SKIPPED.template.format(count=notes))
+        for item in report.skipped:
+            click.echo(Msg.SKIPPED_ITEM.template.format(where=item.where, reason=item.reason))
 
 
 @click.command()

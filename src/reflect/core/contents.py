@@ -19,12 +19,22 @@ class JournalContents:
     assessments: tuple[Assessment, ...] = ()
 
 
+@dataclass(frozen=True)
+class SkippedItem:
+    """One item an import left out because it could not be read (``--skip-invalid``)."""
+
+    where: str  # which item: for a Markdown folder, the file's path relative to the folder
+    reason: str
+
+
 @dataclass
 class ImportReport:
-    """How many items of each sort were new; items already present are skipped."""
+    """How many items of each sort were new; items already present are skipped, and so are
+    unreadable items when the import was asked to skip them."""
 
     added: dict[str, int] = field(default_factory=dict)
     seen: int = 0
+    skipped: list[SkippedItem] = field(default_factory=list)
 
     @property
     def total_added(self) -> int:

@@ -1,34 +1,36 @@
-"""Front matter: the small block of YAML between ``---`` lines at the top of a Markdown note.
+"""Front matter: the block of YAML between ``---`` lines at the top of a Markdown note.
 
-Only the subset people actually write by hand (Obsidian, Jekyll, Reflect's own export) is
-understood: ``key: value`` scalars, quoted strings, inline ``[a, b]`` lists, block lists of
-``- item`` lines, comments and blank lines. Every scalar stays a string, so dates and numbers
-reach the caller exactly as written. Anything richer is refused with a ValueError naming the
-line, rather than guessed at, so an import never silently mangles a note. PyYAML is not needed.
+The block is read by PyYAML with its base loader, so every scalar stays text: ``2024-03-01``,
+``yes`` and ``1.5`` reach the caller exactly as written, and the importer converts the fields it
+knows. Values are text, lists and maps, nested as YAML allows. Within bounds, so a note cannot
+make an import slow or large: a block over 64 KiB, anchors and aliases (a "billion laughs"
+document expands a few lines into billions of strings), nesting over 20 levels and a key given
+twice are refused with a ValueError naming the line, counting the opening ``---`` as line 1.
 """
 
 from __future__ import annotations
 
-import re
+from typing import Any, Protocol
+
+import yaml
+from yaml.events import AliasEvent, NodeEvent
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 FrontMatter = dict[str, object]
 
+
+class _Mark(Protocol):
+    """Where PyYAML found something (its pure-Python and libyaml marks both have this)."""
+
+    line: int
+
+
 _OPEN = "---"
 _CLOSE = ("---", "...")
-_KEY_LINE = re.compile(r"([A-Za-z0-9_][\w .-]*?)[ \t]*:(?:[ \t]+(.*))?")
-_LIST_ITEM = re.compile(r"[ \t]*-(?:[ \t]+(.*))?")
-_COMMENT = re.compile(r"(?:^|[ \t]+)#.*$")
-_DOUBLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t"}
-_UNSUPPORTED_START = {
-    "|": "multi-line strings (| or >) are not supported",
-    ">": "multi-line strings (| or >) are not supported",
-    "{": "nested maps are not supported",
-    "&": "YAML anchors are not supported",
-    "*": "YAML aliases are not supported",
-    "!": "YAML tags are not supported",
-    "@": "a value cannot start with @ unless it is quoted",
-    "`": "a value cannot start with ` unless it is quoted",
-}
+MAX_CHARS = 64 * 1024
+MAX_DEPTH = 20
+# The block's first line is the file's second: the opening fence is line 1.
+_FIRST_LINE = 2
 
 
 def split_front_matter(text: str) -> tuple[FrontMatter, str]:
@@ -36,157 +38,97 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != _OPEN:
         return {}, text
+    size = 0
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() in _CLOSE:
-            fields = _parse_block([raw.rstrip("\r\n") for raw in lines[1:index]])
-            return fields, "".join(lines[index + 1 :])
+            return _parse_block("".join(lines[1:index])), "".join(lines[index + 1 :])
+        size += len(line)
+        if size > MAX_CHARS:
+            raise ValueError(
+                f"line 1: the front matter is longer than {MAX_CHARS // 1024} KiB; "
+                "keep long text in the note itself"
+            )
     raise ValueError("line 1: front matter is not closed (no --- line after it)")
 
 
-def _parse_block(lines: list[str]) -> FrontMatter:
-    """Parse the lines between the fences; line numbers count the opening fence as line 1."""
-    fields: FrontMatter = {}
-    list_key = ""
-    for number, line in enumerate(lines, start=2):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = _LIST_ITEM.fullmatch(line)
-        if item and list_key:
-            _append_item(fields, list_key, _list_item(item.group(1) or "", number))
-            continue
-        if line[0] in " \t":
-            raise ValueError(
-                f"line {number}: indented lines (nested maps or multi-line values) "
-                "are not supported"
+def _parse_block(block: str) -> FrontMatter:
+    try:
+        data = _load(block)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise ValueError(f"{_line(mark)}: this is not valid YAML ({exc.problem})") from None
+    except yaml.reader.ReaderError as exc:
+        line = block.count("\n", 0, exc.position) + _FIRST_LINE
+        raise ValueError(
+            f"line {line}: this is not valid YAML (a character it cannot hold, "
+            f"#x{exc.character:04x})"
+        ) from None
+    if data in (None, ""):
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError(f"line {_FIRST_LINE}: the front matter should be 'key: value' lines")
+    return data
+
+
+def _load(block: str) -> object:
+    loader = _BoundedLoader(block)  # checks every character first: may raise ReaderError
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _line(mark: _Mark | None) -> str:
+    return f"line {mark.line + _FIRST_LINE}" if mark else f"line {_FIRST_LINE}"
+
+
+class _Refused(ValueError):
+    pass
+
+
+class _BoundedLoader(yaml.BaseLoader):
+    """PyYAML's base loader (text, lists and maps only), refusing what could blow up."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and event.anchor is not None
+        ):
+            raise _refused(event.start_mark, "YAML anchors (&) and aliases (*) are not supported")
+        if self._depth >= MAX_DEPTH:
+            raise _refused(
+                event.start_mark, f"the front matter nests more than {MAX_DEPTH} levels deep"
             )
-        key, value = _key_value(line, number)
-        if key in fields:
-            raise ValueError(f"line {number}: the key {key!r} appears twice")
-        fields[key] = value
-        # Only a key with nothing after the colon can own the block list that follows.
-        list_key = key if value is None else ""
-    return fields
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_scalar(self, node: ScalarNode) -> Any:
+        value = super().construct_scalar(node)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # "\ud800" is a lone surrogate: not text, and no file or database could hold it.
+            raise _refused(node.start_mark, "the value is not text (\\uD800-\\uDFFF)") from None
+        return value
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> Any:
+        seen: set[str] = set()
+        for key_node, _ in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _refused(key_node.start_mark, "a key must be text, not a list or a map")
+            key = self.construct_scalar(key_node)
+            if key in seen:
+                raise _refused(key_node.start_mark, f"the key {key!r} appears twice")
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
-def _append_item(fields: FrontMatter, key: str, item: str) -> None:
-    items = fields[key]
-    if isinstance(items, list):
-        items.append(item)
-    else:
-        fields[key] = [item]
-
-
-def _key_value(line: str, number: int) -> tuple[str, object]:
-    """One ``key: value`` line; an empty value is None until list items follow it."""
-    match = _KEY_LINE.fullmatch(line)
-    if not match:
-        raise ValueError(f"line {number}: expected 'key: value'")
-    raw = (match.group(2) or "").strip()
-    if not raw or raw.startswith("#"):
-        return match.group(1), None
-    if raw.startswith("["):
-        return match.group(1), _inline_list(raw, number)
-    return match.group(1), _scalar(raw, number)
-
-
-def _list_item(raw: str, number: int) -> str:
-    raw = raw.strip()
-    if raw.startswith("[") or raw.startswith("- ") or raw == "-":
-        raise ValueError(f"line {number}: nested lists are not supported")
-    if _KEY_LINE.fullmatch(raw) and not raw.startswith(("'", '"')):
-        raise ValueError(f"line {number}: nested maps are not supported")
-    return _scalar(raw, number)
-
-
-def _inline_list(raw: str, number: int) -> list[str]:
-    inner = _strip_comment(raw)
-    if not inner.endswith("]"):
-        raise ValueError(f"line {number}: the list is not closed with ]")
-    parts = (part.strip() for part in _split_commas(inner[1:-1], number))
-    # A trailing comma is allowed in YAML's inline lists, so empty parts are dropped.
-    return [_scalar(part, number, in_list=True) for part in parts if part]
-
-
-def _split_commas(inner: str, number: int) -> list[str]:
-    """Split on the commas that are outside quoted strings."""
-    parts: list[str] = []
-    start = 0
-    quote = ""
-    index = 0
-    while index < len(inner):
-        char = inner[index]
-        if quote:
-            if quote == '"' and char == "\\":
-                index += 1
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "[]{}":
-            raise ValueError(f"line {number}: nested lists and maps are not supported")
-        elif char == ",":
-            parts.append(inner[start:index])
-            start = index + 1
-        index += 1
-    parts.append(inner[start:])
-    return parts
-
-
-def _scalar(raw: str, number: int, in_list: bool = False) -> str:
-    first = raw[:1]
-    if first and first in _UNSUPPORTED_START:
-        raise ValueError(f"line {number}: {_UNSUPPORTED_START[first]}")
-    if first in ("'", '"'):
-        return _quoted(raw, number)
-    value = raw if in_list else _strip_comment(raw)
-    if ": " in value or value.endswith(":"):
-        raise ValueError(f"line {number}: a value containing ': ' must be quoted")
-    return value
-
-
-def _quoted(raw: str, number: int) -> str:
-    quote = raw[0]
-    end = _closing_quote(raw, quote)
-    if end < 0:
-        raise ValueError(f"line {number}: the quoted string is not closed")
-    rest = raw[end + 1 :].strip()
-    if rest and not rest.startswith("#"):
-        raise ValueError(f"line {number}: unexpected text after the closing quote")
-    inner = raw[1:end]
-    return inner.replace("''", "'") if quote == "'" else _unescape_double(inner, number)
-
-
-def _closing_quote(raw: str, quote: str) -> int:
-    index = 1
-    while index < len(raw):
-        char = raw[index]
-        if quote == '"' and char == "\\":
-            index += 2
-            continue
-        if char == quote:
-            if quote == "'" and raw[index + 1 : index + 2] == "'":
-                index += 2
-                continue
-            return index
-        index += 1
-    return -1
-
-
-def _unescape_double(inner: str, number: int) -> str:
-    def replace(match: re.Match[str]) -> str:
-        escape = match.group(1)
-        if escape.startswith("u"):
-            code = int(escape[1:], 16)
-            if 0xD800 <= code <= 0xDFFF:
-                # A lone surrogate is not text and could not be stored as UTF-8 later.
-                raise ValueError(f"line {number}: \\{escape} is not a character")
-            return chr(code)
-        if escape not in _DOUBLE_ESCAPES:
-            raise ValueError(f"line {number}: unknown escape \\{escape} in a quoted string")
-        return _DOUBLE_ESCAPES[escape]
-
-    return re.sub(r"\\(u[0-9A-Fa-f]{4}|.)", replace, inner, flags=re.DOTALL)
-
-
-def _strip_comment(raw: str) -> str:
-    return _COMMENT.sub("", raw).strip()
+def _refused(mark: _Mark | None, reason: str) -> _Refused:
+    return _Refused(f"{_line(mark)}: {reason}")

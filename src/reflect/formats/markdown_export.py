@@ -20,8 +20,12 @@ from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-# Characters a line-based reader would split on or choke on, written as \\uXXXX escapes.
-_UNSAFE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+# Characters a YAML reader cannot hold as they are (controls, U+0085, U+FFFE, U+FFFF), or
+# that a line-based reader would split on (U+2028, U+2029) or strip (a BOM), written as
+# \\uXXXX escapes. Everything else YAML 1.1 calls printable is written as it is.
+_UNSAFE = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def write_markdown_folder(

@@ -5,6 +5,9 @@ and inquiry; without it the first ``# heading`` (or the file name) is the title 
 modification time is the date. Inline ``#tags`` outside code are collected too. Hidden folders
 such as ``.obsidian`` and ``.trash`` are skipped. An ``id`` that is a UUID is kept as the
 entry id, so a note exported by Reflect comes back as the same entry.
+
+A note that cannot be read refuses the whole folder, unless the caller passes ``skip``: then
+each such note is reported to it (its path and why) and the others are read.
 """
 
 from __future__ import annotations
@@ -12,13 +15,15 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reflect.core.clock import is_showable, to_text
+from reflect.core.contents import SkippedItem
 from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
 from reflect.core.ids import stable_id
+from reflect.errors import BadInput, InvalidItem
 from reflect.files import (
     Malformed,
     decode_utf8,
@@ -29,6 +34,7 @@ from reflect.files import (
 )
 from reflect.formats.front_matter import FrontMatter, split_front_matter
 from reflect.formats.progress import Progress, no_progress
+from reflect.messages import Msg
 
 FORMAT = "Markdown"
 SUFFIXES = (".md", ".markdown")
@@ -38,29 +44,74 @@ _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _INLINE_TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w/-]*)")
 _REPORTS = 100
 
-
-def read_markdown(path: Path, progress: Progress = no_progress) -> Iterator[Entry]:
-    """One entry per Markdown file under ``path`` (or for ``path`` itself), sorted by path."""
-    yield from reported(_read(path, progress), path, FORMAT)
+Skip = Callable[[SkippedItem], None]
 
 
-def _read(path: Path, progress: Progress) -> Iterator[Entry]:
+class _NoteProblem(Malformed):
+    """Why one note cannot be read: its path, then the reason."""
+
+    def __init__(self, where: str, reason: str, separator: str = ": ") -> None:
+        super().__init__(f"{where}{separator}{reason}")
+        self.where = where
+        self.reason = reason
+
+
+def read_markdown(
+    path: Path, progress: Progress = no_progress, skip: Skip | None = None
+) -> Iterator[Entry]:
+    """One entry per Markdown file under ``path`` (or for ``path`` itself), sorted by path.
+
+    A note that cannot be read raises :class:`InvalidItem`, or, given ``skip``, is handed to
+    it and left out. A folder where no note can be read is refused either way.
+    """
+    yield from reported(_read(path, progress, skip), path, FORMAT)
+
+
+def _read(path: Path, progress: Progress, skip: Skip | None) -> Iterator[Entry]:
     require_exists(path)
     root = path if path.is_dir() else path.parent
     files = _markdown_files(path) if path.is_dir() else [path]
     if not files:
         raise Malformed("no Markdown files (*.md, *.markdown) found")
     step, kept = max(1, len(files) // _REPORTS), 0
+    first_problem: InvalidItem | None = None
     for done, file in enumerate(files, start=1):
-        entry = _note(file, file.relative_to(root).as_posix())
+        relative = file.relative_to(root).as_posix()
+        try:
+            entry = _note(file, relative)
+        except (_NoteProblem, BadInput) as exc:
+            problem, item = _problem(exc, path, relative)
+            if skip is None:
+                raise problem from None
+            skip(item)
+            first_problem = first_problem or problem
+            entry = None
         if entry:
             kept += 1
             yield entry
         if done % step == 0 and done < len(files):
             progress(done, len(files))
     if not kept:
+        if first_problem:
+            raise first_problem
         raise Malformed("no entries found (the Markdown files are empty)")
     progress(len(files), len(files))
+
+
+def _problem(
+    exc: _NoteProblem | BadInput, path: Path, relative: str
+) -> tuple[InvalidItem, SkippedItem]:
+    """The error refusing the folder for one bad note, and the line listing it if skipped."""
+    if isinstance(exc, _NoteProblem):
+        error = InvalidItem(Msg.FILE_MALFORMED, path=path, format=FORMAT, reason=str(exc))
+        return error, SkippedItem(exc.where, exc.reason)
+    # Reading the file failed (not UTF-8, not readable): the catalogue's message says why.
+    return InvalidItem(exc.msg, **exc.params), SkippedItem(_shown(relative), exc.text)
+
+
+def _shown(relative: str) -> str:
+    """A path as text, with any bytes that are not UTF-8 written as escapes."""
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -80,15 +131,16 @@ def _note(file: Path, relative: str) -> Entry | None:
     """The entry for one file; None for a blank file, which notes apps leave behind."""
     if not is_text(relative):
         # Python keeps such bytes as lone surrogates, which no id, title or message can hold.
-        shown = relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        raise Malformed(f"{shown}: the file name is not UTF-8; rename the file and try again")
+        raise _NoteProblem(
+            _shown(relative), "the file name is not UTF-8; rename the file and try again"
+        )
     text = decode_utf8(read_bytes(file), file).replace("\r\n", "\n")
     if not text.strip():
         return None
     try:
         meta, body = split_front_matter(text)
     except ValueError as exc:
-        raise Malformed(f"{relative} {exc}") from exc
+        raise _NoteProblem(relative, str(exc), separator=" ") from exc
     title, body = _title_and_body(meta, body.strip(), relative, file.stem)
     created = _moment(meta, ("created", "date"), relative) or _modified_time(file, relative)
     given_id = _scalar(meta, "id", relative)
@@ -115,10 +167,12 @@ def _title_and_body(meta: FrontMatter, body: str, relative: str, stem: str) -> t
 
 
 def _scalar(meta: FrontMatter, key: str, relative: str) -> str | None:
+    """A field that is one value; YAML's base loader gives text, a list or a map."""
     value = meta.get(key)
     if value is None or isinstance(value, str):
         return value.strip() if value else None
-    raise Malformed(f"{relative}: {key} in the front matter should be one value, not a list")
+    sort = "a list" if isinstance(value, list) else "a map"
+    raise _NoteProblem(relative, f"{key} in the front matter should be one value, not {sort}")
 
 
 def _moment(meta: FrontMatter, keys: tuple[str, ...], relative: str) -> str | None:
@@ -135,12 +189,12 @@ def _parse_moment(value: str, key: str, relative: str) -> str:
         moment = datetime.fromisoformat(value)
         text = to_text(moment)
     except (ValueError, OverflowError, OSError) as exc:
-        raise Malformed(
-            f"{relative}: {key} {value!r} is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM "
-            "or ISO 8601)"
+        raise _NoteProblem(
+            relative,
+            f"{key} {value!r} is not a date (use YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601)",
         ) from exc
     if not is_showable(moment):
-        raise Malformed(f"{relative}: {key} {value!r} is too far in the past or the future")
+        raise _NoteProblem(relative, f"{key} {value!r} is too far in the past or the future")
     return text
 
 
@@ -151,9 +205,10 @@ def _modified_time(file: Path, relative: str) -> str:
     except (ValueError, OverflowError, OSError):
         moment = None
     if moment is None or not is_showable(moment):
-        raise Malformed(
-            f"{relative}: there is no date in its front matter and its file time is not a "
-            "usable date; add a line such as created: 2026-03-01"
+        raise _NoteProblem(
+            relative,
+            "there is no date in its front matter and its file time is not a usable date; "
+            "add a line such as created: 2026-03-01",
         )
     return to_text(moment)
 
@@ -187,8 +242,12 @@ def _front_matter_tags(meta: FrontMatter, relative: str) -> list[str]:
     if isinstance(value, str):
         return re.split(r"[,\s]+", value)
     if isinstance(value, list):
-        return [str(tag) for tag in value]
-    raise Malformed(f"{relative}: tags in the front matter should be a list")
+        if not all(isinstance(tag, str) for tag in value):
+            raise _NoteProblem(
+                relative, "tags in the front matter should be a list of words, not of lists"
+            )
+        return [tag for tag in value if isinstance(tag, str)]
+    raise _NoteProblem(relative, "tags in the front matter should be a list, not a map")
 
 
 def _inline_tags(meta: FrontMatter, body: str) -> list[str]:

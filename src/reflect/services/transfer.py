@@ -1,4 +1,9 @@
-"""Import from other journals and export to files: whole, or not at all."""
+"""Import from other journals and export to files: whole, or not at all.
+
+A Markdown folder may instead be imported skipping the notes that cannot be read
+(``skip_invalid``): the rest land in one transaction and the report lists each note left out.
+Other formats are imported whole only (see ``SKIPPABLE_FORMATS`` and docs/formats.md).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ from pathlib import Path
 from reflect import files
 from reflect.core.clock import Clock, to_text
 from reflect.core.contents import ImportReport, JournalContents
+from reflect.errors import BadInput
 from reflect.formats import journal_json, registry
 from reflect.formats.progress import Progress, no_progress
+from reflect.messages import Msg
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.storage import bulk
 from reflect.storage.actions import ActionRepository
@@ -16,6 +23,10 @@ from reflect.storage.assessments import AssessmentRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+
+# Formats whose items are separate files, so one can be left out without guessing where the
+# next begins: a jrnl, Day One or Reflect JSON file is imported whole (docs/formats.md).
+SKIPPABLE_FORMATS = ("markdown",)
 
 
 class TransferService:
@@ -25,15 +36,28 @@ class TransferService:
         self._clock = clock
 
     def import_path(
-        self, format_name: str, path: Path, progress: Progress = no_progress
+        self,
+        format_name: str,
+        path: Path,
+        progress: Progress = no_progress,
+        skip_invalid: bool = False,
     ) -> ImportReport:
         """Read ``path`` in the named format and add what is new, in one transaction.
 
         A malformed file, a cancel from ``progress`` or a storage failure leaves the journal
-        exactly as it was.
+        exactly as it was. With ``skip_invalid`` (Markdown folders only) a note that cannot be
+        read is left out and listed in the report's ``skipped`` instead.
         """
         registry.check_format(format_name, registry.IMPORT_FORMATS)
-        if format_name == "json":
+        if skip_invalid:
+            _check_skippable(format_name)
+            from reflect.formats.markdown_import import read_markdown
+
+            report = ImportReport()
+            entries = read_markdown(path, progress, skip=report.skipped.append)
+            stored = bulk.import_entries(self._store, entries)
+            report.added, report.seen = stored.added, stored.seen
+        elif format_name == "json":
             report = bulk.import_contents(
                 self._store, journal_json.read_journal_json(path, progress)
             )
@@ -42,6 +66,19 @@ class TransferService:
             report = bulk.import_entries(self._store, entries)
         if report.total_added:
             self._changes.publish(Topic.JOURNAL)
+        return report
+
+    def readable(
+        self, format_name: str, path: Path, progress: Progress = no_progress
+    ) -> ImportReport:
+        """What an import with ``skip_invalid`` would read, storing nothing: ``seen`` counts
+        the items that can be read and ``skipped`` lists the others."""
+        registry.check_format(format_name, registry.IMPORT_FORMATS)
+        _check_skippable(format_name)
+        from reflect.formats.markdown_import import read_markdown
+
+        report = ImportReport()
+        report.seen = sum(1 for _ in read_markdown(path, progress, skip=report.skipped.append))
         return report
 
     def import_contents(self, contents: JournalContents) -> ImportReport:
@@ -75,3 +112,8 @@ class TransferService:
             written = write_markdown_folder(contents, out, progress)
         progress(1, 1)
         return written
+
+
+def _check_skippable(format_name: str) -> None:
+    if format_name not in SKIPPABLE_FORMATS:
+        raise BadInput(Msg.SKIP_INVALID_UNSUPPORTED, format=format_name)

@@ -11,6 +11,7 @@ from reflect.core.clock import local_date
 from reflect.core.entry import EntryKind
 from reflect.core.programme import EventKind
 from reflect.errors import ReflectError
+from reflect.messages import Msg
 
 ENTRY_KINDS = {
     EntryKind.REFLECTION: "Reflection",
@@ -29,6 +30,11 @@ def error_text(error: ReflectError) -> str:
     """The catalogue message for ``error``, translated, with its details filled in."""
     template = QCoreApplication.translate("Messages", error.msg.template)
     return template.format(**error.params)
+
+
+def message_text(msg: Msg, **params: object) -> str:
+    """A catalogue message that is not an error (a heading, a line of a list), translated."""
+    return QCoreApplication.translate("Messages", msg.template).format(**params)
 
 
 def kind_label(kind: EntryKind) -> str:

@@ -1,17 +1,27 @@
 """The File menu's long work: import, export, backup and restore, each through a background
 task with progress and cancel, with native file dialogs (or the backups list) to choose what
-and where."""
+and where.
+
+A Markdown folder refused for notes that cannot be read is offered again: import the notes
+that can be read and skip the rest, then see which were left out and why."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from reflect.core.contents import ImportReport, SkippedItem
+from reflect.errors import InvalidItem
+from reflect.formats.progress import Progress
+from reflect.messages import Msg
+from reflect.services.transfer import SKIPPABLE_FORMATS
 from reflect.ui.dialogs.backups_dialog import BackupsDialog
 from reflect.ui.tasks import BackgroundTask
+from reflect.ui.texts import message_text
 
 if TYPE_CHECKING:
     from reflect.ui.shell import Shell
@@ -22,9 +32,21 @@ IMPORT_CHOICES = (
     ("markdown", "Folder of Markdown notes", True),
     ("json", "Reflect JSON export (*.json)", False),
 )
+# A dialog lists this many skipped notes; the command line lists them all.
+SHOWN_SKIPPED = 15
+
+
+@dataclass(frozen=True)
+class _Refused:
+    """An import refused for items that cannot be read, and what skipping them would read."""
+
+    error: InvalidItem
+    readable: ImportReport
 
 
 class JournalFiles(QObject):
+    imported = Signal(object)  # the ImportReport, once the user has been told
+
     def __init__(self, window: Shell) -> None:
         super().__init__(window.widget())
         self._window = window
@@ -43,13 +65,77 @@ class JournalFiles(QObject):
             self.start_import(format_name, Path(chosen))
 
     def start_import(self, format_name: str, path: Path) -> BackgroundTask:
-        return self._window.run_task(
-            self.tr("Importing {0}…").format(path.name),
-            lambda progress: self._app.transfer.import_path(format_name, path, progress),
-            lambda report: self._window.notify(
-                self.tr("Imported {0} new items.").format(report.total_added)
-            ),
+        """Import the whole file or folder; if notes cannot be read, offer to skip them."""
+
+        def work(progress: Progress) -> ImportReport | _Refused:
+            try:
+                return self._app.transfer.import_path(format_name, path, progress)
+            except InvalidItem as refused:
+                if format_name not in SKIPPABLE_FORMATS:
+                    raise
+                # Nothing was stored; read again to count what skipping would import.
+                readable = self._app.transfer.readable(format_name, path, progress)
+                return _Refused(refused, readable)
+
+        def done(result: ImportReport | _Refused) -> None:
+            if isinstance(result, _Refused):
+                self._offer_skipping(format_name, path, result)
+            else:
+                self._report_import(result)
+
+        return self._window.run_task(self.tr("Importing {0}…").format(path.name), work, done)
+
+    def _offer_skipping(self, format_name: str, path: Path, refused: _Refused) -> None:
+        good, skipped = refused.readable.seen, refused.readable.skipped
+        answer = QMessageBox.question(
+            self._window.widget(),
+            self.tr("Some notes cannot be read"),
+            self.tr("Import the {0} notes that can be read and skip {1}?").format(
+                good, len(skipped)
+            )
+            + "\n\n"
+            + self._skipped_lines(skipped)
+            + "\n\n"
+            + self.tr("Nothing has been imported yet."),
         )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._window.run_task(
+                self.tr("Importing {0}…").format(path.name),
+                lambda progress: self._app.transfer.import_path(
+                    format_name, path, progress, skip_invalid=True
+                ),
+                self._report_import,
+            )
+
+    def _report_import(self, report: ImportReport) -> None:
+        done = self.tr("Imported {0} new items.").format(report.total_added)
+        self._window.notify(done)
+        if report.skipped:
+            count = len(report.skipped)
+            notes = self.tr("1 note") if count == 1 else self.tr("{0} notes").format(count)
+            QMessageBox.information(
+                self._window.widget(),
+                self.tr("Imported"),
+                done
+                + "\n\n"
+                + message_text(Msg.IMPORT_SKIPPED, count=notes)
+                + "\n"
+                + self._skipped_lines(report.skipped),
+            )
+        self.imported.emit(report)
+
+    def _skipped_lines(self, skipped: list[SkippedItem]) -> str:
+        lines = [
+            message_text(Msg.SKIPPED_ITEM, where=item.where, reason=item.reason)
+            for item in skipped[:SHOWN_SKIPPED]
+        ]
+        if len(skipped) > SHOWN_SKIPPED:
+            lines.append(
+                self.tr("…and {0} more (reflect import markdown --skip-invalid lists all).").format(
+                    len(skipped) - SHOWN_SKIPPED
+                )
+            )
+        return "\n".join(lines)
 
     def export(self, format_name: str) -> None:
         if format_name == "json":
