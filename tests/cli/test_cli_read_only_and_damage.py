@@ -168,3 +168,14 @@ def test_flipped_bytes_in_the_middle_are_noticed_by_list_and_check(reflect: Refl
     reflect.ok("restore", backup)
     assert reflect.ok("check").out == "ok\n"
     assert len(reflect.entries()) == ENTRIES
+
+
+def test_damage_after_a_passed_check_is_still_noticed(reflect: Reflect) -> None:
+    """The quick check is skipped only for a file unchanged since it passed."""
+    fill(reflect.data_dir)
+    backup = reflect.ok("backup").out.strip()
+    assert len(reflect.entries()) == ENTRIES  # passes the quick check, which is remembered
+    db = reflect.data_dir / "journal.db"
+    flip_middle(db)
+
+    assert_one_error(reflect("list"), Msg.DB_CORRUPT, path=db, backup=backup)

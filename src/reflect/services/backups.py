@@ -6,19 +6,21 @@ Besides the copies the user asks for, a daily copy is taken when the journal is 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import threading
 from datetime import datetime
 from pathlib import Path
 
 from reflect.core.backup import Backup, BackupReason, daily_due, to_prune
 from reflect.core.clock import Clock
-from reflect.errors import StorageError
-from reflect.files import translated_os_errors
+from reflect.errors import ReflectError, StorageError
+from reflect.files import translated_os_errors, write_text
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.storage import backup_files, restore
-from reflect.storage.database import Store, open_store, unwritable_place
+from reflect.storage.database import Store, file_identity, open_store, unwritable_place
 from reflect.storage.sql_errors import corrupt_error, translated
 
 
@@ -82,12 +84,27 @@ class BackupService:
     def check(self) -> list[str]:
         return restore.check_store(self._store)
 
-    def check_quickly(self) -> None:
+    def check_quickly(self, stamps: Path | None = None) -> None:
         """Raise DB_CORRUPT, naming the newest sound backup, when a quick look at every page
-        of the journal finds damage (DB_CORRUPT_NO_BACKUP when there is none). Changes nothing;
-        any thread may call it."""
+        of the journal finds damage (DB_CORRUPT_NO_BACKUP when there is none). Changes nothing
+        in the journal; any thread may call it.
+
+        With ``stamps`` (a folder outside the journal's), a file that passed is remembered by
+        its identity (device, inode, size, change times of the file and its -wal), and not
+        read again until one of those changes.
+        """
+        path = self._store.path
+        identity = file_identity(path)
+        stamp = (
+            stamps / hashlib.sha256(str(path.resolve()).encode()).hexdigest() if stamps else None
+        )
+        if stamp is not None and _read_stamp(stamp) == identity:
+            return
         if restore.quick_problems(self._store):
-            raise corrupt_error(self._store.path, self._store.newest_good_backup)
+            raise corrupt_error(path, self._store.newest_good_backup)
+        if stamp is not None:
+            with contextlib.suppress(ReflectError):  # a cache: without it, the next open checks
+                write_text(stamp, identity)
 
     def restore(self, backup: Path) -> Path | None:
         """Replace the open journal with ``backup``; return where the old one was kept."""
@@ -102,6 +119,13 @@ class BackupService:
                 self._store.reopen()
         self._changes.publish(Topic.JOURNAL)
         return safety
+
+
+def _read_stamp(stamp: Path) -> str | None:
+    try:
+        return stamp.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def list_backups(paths: Paths) -> list[Backup]:

@@ -179,6 +179,23 @@ def unwritable_place(path: Path) -> Path | None:
     return None
 
 
+def file_identity(path: Path) -> str:
+    """Which file ``path`` and its ``-wal`` are, and when they last changed: any write to
+    either (flipped bytes too) changes it. An empty -wal (made by opening) counts as none."""
+    parts = []
+    for each in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = each.stat()
+        except FileNotFoundError:
+            parts.append("-")
+            continue
+        if each != path and st.st_size == 0:
+            parts.append("-")
+            continue
+        parts.append(f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}")
+    return f"{path.resolve()} " + " ".join(parts)
+
+
 def _open_read_only(
     path: Path, backups_dir: Path, unwritable: Path, known_version: int, newest: NewestBackup
 ) -> Store:
