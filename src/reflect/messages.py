@@ -27,6 +27,20 @@ class Msg(Enum):
     DB_LOCKED = "The journal is busy in another program. Close it there and try again."
     DISK_FULL = "The disk is full, so nothing was saved. Free some space and try again."
     READ_ONLY = "Reflect cannot write to {path}. Check that the folder is writable."
+    JOURNAL_READ_ONLY = (
+        "This journal is read-only: Reflect cannot write to {path}, so it can be read, "
+        "searched and exported but not changed. Nothing was changed."
+    )
+    JOURNAL_READ_ONLY_OLD = (
+        "The journal at {path} was made by an older version of Reflect and must be updated "
+        "before this version can read it, but Reflect cannot write to {folder}. Copy the folder "
+        "somewhere writable and open it there; nothing was changed."
+    )
+    JOURNAL_READ_ONLY_UNFINISHED = (
+        "The journal at {path} has recent changes still in {wal}, which can only be read where "
+        "Reflect can write, and it cannot write to {folder}. Copy the folder, with that file, "
+        "somewhere writable and open it there; nothing was changed."
+    )
     DATA_DIR_UNUSABLE = "Reflect cannot use {path} as its data folder: {reason}"
     MIGRATION_FAILED = (
         "Updating the journal to this version failed, so it was left as it was. "

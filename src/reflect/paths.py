@@ -57,6 +57,15 @@ def resolve_paths(data_dir: Path | str | None, environ: Mapping[str, str] = os.e
     )
 
 
+def checked_stamps_dir() -> Path:
+    """Where the command line remembers which journal files passed the quick check at open
+    (a cache: deleting it costs one check). Outside any data folder, so that reading a
+    journal, even a read-only one, writes nothing beside it."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "checked"
+
+
 ENV_PACKS_DIR = "REFLECT_PACKS_DIR"
 
 

@@ -122,3 +122,78 @@ def test_the_first_run_demo_opens_with_its_programme(
         assert not (paths.data_dir / "demo").exists()  # the user's own journal is untouched
     finally:
         session.close()
+
+
+def flip_middle(db: Path, size: int = 4096) -> None:
+    middle = db.stat().st_size // 2
+    with db.open("r+b") as handle:
+        handle.seek(middle)
+        data = handle.read(size)
+        handle.seek(middle)
+        handle.write(bytes(b ^ 0xFF for b in data))
+
+
+def test_damage_inside_the_journal_is_found_behind_the_window_and_a_backup_offered(
+    qtbot: QtBot,
+    qapp: QApplication,
+    paths: Paths,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = open_app(paths, clock)
+    for n in range(300):
+        app.entries.write(f"Entry {n}: a reflection on the ward huddle, day {n}. " * 8)
+    backup = app.backups.backup()
+    app.close()
+    flip_middle(paths.db_path)
+    damaged = paths.db_path.read_bytes()
+    offered: list[str] = []
+
+    def decline(box: QMessageBox) -> int:
+        offered.append(box.informativeText())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", decline)
+
+    session = start(qtbot, qapp, paths)
+    [daily] = session.daily_backups
+    with qtbot.waitSignal(daily.damaged, timeout=20000):
+        pass
+    session.close()
+
+    assert offered == [f"Restore the newest sound backup ({backup.name})?"]
+    assert paths.db_path.read_bytes() == damaged  # the check changed nothing
+
+
+def test_a_read_only_journal_opens_read_only_with_writing_turned_off(
+    qtbot: QtBot, qapp: QApplication, paths: Paths, clock: FakeClock
+) -> None:
+    from mounts import ReadOnlySwitch
+
+    app = open_app(paths, clock)
+    app.entries.write("Written before the drive was made read-only.")
+    app.close()
+    before = sorted(p.name for p in paths.data_dir.iterdir())
+    switch = ReadOnlySwitch(paths.data_dir)
+    switch.on()
+    try:
+        session = start(qtbot, qapp, paths)
+        window = session.window
+        assert window is not None and window.read_only
+        assert "Read-only" in window.read_only_note.text()
+        assert window.read_only_note.isVisible()
+        assert not any(action.isEnabled() for action in window.write_actions)
+        window.new_entry()
+        assert window.current_page() is not launch.PageId.EDITOR
+        assert "read-only" in window.statusBar().currentMessage()
+        [daily] = session.daily_backups
+        daily.wait()
+        qapp.processEvents()
+        assert [e.body for e in window.app.entries.page()] == [
+            "Written before the drive was made read-only."
+        ]
+        window.close()
+        session.close()
+    finally:
+        switch.off()
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == before

@@ -10,7 +10,7 @@ import click
 from reflect.app import App, open_app
 from reflect.errors import ReflectError
 from reflect.messages import Msg
-from reflect.paths import Paths, resolve_paths
+from reflect.paths import Paths, checked_stamps_dir, resolve_paths
 
 
 @dataclass
@@ -24,12 +24,21 @@ class CliState:
     def paths(self) -> Paths:
         return resolve_paths(self.data_dir)
 
-    def app(self) -> App:
-        """The journal, opened on first use and closed when the command ends."""
+    def app(self, quick_check: bool = True) -> App:
+        """The journal, opened on first use and closed when the command ends.
+
+        Before any command uses it, a quick check reads every page and refuses a damaged
+        journal with DB_CORRUPT naming the newest sound backup, unless the file has not changed
+        since it last passed (``reflect check`` passes ``quick_check=False``: it runs the full
+        check itself).
+        """
         if self._app is None:
-            self._app = open_app(self.paths)
-            click.get_current_context().call_on_close(self._app.close)
-            take_daily_backup(self._app, self.warnings)
+            app = open_app(self.paths)
+            click.get_current_context().call_on_close(app.close)
+            if quick_check:
+                app.backups.check_quickly(checked_stamps_dir())
+            self._app = app
+            take_daily_backup(app, self.warnings)
         return self._app
 
 

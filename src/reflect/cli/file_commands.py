@@ -11,6 +11,7 @@ from reflect.cli.output import backup_json, backup_line, print_json, progress_ba
 from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from reflect.messages import Msg
 from reflect.services.backups import list_backups, restore_closed_journal
+from reflect.storage.sql_errors import corrupt_error
 
 _ANY_PATH = click.Path(path_type=Path)
 
@@ -103,14 +104,16 @@ def restore(state: CliState, path: Path) -> None:
 @click.command()
 @pass_state
 def check(state: CliState) -> None:
-    """Check the journal database for damage; prints ok or what is wrong."""
-    problems = state.app().backups.check()
+    """Check the journal database for damage; prints ok, or what is wrong and the backup to
+    restore."""
+    app = state.app(quick_check=False)
+    problems = app.backups.check()
     if not problems:
         click.echo("ok")
         return
     for problem in problems:
         click.echo(problem)
-    raise click.exceptions.Exit(1)
+    raise corrupt_error(app.store.path, app.store.newest_good_backup)
 
 
 @click.command()

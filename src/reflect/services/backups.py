@@ -6,20 +6,22 @@ Besides the copies the user asks for, a daily copy is taken when the journal is 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import threading
 from datetime import datetime
 from pathlib import Path
 
 from reflect.core.backup import Backup, BackupReason, daily_due, to_prune
 from reflect.core.clock import Clock
-from reflect.errors import StorageError
-from reflect.files import translated_os_errors
+from reflect.errors import ReflectError, StorageError
+from reflect.files import translated_os_errors, write_text
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.services.changes import ChangeFeed, Topic
 from reflect.storage import backup_files, restore
-from reflect.storage.database import Store, open_store
-from reflect.storage.sql_errors import translated
+from reflect.storage.database import Store, file_identity, open_store, unwritable_place
+from reflect.storage.sql_errors import corrupt_error, translated
 
 
 class BackupService:
@@ -34,6 +36,8 @@ class BackupService:
 
     def backup(self, out: Path | None = None, reason: str = BackupReason.MANUAL) -> Path:
         """Write a verified copy of the journal; to ``out`` or the backups folder."""
+        if out is None:
+            self._store.refuse_if_read_only()  # the backups folder is in the journal's folder
         now = self._clock()
         with self._lock, translated(self._store.path):
             path = backup_files.write_backup(
@@ -46,9 +50,12 @@ class BackupService:
     def back_up_if_due(self) -> Path | None:
         """Take today's automatic copy unless there is one already, then prune old copies.
 
-        Returns None when none was due, or the journal is still empty. Any thread may call
-        this: it reads the journal through a connection of its own.
+        Returns None when none was due, the journal is still empty or it is read-only (there
+        is nowhere to put a copy, and nothing changes to need one). Any thread may call this:
+        it reads the journal through a connection of its own.
         """
+        if self._store.read_only:
+            return None
         with self._lock:
             now = self._clock()
             if not daily_due(backup_files.describe_all(self._paths.backups_dir), now):
@@ -77,8 +84,31 @@ class BackupService:
     def check(self) -> list[str]:
         return restore.check_store(self._store)
 
+    def check_quickly(self, stamps: Path | None = None) -> None:
+        """Raise DB_CORRUPT, naming the newest sound backup, when a quick look at every page
+        of the journal finds damage (DB_CORRUPT_NO_BACKUP when there is none). Changes nothing
+        in the journal; any thread may call it.
+
+        With ``stamps`` (a folder outside the journal's), a file that passed is remembered by
+        its identity (device, inode, size, change times of the file and its -wal), and not
+        read again until one of those changes.
+        """
+        path = self._store.path
+        identity = file_identity(path)
+        stamp = (
+            stamps / hashlib.sha256(str(path.resolve()).encode()).hexdigest() if stamps else None
+        )
+        if stamp is not None and _read_stamp(stamp) == identity:
+            return
+        if restore.quick_problems(self._store):
+            raise corrupt_error(path, self._store.newest_good_backup)
+        if stamp is not None:
+            with contextlib.suppress(ReflectError):  # a cache: without it, the next open checks
+                write_text(stamp, identity)
+
     def restore(self, backup: Path) -> Path | None:
         """Replace the open journal with ``backup``; return where the old one was kept."""
+        self._store.refuse_if_read_only()
         restore.verify_backup(backup)
         with self._lock:
             safety = self.backup(reason=BackupReason.PRE_RESTORE)
@@ -89,6 +119,13 @@ class BackupService:
                 self._store.reopen()
         self._changes.publish(Topic.JOURNAL)
         return safety
+
+
+def _read_stamp(stamp: Path) -> str | None:
+    try:
+        return stamp.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def list_backups(paths: Paths) -> list[Backup]:
@@ -105,7 +142,10 @@ def restore_closed_journal(paths: Paths, backup: Path) -> Path | None:
     """Restore when the journal is not open, perhaps because it is damaged.
 
     The current file is kept first: as a proper backup when it still opens, else as a raw copy.
+    A journal Reflect cannot write to is refused before anything is tried.
     """
+    if paths.db_path.exists() and (unwritable := unwritable_place(paths.db_path)) is not None:
+        raise StorageError(Msg.JOURNAL_READ_ONLY, path=unwritable)
     restore.verify_backup(backup)
     with translated_os_errors(paths.data_dir):
         paths.data_dir.mkdir(parents=True, exist_ok=True)
@@ -125,5 +165,10 @@ def _keep_current(paths: Paths) -> Path | None:
         raise  # read-only, locked or full: restoring would fail too, so say why now
     try:
         return backup_files.write_backup(store.db.conn, paths.backups_dir, BackupReason.PRE_RESTORE)
+    except StorageError as exc:
+        # Opens, but damaged inside (its copy failed the check): set aside as it is.
+        if exc.msg in (Msg.BACKUP_FAILED_CHECK, Msg.DB_CORRUPT, Msg.DB_CORRUPT_NO_BACKUP):
+            return restore.keep_damaged_copy(paths.db_path, paths.backups_dir)
+        raise
     finally:
         store.close()

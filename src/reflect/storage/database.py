@@ -4,11 +4,21 @@ A :class:`Store` owns one connection. Repositories borrow it and wrap every stat
 :meth:`Store.reading` or :meth:`Store.writing`, which turn SQLite failures into user errors.
 Reads go straight to the connection: sqlite-utils, slow to import, is loaded only for writes
 and migrations, so a command that only reads starts sooner.
+
+A journal whose folder (or file) Reflect cannot write to, such as a backup on a read-only drive,
+is opened read-only: found out at open by trying to make a nameless file in the folder, never
+by a write failing. SQLite then opens it with ``mode=ro``, adding ``immutable=1`` when there is
+no ``-wal`` or ``-shm`` file (SQLite reads a read-only WAL journal only if those files exist, can
+be made, or the file is declared immutable; see docs/reliability.md). Every write is refused
+with JOURNAL_READ_ONLY before SQLite is asked.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -27,16 +37,41 @@ DB_FILENAME = "journal.db"
 # How long a write waits for another program (a second Reflect, a backup tool) to finish with
 # the journal before giving up with DB_LOCKED.
 BUSY_TIMEOUT_MS = 5000
+# What an attempt to make a file says when the place is read-only (rather than full or broken).
+_READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 class Store:
     """One open journal database."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, backups_dir: Path) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        backups_dir: Path,
+        unwritable: Path | None = None,
+    ) -> None:
         self.conn = conn
         self.path = path
         self.backups_dir = backups_dir
+        # The folder (or the file) Reflect cannot write to, when the journal is read-only.
+        self.unwritable = unwritable
+        self._reader_uri = f"{path.resolve().as_uri()}?mode=ro"
         self._db: Database | None = None
+
+    @property
+    def reader_uri(self) -> str:
+        """A URI for a second, read-only connection to this journal (another thread's)."""
+        return self._reader_uri
+
+    @property
+    def read_only(self) -> bool:
+        return self.unwritable is not None
+
+    def refuse_if_read_only(self) -> None:
+        """Raise JOURNAL_READ_ONLY, before anything is tried, when the journal is read-only."""
+        if self.unwritable is not None:
+            raise StorageError(Msg.JOURNAL_READ_ONLY, path=self.unwritable)
 
     @property
     def db(self) -> Database:
@@ -59,6 +94,7 @@ class Store:
     @contextmanager
     def writing(self) -> Iterator[Database]:
         """One transaction: every change inside commits durably together, or none does."""
+        self.refuse_if_read_only()
         with translated(self.path, self.newest_good_backup), self.db.atomic():
             yield self.db
 
@@ -80,7 +116,8 @@ class Store:
         """Open the file at ``path`` again (after a restore replaced it), migrating if needed."""
         self.close()
         fresh = open_store(self.path, self.backups_dir)
-        self.conn, self._db = fresh.conn, fresh._db
+        self.conn, self._db, self.unwritable = fresh.conn, fresh._db, fresh.unwritable
+        self._reader_uri = fresh._reader_uri
 
 
 def open_store(
@@ -92,10 +129,14 @@ def open_store(
     """Open (creating if needed) and migrate the journal at ``path``.
 
     An existing journal with pending migrations is backed up first. A journal from a newer
-    Reflect is refused untouched.
+    Reflect is refused untouched. A journal Reflect cannot write to is opened read-only (see the
+    module's documentation); one that would need migrating is refused untouched.
     """
     existed = path.exists() and path.stat().st_size > 0
     newest = partial(backup_files.newest_good, backups_dir)  # looked for only on damage
+    unwritable = unwritable_place(path) if existed else None
+    if unwritable is not None:
+        return _open_read_only(path, backups_dir, unwritable, len(steps), newest)
     with translated(path, newest):
         store = Store(_connect(path), path, backups_dir)
         try:
@@ -112,6 +153,83 @@ def open_store(
 def _connect(path: Path) -> sqlite3.Connection:
     # check_same_thread=False: the UI hands the store to one worker thread at a time.
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+
+def unwritable_place(path: Path) -> Path | None:
+    """The folder of ``path``, or the file itself, when Reflect cannot write there; else None.
+
+    A nameless temporary file (O_TMPFILE where the system has it) is made and dropped in the
+    folder, so nothing is left behind even if the process is killed; the file is opened for
+    writing and closed, which changes nothing. A full disk or a failing one is not read-only:
+    it is left for the open itself to report.
+    """
+    folder = path.parent
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        if exc.errno in _READ_ONLY_ERRNOS:
+            return folder
+        return None
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except OSError as exc:
+        if exc.errno in _READ_ONLY_ERRNOS:
+            return path
+    return None
+
+
+def file_identity(path: Path) -> str:
+    """Which file ``path`` and its ``-wal`` are, and when they last changed: any write to
+    either (flipped bytes too) changes it. An empty -wal (made by opening) counts as none."""
+    parts = []
+    for each in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = each.stat()
+        except FileNotFoundError:
+            parts.append("-")
+            continue
+        if each != path and st.st_size == 0:
+            parts.append("-")
+            continue
+        parts.append(f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}")
+    return f"{path.resolve()} " + " ".join(parts)
+
+
+def _open_read_only(
+    path: Path, backups_dir: Path, unwritable: Path, known_version: int, newest: NewestBackup
+) -> Store:
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    folder_read_only = unwritable == path.parent
+    if folder_read_only and wal.exists() and not shm.exists():
+        # SQLite cannot read the -wal without its index, and cannot make one here; reading the
+        # file alone (immutable) would silently show the journal without those changes.
+        raise StorageError(
+            Msg.JOURNAL_READ_ONLY_UNFINISHED, path=path, wal=wal.name, folder=path.parent
+        )
+    # immutable=1 only when nothing can be writing: the folder is read-only (so no -wal or -shm
+    # can be made by anyone opening it normally) and none is there (else SQLite would ignore a
+    # -wal holding the newest changes).
+    immutable = folder_read_only and not wal.exists() and not shm.exists()
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    with translated(path, newest):
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+        store = Store(conn, path, backups_dir, unwritable)
+        store._reader_uri = uri
+        try:
+            _check_readable(store, newest)
+            _refuse_newer(store, known_version)
+            if _version(store) < known_version:
+                raise StorageError(Msg.JOURNAL_READ_ONLY_OLD, path=path, folder=unwritable)
+            conn.execute("PRAGMA query_only = ON")  # a second guard behind refuse_if_read_only
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except BaseException:
+            store.close()
+            raise
+    return store
 
 
 def _check_readable(store: Store, newest_backup: NewestBackup) -> None:

@@ -12,14 +12,20 @@ from reflect.files import sync_folder
 from reflect.messages import Msg
 from reflect.storage import backup_files
 from reflect.storage.database import Store
+from reflect.storage.sql_errors import translated
 
 _SIDE_FILES = ("-wal", "-shm")
 
 
 def check_store(store: Store) -> list[str]:
-    """Problems in the open journal: page structure, foreign keys and the search index."""
+    """Problems in the open journal: page structure, foreign keys and the search index.
+
+    The search index's own check is phrased as a write, so a read-only journal skips it.
+    """
     with store.reading() as db:
         problems = backup_files.integrity_problems(db.conn)
+        if store.read_only:
+            return problems
         try:
             db.conn.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
         except sqlite3.DatabaseError as exc:
@@ -29,6 +35,27 @@ def check_store(store: Store) -> list[str]:
             if db.conn.in_transaction:
                 db.conn.rollback()
     return problems
+
+
+# How many problems the quick check at open lists before it stops (it reads every page anyway;
+# one is enough to say the journal is damaged).
+QUICK_CHECK_LIMIT = 10
+
+
+def quick_problems(store: Store) -> list[str]:
+    """Damage to the journal's pages found by ``PRAGMA quick_check``, through a connection of
+    its own (so any thread may call this); an empty list means none was found.
+
+    Reads the whole file, changes nothing: about 0.2 s for a 100,000-entry journal (270 MB)
+    already in the disk cache, a few seconds from a cold disk (docs/reliability.md).
+    """
+    with translated(store.path, store.newest_good_backup):
+        conn = sqlite3.connect(store.reader_uri, uri=True, timeout=5.0)
+        try:
+            rows = conn.execute(f"PRAGMA quick_check({QUICK_CHECK_LIMIT})").fetchall()
+        finally:
+            conn.close()
+    return [row[0] for row in rows if row[0] != "ok"]
 
 
 def verify_backup(path: Path) -> None:

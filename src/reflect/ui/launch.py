@@ -70,14 +70,38 @@ class Session:
         app.keys.set_prompts(PassphrasePrompt(self.window), NoticeShower(self.window))
         self.window.demo_requested.connect(self.open_demo)
         self.window.show()
-        self.daily_backups.append(start_daily_backup(app.backups, self.window.notify, self.crash))
-        offer_recovery(self.window)
+        self.daily_backups.append(
+            start_daily_backup(app.backups, self.window.notify, self.crash, self.damaged)
+        )
+        if not app.store.read_only:  # a draft can be neither kept nor discarded there
+            offer_recovery(self.window)
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
         if old_app is not None:
             old_app.close()
         return True
+
+    def damaged(self, exc: StorageError) -> None:
+        """The quick check behind the window found damage: offer the newest sound backup and,
+        if taken, close the journal, restore it and open it again; else say so and carry on."""
+        backup = ask_restore(exc, self.paths)
+        if backup is None:
+            return
+        window, app = self.window, self.app
+        self.window = self.app = None
+        for daily in self.daily_backups:
+            daily.wait()
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        if app is not None:
+            app.close()
+        try:
+            restore_closed_journal(self.paths, backup)
+        except ReflectError as error:
+            show_error(error_text(error))
+        self.open(self.paths)
 
     def open_demo(self) -> None:
         demo_paths = Paths(
@@ -127,9 +151,21 @@ def show_error(text: str) -> None:
 
 def offer_restore(exc: StorageError, paths: Paths) -> bool:
     """Offer the newest backup that passes its check (a damaged one is never offered)."""
-    backup = newest_good_backup(paths)
+    backup = ask_restore(exc, paths, say_if_none=False)
     if backup is None:
         return False
+    restore_closed_journal(paths, backup)
+    return True
+
+
+def ask_restore(exc: StorageError, paths: Paths, say_if_none: bool = True) -> Path | None:
+    """Say the journal is damaged and ask whether to restore the newest sound backup; the
+    backup chosen, or None (when there is none, the damage is said if ``say_if_none``)."""
+    backup = newest_good_backup(paths)
+    if backup is None:
+        if say_if_none:
+            show_error(error_text(exc))
+        return None
     box = QMessageBox(QMessageBox.Icon.Warning, "Reflect", error_text(exc))
     box.setInformativeText(
         QCoreApplication.translate("Start", "Restore the newest sound backup ({0})?").format(
@@ -141,10 +177,7 @@ def offer_restore(exc: StorageError, paths: Paths) -> bool:
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    if box.clickedButton() is not restore:
-        return False
-    restore_closed_journal(paths, backup)
-    return True
+    return backup if box.clickedButton() is restore else None
 
 
 def offer_recovery(window: MainWindow) -> None:
@@ -198,7 +231,8 @@ def start(session: Session, open_files: Sequence[Path] = ()) -> MainWindow | Non
     folders, then open each file; None when the journal could not be opened."""
     if not session.open(session.paths) or session.window is None:
         return None
-    pick_up_dropped(session.window)
+    if not session.window.read_only:
+        pick_up_dropped(session.window)
     for path in open_files:
         open_file(session.window, path)
     return session.window

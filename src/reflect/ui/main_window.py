@@ -16,14 +16,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QMainWindow,
     QWidget,
 )
 
 from reflect.app import App
 from reflect.core.entry import EntryKind
-from reflect.errors import ReflectError
+from reflect.errors import ReflectError, StorageError
 from reflect.formats.progress import Progress
+from reflect.messages import Msg
 from reflect.services.changes import Change, Topic
 from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
@@ -82,7 +84,32 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_layout()
         self.apply_preferences()
-        self.setAcceptDrops(True)  # .reflect bundles dropped on the window are received
+        self.setAcceptDrops(not self.read_only)  # .reflect bundles dropped are received
+        if self.read_only:
+            self._show_read_only()
+
+    @property
+    def read_only(self) -> bool:
+        """The journal is on a folder Reflect cannot write to: it can be read, not changed."""
+        return self.app.store.read_only
+
+    def _show_read_only(self) -> None:
+        """A calm, lasting note in the status bar, and every action that writes turned off."""
+        self.setWindowTitle(self.windowTitle() + self.tr(" (read-only)"))
+        note = QLabel(self.tr("Read-only: this journal is on a folder Reflect can't write to"))
+        note.setProperty("role", "warning")
+        note.setAccessibleName(self.tr("Read-only journal"))
+        self.read_only_note = note
+        self.statusBar().addPermanentWidget(note)
+        for action in self.write_actions:
+            action.setEnabled(False)
+
+    def _refuse_read_only(self) -> bool:
+        """True (after saying why) when the journal is read-only and nothing may be written."""
+        if not self.read_only:
+            return False
+        self.notify(error_text(StorageError(Msg.JOURNAL_READ_ONLY, path=self.app.store.unwritable)))
+        return True
 
     # Building ----------------------------------------------------------------------------
 
@@ -129,10 +156,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        menu_action(file_menu, self.tr("&New entry"), self.new_entry, QKeySequence.StandardKey.New)
-        menu_action(file_menu, self.tr("&Save"), self._on_save, QKeySequence.StandardKey.Save)
+        writes = self.write_actions = [
+            menu_action(
+                file_menu, self.tr("&New entry"), self.new_entry, QKeySequence.StandardKey.New
+            ),
+            menu_action(file_menu, self.tr("&Save"), self._on_save, QKeySequence.StandardKey.Save),
+        ]
         file_menu.addSeparator()
         importer = file_menu.addMenu(self.tr("&Import"))
+        writes.append(importer.menuAction())
         for name, label, folder in IMPORT_CHOICES:
             menu_action(importer, self.tr(label), partial(self.files.import_file, name, folder))
         exporter = file_menu.addMenu(self.tr("&Export"))
@@ -141,17 +173,26 @@ class MainWindow(QMainWindow):
         )
         menu_action(exporter, self.tr("Markdown folder…"), partial(self.files.export, "markdown"))
         file_menu.addSeparator()
-        menu_action(file_menu, self.tr("S&hare with your trio…"), self.show_share_dialog)
-        menu_action(
-            file_menu, self.tr("&Open a bundle…"), self.open_bundle, QKeySequence.StandardKey.Open
-        )
-        menu_action(file_menu, self.tr("Install programme &pack…"), self.install_pack)
+        writes += [
+            menu_action(file_menu, self.tr("S&hare with your trio…"), self.show_share_dialog),
+            menu_action(
+                file_menu,
+                self.tr("&Open a bundle…"),
+                self.open_bundle,
+                QKeySequence.StandardKey.Open,
+            ),
+            menu_action(file_menu, self.tr("Install programme &pack…"), self.install_pack),
+        ]
         file_menu.addSeparator()
-        menu_action(file_menu, self.tr("&Back up now"), self.files.back_up)
-        menu_action(file_menu, self.tr("&Restore from backup…"), self.files.restore)
+        writes += [
+            menu_action(file_menu, self.tr("&Back up now"), self.files.back_up),
+            menu_action(file_menu, self.tr("&Restore from backup…"), self.files.restore),
+        ]
         file_menu.addSeparator()
-        menu_action(
-            file_menu, self.tr("&Preferences…"), self.edit_preferences, QKeySequence("Ctrl+,")
+        writes.append(
+            menu_action(
+                file_menu, self.tr("&Preferences…"), self.edit_preferences, QKeySequence("Ctrl+,")
+            )
         )
         file_menu.addSeparator()
         menu_action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -189,6 +230,8 @@ class MainWindow(QMainWindow):
         return self.pages.current_id()
 
     def open_entry(self, entry_id: str) -> None:
+        if self._refuse_read_only():  # the editor writes drafts as it goes
+            return
         try:
             entry = self.app.entries.get(entry_id)
         except ReflectError as exc:
@@ -204,11 +247,15 @@ class MainWindow(QMainWindow):
         framework_id: str | None = None,
         event_id: str | None = None,
     ) -> None:
+        if self._refuse_read_only():
+            return
         self.show_page(PageId.EDITOR)
         self.editor.open_new(kind, inquiry_id, framework_id=framework_id, event_id=event_id)
 
     def reflect_on(self, event_id: str) -> None:
         """Start writing about a programme event: linked, with its framework chosen."""
+        if self._refuse_read_only():
+            return
         try:
             reflection = self.app.programme.reflection_on(event_id)
         except ReflectError as exc:
@@ -340,9 +387,13 @@ class MainWindow(QMainWindow):
         return open_share_dialog(self)
 
     def open_bundle(self) -> None:
+        if self._refuse_read_only():
+            return
         choose_bundle(self)
 
     def install_pack(self) -> None:
+        if self._refuse_read_only():
+            return
         choose_pack(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -350,6 +401,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self._refuse_read_only():
+            return
         open_dropped(self, event.mimeData())
         event.acceptProposedAction()
 
