@@ -16,16 +16,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QWidget,
 )
 
 from reflect.app import App
 from reflect.core.entry import EntryKind
-from reflect.errors import ReflectError, StorageError
+from reflect.errors import ReflectError
 from reflect.formats.progress import Progress
-from reflect.messages import Msg
 from reflect.services.changes import Change, Topic
 from reflect.ui import theme
 from reflect.ui.changes import ChangeRelay
@@ -41,9 +39,10 @@ from reflect.ui.flows.start_inquiry import start_inquiry
 from reflect.ui.layout_memory import LayoutMemory
 from reflect.ui.navigation import PAGES, PageId, page_shortcut
 from reflect.ui.page_stack import PageAttr, PageStack, page_name, refresh
+from reflect.ui.read_only import refuse_read_only, show_read_only
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
-from reflect.ui.widgets.basics import menu_action
+from reflect.ui.widgets.basics import MenuRow, fill_menu, menu_action
 
 if TYPE_CHECKING:
     from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
@@ -86,30 +85,13 @@ class MainWindow(QMainWindow):
         self.apply_preferences()
         self.setAcceptDrops(not self.read_only)  # .reflect bundles dropped are received
         if self.read_only:
-            self._show_read_only()
+            self.setWindowTitle(self.windowTitle() + self.tr(" (read-only)"))
+            self.read_only_note = show_read_only(self.statusBar(), self.write_actions)
 
     @property
     def read_only(self) -> bool:
         """The journal is on a folder Reflect cannot write to: it can be read, not changed."""
         return self.app.store.read_only
-
-    def _show_read_only(self) -> None:
-        """A calm, lasting note in the status bar, and every action that writes turned off."""
-        self.setWindowTitle(self.windowTitle() + self.tr(" (read-only)"))
-        note = QLabel(self.tr("Read-only: this journal is on a folder Reflect can't write to"))
-        note.setProperty("role", "warning")
-        note.setAccessibleName(self.tr("Read-only journal"))
-        self.read_only_note = note
-        self.statusBar().addPermanentWidget(note)
-        for action in self.write_actions:
-            action.setEnabled(False)
-
-    def _refuse_read_only(self) -> bool:
-        """True (after saying why) when the journal is read-only and nothing may be written."""
-        if not self.read_only:
-            return False
-        self.notify(error_text(StorageError(Msg.JOURNAL_READ_ONLY, path=self.app.store.unwritable)))
-        return True
 
     # Building ----------------------------------------------------------------------------
 
@@ -136,7 +118,7 @@ class MainWindow(QMainWindow):
     def _new_page(self, page_id: PageId, cls: Any) -> QWidget:
         page: Any = cls(self.app, self)  # every page takes the services and a navigator
         if page_id is PageId.TODAY:
-            page.start_inquiry_requested.connect(self._on_start_inquiry)
+            page.start_inquiry_requested.connect(partial(start_inquiry, self))
             page.demo_requested.connect(self.demo_requested)
         elif page_id is PageId.PROGRAMME:
             page.install_requested.connect(self.install_pack)
@@ -155,66 +137,54 @@ class MainWindow(QMainWindow):
     search: PageAttr[SearchPage] = PageAttr(PageId.SEARCH)
 
     def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        writes = self.write_actions = [
-            menu_action(
-                file_menu, self.tr("&New entry"), self.new_entry, QKeySequence.StandardKey.New
-            ),
-            menu_action(file_menu, self.tr("&Save"), self._on_save, QKeySequence.StandardKey.Save),
+        # (label, slot, shortcut, writes to the journal); None is a separator.
+        rows: list[MenuRow | None] = [
+            (self.tr("&New entry"), self.new_entry, keys.New, True),
+            (self.tr("&Save"), self._on_save, keys.Save, True),
+            None,
         ]
-        file_menu.addSeparator()
+        self.write_actions = fill_menu(file_menu, rows)
         importer = file_menu.addMenu(self.tr("&Import"))
-        writes.append(importer.menuAction())
+        self.write_actions.append(importer.menuAction())
         for name, label, folder in IMPORT_CHOICES:
             menu_action(importer, self.tr(label), partial(self.files.import_file, name, folder))
         exporter = file_menu.addMenu(self.tr("&Export"))
-        menu_action(
-            exporter, self.tr("Reflect JSON (lossless)…"), partial(self.files.export, "json")
-        )
-        menu_action(exporter, self.tr("Markdown folder…"), partial(self.files.export, "markdown"))
-        file_menu.addSeparator()
-        writes += [
-            menu_action(file_menu, self.tr("S&hare with your trio…"), self.show_share_dialog),
-            menu_action(
-                file_menu,
-                self.tr("&Open a bundle…"),
-                self.open_bundle,
-                QKeySequence.StandardKey.Open,
-            ),
-            menu_action(file_menu, self.tr("Install programme &pack…"), self.install_pack),
+        for format_name, label in (
+            ("json", "Reflect JSON (lossless)…"),
+            ("markdown", "Markdown folder…"),
+        ):
+            menu_action(exporter, self.tr(label), partial(self.files.export, format_name))
+        rows = [
+            None,
+            (self.tr("S&hare with your trio…"), self.show_share_dialog, None, True),
+            (self.tr("&Open a bundle…"), self.open_bundle, keys.Open, True),
+            (self.tr("Install programme &pack…"), self.install_pack, None, True),
+            None,
+            (self.tr("&Back up now"), self.files.back_up, None, True),
+            (self.tr("&Restore from backup…"), self.files.restore, None, True),
+            None,
+            (self.tr("&Preferences…"), self.edit_preferences, "Ctrl+,", True),
+            None,
+            (self.tr("&Quit"), self.close, keys.Quit, False),
         ]
-        file_menu.addSeparator()
-        writes += [
-            menu_action(file_menu, self.tr("&Back up now"), self.files.back_up),
-            menu_action(file_menu, self.tr("&Restore from backup…"), self.files.restore),
-        ]
-        file_menu.addSeparator()
-        writes.append(
-            menu_action(
-                file_menu, self.tr("&Preferences…"), self.edit_preferences, QKeySequence("Ctrl+,")
-            )
-        )
-        file_menu.addSeparator()
-        menu_action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.write_actions += fill_menu(file_menu, rows)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_trash = menu_action(
-            edit,
-            self.tr("&Undo move to trash"),
-            self.undo_last_trash,
-            QKeySequence.StandardKey.Undo,
-        )
+        undo = (self.tr("&Undo move to trash"), self.undo_last_trash, keys.Undo, True)
+        self.undo_trash = fill_menu(edit, [undo, None])[0]
         self.undo_trash.setEnabled(False)
-        edit.addSeparator()
         menu_action(edit, self.tr("&Frameworks…"), self.show_frameworks)
         go = self.menuBar().addMenu(self.tr("&Go"))
         for n, row in enumerate(PAGES):
             shortcut = page_shortcut(n) or None
             menu_action(go, page_name(row.id), partial(self.show_page, row.id), shortcut)
-        menu_action(go, self.tr("Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        menu_action(go, self.tr("Find"), self.focus_search, keys.Find)
         menu_action(go, self.tr("Find anywhere"), self.focus_search, "Ctrl+K")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        menu_action(help_menu, self.tr("Keyboard shortcuts"), self._on_shortcuts, "F1")
-        menu_action(help_menu, self.tr("About Reflect"), self._on_about)
+        menu_action(help_menu, self.tr("Keyboard shortcuts"), partial(show_shortcuts, self), "F1")
+        about = partial(show_about, self, self.app.paths.data_dir)
+        menu_action(help_menu, self.tr("About Reflect"), about)
 
     # Navigation (the Navigator protocol) --------------------------------------------------
 
@@ -230,7 +200,7 @@ class MainWindow(QMainWindow):
         return self.pages.current_id()
 
     def open_entry(self, entry_id: str) -> None:
-        if self._refuse_read_only():  # the editor writes drafts as it goes
+        if refuse_read_only(self):  # the editor writes drafts as it goes
             return
         try:
             entry = self.app.entries.get(entry_id)
@@ -247,14 +217,14 @@ class MainWindow(QMainWindow):
         framework_id: str | None = None,
         event_id: str | None = None,
     ) -> None:
-        if self._refuse_read_only():
+        if refuse_read_only(self):
             return
         self.show_page(PageId.EDITOR)
         self.editor.open_new(kind, inquiry_id, framework_id=framework_id, event_id=event_id)
 
     def reflect_on(self, event_id: str) -> None:
         """Start writing about a programme event: linked, with its framework chosen."""
-        if self._refuse_read_only():
+        if refuse_read_only(self):
             return
         try:
             reflection = self.app.programme.reflection_on(event_id)
@@ -338,9 +308,6 @@ class MainWindow(QMainWindow):
         RevisionsDialog(self.app, entry_id, self).exec()
         self.open_entry(entry_id)
 
-    def _on_start_inquiry(self) -> None:
-        start_inquiry(self)
-
     def show_frameworks(self) -> FrameworksDialog:
         """Open the Frameworks dialog without blocking (so tests can drive it)."""
         from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
@@ -357,12 +324,6 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is not self.editor:
             refresh(current)
-
-    def _on_shortcuts(self) -> None:
-        show_shortcuts(self)
-
-    def _on_about(self) -> None:
-        show_about(self, self.app.paths.data_dir)
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.prefs, self, reminders=self.app.programme.reminders_on())
@@ -387,13 +348,9 @@ class MainWindow(QMainWindow):
         return open_share_dialog(self)
 
     def open_bundle(self) -> None:
-        if self._refuse_read_only():
-            return
         choose_bundle(self)
 
     def install_pack(self) -> None:
-        if self._refuse_read_only():
-            return
         choose_pack(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -401,8 +358,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        if self._refuse_read_only():
-            return
         open_dropped(self, event.mimeData())
         event.acceptProposedAction()
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFileOpenEvent
 
 from reflect.ui.flows.install_pack import install_pack_file, pack_paths
 from reflect.ui.flows.receive import bundle_paths, dropped_paths, receive_file
+from reflect.ui.read_only import refuse_read_only
 
 if TYPE_CHECKING:
     from reflect.ui.shell import Shell
@@ -35,6 +36,8 @@ def open_file(window: Shell, path: Path) -> None:
 
 def open_dropped(window: Shell, mime: QMimeData) -> None:
     """Open every bundle and pack dropped on the window; other files are passed over."""
+    if refuse_read_only(window):
+        return
     for path in openable(dropped_paths(mime)):
         open_file(window, path)
 

@@ -18,6 +18,7 @@ from reflect.exchange.pack import SUFFIX, Pack
 from reflect.paths import drop_in_folders
 from reflect.services.packs import Installed, Outcome
 from reflect.ui.navigation import PageId
+from reflect.ui.read_only import refuse_read_only
 from reflect.ui.texts import error_text
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ def pack_paths(candidates: list[Path]) -> list[Path]:
 
 
 def choose_pack(window: Shell) -> None:
+    if refuse_read_only(window):
+        return
     chosen, _ = QFileDialog.getOpenFileName(
         window.widget(), tr("Install a programme pack"), "", tr("Programme packs (*.reflectpack)")
     )

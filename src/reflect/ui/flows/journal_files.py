@@ -26,6 +26,7 @@ from reflect.ui.texts import message_text
 if TYPE_CHECKING:
     from reflect.ui.shell import Shell
 
+EXPORT_CHOICES = (("json", "Reflect JSON (lossless)…"), ("markdown", "Markdown folder…"))
 IMPORT_CHOICES = (
     ("jrnl", "jrnl journal (*.txt *.json)", False),
     ("dayone", "Day One export (*.json *.zip)", False),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from reflect.errors import BadInput
 from reflect.messages import Msg
 from reflect.services.receiving import ReceiveOutcome
+from reflect.ui.read_only import refuse_read_only
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
 
@@ -85,6 +86,8 @@ class ReceiveFlow(QObject):
 
 def choose_bundle(window: Shell) -> None:
     """File ▸ Open a bundle: choose a ``.reflect`` file and receive it."""
+    if refuse_read_only(window):
+        return
     chosen, _ = QFileDialog.getOpenFileName(
         window.widget(), tr("Open a bundle"), "", tr("Reflect bundles (*.reflect)")
     )

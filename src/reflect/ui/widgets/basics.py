@@ -87,6 +87,24 @@ def compact_combo(characters: int = 14) -> QComboBox:
     return combo
 
 
+# A menu item: label, slot, shortcut (or None), and whether it writes to the journal.
+MenuRow = tuple[str, Callable[[], Any], Any, bool]
+
+
+def fill_menu(menu: QMenu, rows: list[MenuRow | None]) -> list[QAction]:
+    """Add ``rows`` to ``menu`` (None is a separator); return the items that write."""
+    writes = []
+    for row in rows:
+        if row is None:
+            menu.addSeparator()
+            continue
+        text, slot, shortcut, write = row
+        action = menu_action(menu, text, slot, shortcut)
+        if write:
+            writes.append(action)
+    return writes
+
+
 def menu_action(menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
     """Add an item to ``menu`` that calls ``slot`` (with no arguments) when chosen."""
     action = QAction(text, menu)
