@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect import files
 from reflect.core.clock import Clock, to_text
@@ -17,6 +18,9 @@ from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
 
+if TYPE_CHECKING:
+    from reflect.formats.jrnl_import import JrnlOptions
+
 
 class TransferService:
     def __init__(self, store: Store, changes: ChangeFeed, clock: Clock) -> None:
@@ -25,10 +29,16 @@ class TransferService:
         self._clock = clock
 
     def import_path(
-        self, format_name: str, path: Path, progress: Progress = no_progress
+        self,
+        format_name: str,
+        path: Path,
+        progress: Progress = no_progress,
+        *,
+        jrnl: JrnlOptions | None = None,
     ) -> ImportReport:
         """Read ``path`` in the named format and add what is new, in one transaction.
 
+        ``jrnl`` says how to read a jrnl journal (time format, config file, password).
         A malformed file, a cancel from ``progress`` or a storage failure leaves the journal
         exactly as it was.
         """
@@ -37,12 +47,24 @@ class TransferService:
             report = bulk.import_contents(
                 self._store, journal_json.read_journal_json(path, progress)
             )
+        elif format_name == "jrnl" and jrnl is not None:
+            from reflect.formats.jrnl_import import read_jrnl
+
+            report = bulk.import_entries(self._store, read_jrnl(path, progress, jrnl))
         else:
             entries = registry.entry_reader(format_name)(path, progress)
             report = bulk.import_entries(self._store, entries)
         if report.total_added:
             self._changes.publish(Topic.JOURNAL)
         return report
+
+    def needs_password(self, format_name: str, path: Path) -> bool:
+        """Whether importing ``path`` needs a password (an encrypted jrnl journal); cheap."""
+        if format_name != "jrnl":
+            return False
+        from reflect.formats.jrnl_import import is_encrypted
+
+        return is_encrypted(path)
 
     def import_contents(self, contents: JournalContents) -> ImportReport:
         report = bulk.import_contents(self._store, contents)

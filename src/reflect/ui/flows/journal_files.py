@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
+from reflect.formats.jrnl_import import JrnlOptions
 from reflect.ui.dialogs.backups_dialog import BackupsDialog
 from reflect.ui.tasks import BackgroundTask
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 IMPORT_CHOICES = (
     ("jrnl", "jrnl journal (*.txt *.json)", False),
+    ("jrnl", "jrnl folder journal", True),
     ("dayone", "Day One export (*.json *.zip)", False),
     ("markdown", "Folder of Markdown notes", True),
     ("json", "Reflect JSON export (*.json)", False),
@@ -30,7 +32,8 @@ class JournalFiles(QObject):
         self._window = window
         self._app = window.app
 
-    def import_file(self, format_name: str, folder: bool) -> None:
+    def import_file(self, format_name: str, folder: bool) -> BackgroundTask | None:
+        """Choose what to import (and its password, if it is encrypted), then import it."""
         if folder:
             chosen = QFileDialog.getExistingDirectory(
                 self._window.widget(), self.tr("Choose a folder to import")
@@ -39,13 +42,28 @@ class JournalFiles(QObject):
             chosen = QFileDialog.getOpenFileName(
                 self._window.widget(), self.tr("Choose a file to import")
             )[0]
-        if chosen:
-            self.start_import(format_name, Path(chosen))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        password = None
+        if self._app.transfer.needs_password(format_name, path):
+            password, ok = QInputDialog.getText(
+                self._window.widget(),
+                self.tr("Encrypted journal"),
+                self.tr("{0} is encrypted. Its jrnl password:").format(path.name),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return None
+        return self.start_import(format_name, path, password)
 
-    def start_import(self, format_name: str, path: Path) -> BackgroundTask:
+    def start_import(
+        self, format_name: str, path: Path, password: str | None = None
+    ) -> BackgroundTask:
+        options = {"jrnl": JrnlOptions(password=password)} if password is not None else {}
         return self._window.run_task(
             self.tr("Importing {0}…").format(path.name),
-            lambda progress: self._app.transfer.import_path(format_name, path, progress),
+            lambda progress: self._app.transfer.import_path(format_name, path, progress, **options),
             lambda report: self._window.notify(
                 self.tr("Imported {0} new items.").format(report.total_added)
             ),
