@@ -82,6 +82,20 @@ class Msg(Enum):
     )
     IMPORT_SKIPPED = "Left out {count} that could not be read:"
     SKIPPED_ITEM = "{where}: {reason}"
+    JRNL_PASSWORD_NEEDED = (
+        "{path} is an encrypted jrnl journal ({version}), so Reflect needs its password to "
+        "import it. On the command line, put the password in an environment variable and "
+        "name it with --password-env. Nothing was imported."
+    )
+    JRNL_WRONG_PASSWORD = (
+        "The password does not open the encrypted jrnl journal {path} ({version}), or the "
+        "file is damaged. Nothing was imported."
+    )
+    JRNL_BAD_TIME_FORMAT = (
+        "{value} is not a jrnl time format. Write it as in jrnl's timeformat setting, "
+        "for example %Y-%m-%d %H:%M."
+    )
+    PASSWORD_ENV_NOT_SET = "The environment variable {name} is not set, so there is no password."
     EXPORT_FOLDER_NOT_EMPTY = "{path} already exists and is not empty. Choose a new folder."
     WRITE_FAILED = "Reflect could not write {path}: {reason}"
     # Frameworks

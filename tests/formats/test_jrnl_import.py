@@ -210,10 +210,10 @@ def test_missing_path(tmp_path: Path) -> None:
     assert exc.value.msg is Msg.FILE_NOT_FOUND
 
 
-def test_a_folder_is_not_readable(tmp_path: Path) -> None:
-    with pytest.raises(BadInput) as exc:
-        read(tmp_path)
-    assert exc.value.msg is Msg.FILE_NOT_READABLE
+def test_a_folder_is_read_as_a_folder_journal(tmp_path: Path) -> None:
+    # Folders were refused as unreadable until folder journals were read (test_jrnl_forms).
+    error = malformed(tmp_path)
+    assert error.params["reason"] == "no YYYY/MM/DD.txt day files found"
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n   \n", b"\xef\xbb\xbf"])

@@ -288,6 +288,106 @@ def test_jrnl_json(journals: Journals, zone: str, data: bytes) -> None:
     imported(journals, "jrnl", "journal.json", data, zone)
 
 
+JRNL_FROM_JRNL = SAMPLES / "jrnl" / "from_jrnl"
+JRNL_ENCRYPTED = [
+    (JRNL_FROM_JRNL / "encrypted_v2.txt").read_bytes(),
+    (JRNL_FROM_JRNL / "encrypted_v3.txt").read_bytes(),
+    (SAMPLES / "jrnl" / "legacy_encrypted_v1.bin").read_bytes(),
+]
+JRNL_TIME_FORMATS = st.sampled_from(
+    [None, "%d.%m.%Y %I:%M %p", "%H:%M", "%Y-%m-%d %H:%M:%S %z", "%d %B %Y %H:%M", "%%"]
+)
+JRNL_LEGACY_LINES = st.sampled_from(
+    [
+        "2013-04-02 09:30 Title @flow",
+        "2013-04-02 9:30 PM Starred *",
+        "01.03.2024 09:15 AM Day first",
+        "2013-02-30 09:30 no such day",
+        "[2013-04-02 09:30] bracketed",
+        "09:30 time only",
+    ]
+)
+
+
+def imported_jrnl(
+    journals: Journals, path_name: str, files: dict[str, bytes], zone: str, **options: Any
+) -> None:
+    """Import a jrnl file or folder (``path_name`` of the files written) with jrnl options."""
+    from reflect.formats.jrnl_import import JrnlOptions
+
+    with local_time_zone(zone), journals.starting.example() as example:
+        for name, data in files.items():
+            example.file(name, data)
+        path = example.scratch / path_name
+        if not path.exists():
+            path.mkdir()
+        outcome = example.attempt(
+            lambda: example.app.transfer.import_path("jrnl", path, jrnl=JrnlOptions(**options))
+        )
+        if not isinstance(outcome, ReflectError):
+            assert_usable(example, journals.empty)
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    data=st.sampled_from(JRNL_ENCRYPTED).flatmap(lambda data: damaged(data, most=2))
+    | st.sampled_from([b"gAAAAA", b"JRNLv3"]).flatmap(lambda head: st.binary().map(head.__add__))
+    | st.binary(min_size=32, max_size=32),
+    password=st.sampled_from(["correct horse", "wrong", ""]) | st.text(max_size=8),
+)
+def test_jrnl_encrypted(journals: Journals, zone: str, data: bytes, password: str) -> None:
+    imported_jrnl(journals, "journal.txt", {"journal.txt": data}, zone, password=password)
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    time_format=JRNL_TIME_FORMATS,
+    lines=st.lists(JRNL_LINES | JRNL_LEGACY_LINES, max_size=12),
+)
+def test_jrnl_text_in_other_time_formats(
+    journals: Journals, zone: str, time_format: str | None, lines: list[str]
+) -> None:
+    data = "\n".join(lines).encode("utf-8", "surrogatepass")
+    imported_jrnl(journals, "journal.txt", {"journal.txt": data}, zone, time_format=time_format)
+
+
+JRNL_DAY_NAMES = st.sampled_from(
+    [
+        "2024/03/01.txt",
+        "2024/02/29.txt",
+        "2023/02/29.txt",
+        "2024/13/01.txt",
+        "0001/01/01.txt",
+        "9999/12/31.txt",
+        "2024/03/1.txt",
+        "2024/03/01.md",
+        "notes.txt",
+    ]
+)
+
+
+@FUZZ
+@given(
+    zone=TIME_ZONES,
+    time_format=JRNL_TIME_FORMATS,
+    days=st.dictionaries(
+        JRNL_DAY_NAMES,
+        st.lists(JRNL_LINES | JRNL_LEGACY_LINES | st.just("[09:30] time only"), max_size=4).map(
+            lambda lines: "\n".join(lines).encode("utf-8", "surrogatepass")
+        )
+        | damaged(JRNL_TEXT, most=1),
+        max_size=4,
+    ),
+)
+def test_jrnl_folder(
+    journals: Journals, zone: str, time_format: str | None, days: dict[str, bytes]
+) -> None:
+    files = {f"folder/{name}": data for name, data in days.items()}
+    imported_jrnl(journals, "folder", files, zone, time_format=time_format)
+
+
 # Day One -------------------------------------------------------------------------------------
 
 ZIP_NAMES = st.sampled_from(

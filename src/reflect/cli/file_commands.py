@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reflect.cli.context import CliState, pass_state
 from reflect.cli.output import backup_json, backup_line, print_json, progress_bar
+from reflect.errors import BadInput
 from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
 from reflect.messages import Msg
 from reflect.services.backups import list_backups, restore_closed_journal
 from reflect.storage.sql_errors import corrupt_error
+
+if TYPE_CHECKING:
+    from reflect.formats.jrnl_import import JrnlOptions
 
 _ANY_PATH = click.Path(path_type=Path)
 
@@ -24,17 +31,37 @@ _ANY_PATH = click.Path(path_type=Path)
     is_flag=True,
     help="Markdown: import the notes that can be read and list the others with why.",
 )
+@click.option("--time-format", metavar="FORMAT", help="jrnl only: jrnl's timeformat setting.")
+@click.option(
+    "--password-env",
+    metavar="NAME",
+    help="jrnl only: the environment variable holding an encrypted journal's password.",
+)
+@click.option("--config", "jrnl_config", type=_ANY_PATH, help="jrnl only: jrnl's jrnl.yaml.")
 @pass_state
-def import_(state: CliState, format_name: str, path: Path, skip_invalid: bool) -> None:
+def import_(
+    state: CliState,
+    format_name: str,
+    path: Path,
+    skip_invalid: bool,
+    time_format: str | None,
+    password_env: str | None,
+    jrnl_config: Path | None,
+) -> None:
     """Import a jrnl journal, a Day One export, a Markdown folder or a Reflect JSON export.
 
     Items already in the journal are skipped, so importing twice is safe. A file that cannot
     be read is refused whole and nothing changes; for a Markdown folder, --skip-invalid
-    imports the other notes instead and lists each one left out with its reason.
+    imports the other notes instead and lists each one left out with its reason. A jrnl
+    journal may be a file or a folder journal, in jrnl's 1.x format, or encrypted (give its
+    password in an environment variable with --password-env; never on the command line).
     """
+    jrnl = jrnl_options(format_name, path, time_format, password_env, jrnl_config)
     app = state.app()
     with progress_bar(f"Importing {path.name}") as progress:
-        report = app.transfer.import_path(format_name, path, progress, skip_invalid=skip_invalid)
+        report = app.transfer.import_path(
+            format_name, path, progress, skip_invalid=skip_invalid, **jrnl
+        )
     skipped = report.seen - report.total_added
     click.echo(
         f"Imported {report.total_added} items"
@@ -46,6 +73,43 @@ def import_(state: CliState, format_name: str, path: Path, skip_invalid: bool) -
         click.echo(Msg.IMPORT_SKIPPED.template.format(count=notes))
         for item in report.skipped:
             click.echo(Msg.SKIPPED_ITEM.template.format(where=item.where, reason=item.reason))
+
+
+def jrnl_options(
+    format_name: str,
+    path: Path,
+    time_format: str | None,
+    password_env: str | None,
+    config: Path | None,
+) -> dict[str, JrnlOptions]:
+    """The jrnl options as keyword arguments for ``import_path`` (none for other formats).
+
+    The password comes from the environment, or, for an encrypted journal read in a terminal
+    without --password-env, from a hidden prompt.
+    """
+    given = [
+        o
+        for o, v in (
+            ("--time-format", time_format),
+            ("--password-env", password_env),
+            ("--config", config),
+        )
+        if v is not None
+    ]
+    if format_name != "jrnl":
+        if given:
+            raise click.UsageError(f"{', '.join(given)} is only for jrnl.")
+        return {}
+    from reflect.formats.jrnl_import import JrnlOptions, is_encrypted
+
+    password = None
+    if password_env is not None:
+        password = os.environ.get(password_env)
+        if password is None:
+            raise BadInput(Msg.PASSWORD_ENV_NOT_SET, name=password_env)
+    elif sys.stdin.isatty() and is_encrypted(path):
+        password = click.prompt(f"Password for {path.name}", hide_input=True)
+    return {"jrnl": JrnlOptions(time_format=time_format, password=password, config=config)}
 
 
 @click.command()

@@ -1,19 +1,29 @@
-"""Read jrnl journals: the plain-text journal file and ``jrnl --format json`` exports.
+"""Read jrnl journals in every form jrnl reads: the plain-text journal file (in any
+``timeformat``), folder journals (``YYYY/MM/DD.txt``), the jrnl 1.x format, encrypted journals
+(see :mod:`reflect.formats.jrnl_crypto`) and ``jrnl --format json`` exports.
 
 The plain-text rules follow jrnl's own reader (``jrnl/journals/Journal.py`` and ``Entry.py``):
-an entry starts at a line ``[YYYY-MM-DD HH:MM] title``, the title is that whole first line, a
-trailing ``*`` marks a starred entry, and tags are words starting with ``@`` anywhere in the
-entry. Reflect has no star, so a starred entry gets the tag ``starred``. The text file is read
-line by line so a journal of any size streams; the JSON export is parsed in one piece.
+an entry starts at a line ``[<timeformat>] title``, the title is that whole first line, a
+trailing ``*`` marks a starred entry, and tags are words starting with a tag symbol (``@``
+unless the config says otherwise) anywhere in the entry. Reflect has no star, so a starred
+entry gets the tag ``starred``. jrnl 1.x wrote the time without brackets (``LegacyJournal``);
+the first line of a file tells which it is. In a folder journal the file's path gives the day
+(as jrnl does), so a ``timeformat`` of only the time works. Plain files are read line by line
+so a journal of any size streams; an encrypted journal is decrypted in memory and the JSON
+export is parsed in one piece.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,19 +39,47 @@ from reflect.files import (
     reported,
     require_exists,
 )
+from reflect.formats import jrnl_crypto
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 TEXT_FORMAT = "jrnl"
 JSON_FORMAT = "jrnl JSON"
 STARRED_TAG = "starred"
+DEFAULT_TAG_SYMBOLS = "@"
+DEFAULT_EXTENSION = ".txt"
 # jrnl's default timeformat, plus the 12-hour and with-seconds variants people configure.
-_MOMENT = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?")
+_TIME = r"(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?"
+_MOMENT = re.compile(_TIME)
+_LEGACY_LINE = re.compile(rf"({_TIME})(?: (.*))?")
 _DATE_LINE = re.compile(r"\[([^\]]*)\](?: (.*))?")
-_TAG = re.compile(r"(?<!\S)(@[-+*#/\w]+)")  # jrnl's Entry.tag_regex for the symbol "@"
-_EXPECTED_START = "expected an entry to start with [YYYY-MM-DD HH:MM]"
+_DEFAULT_START = "[YYYY-MM-DD HH:MM]"
 _BOM = b"\xef\xbb\xbf"
 _REPORTS = 100
+_MAX_STAMP = 100  # characters between the brackets that can still be a time
+_MAX_LINE = 4 * 1024 * 1024  # bytes: longer is not a journal written by hand
+_SAMPLE_MOMENT = datetime(2000, 12, 28, 23, 59, 59)  # how long a legacy time is, as jrnl does
+
+
+@dataclass(frozen=True)
+class JrnlOptions:
+    """How to read a jrnl journal: what ``reflect import jrnl`` and the window can set.
+
+    ``time_format`` is jrnl's ``timeformat`` (strftime codes); without it the time format comes
+    from ``config`` (a ``jrnl.yaml``), else jrnl's default ``%Y-%m-%d %H:%M`` and its 12-hour
+    and with-seconds variants are recognised. ``password`` opens an encrypted journal.
+    """
+
+    time_format: str | None = None
+    password: str | None = None
+    config: Path | None = None
+
+
+@dataclass(frozen=True)
+class _Settings:
+    time_format: str | None
+    tags: re.Pattern[str]
+    extension: str
 
 
 @dataclass
@@ -53,16 +91,169 @@ class _Draft:
     lines: list[str] = field(default_factory=list)
 
 
-def read_jrnl(path: Path, progress: Progress = no_progress) -> Iterator[Entry]:
-    """Entries from a jrnl text journal or JSON export, told apart by their first character."""
+def read_jrnl(
+    path: Path, progress: Progress = no_progress, options: JrnlOptions = JrnlOptions()
+) -> Iterator[Entry]:
+    """Entries from a jrnl journal file or folder, or a JSON export.
+
+    Raises ``BadInput`` with ``Msg.JRNL_PASSWORD_NEEDED`` for an encrypted journal read
+    without a password, and ``Msg.JRNL_WRONG_PASSWORD`` when the password does not open it.
+    """
     require_exists(path)
-    is_json = _starts_with_brace(path)
-    reader = _read_json(path, progress) if is_json else _read_text(path, progress)
+    settings = _settings(path, options)
+    if path.is_dir():
+        yield from reported(_read_folder(path, settings, progress), path, TEXT_FORMAT)
+        return
+    data = _decrypted(path, options.password)
+    is_json = _starts_with_brace(io.BytesIO(data) if data is not None else _open(path))
+    if is_json:
+        reader = _read_json(
+            data if data is not None else read_bytes(path), path, settings, progress
+        )
+    elif data is not None:
+        reader = _read_text(lambda: io.BytesIO(data), len(data), path, settings, progress)
+    else:
+        reader = _read_text(lambda: _open(path), path.stat().st_size, path, settings, progress)
     yield from reported(reader, path, JSON_FORMAT if is_json else TEXT_FORMAT)
 
 
+def is_encrypted(path: Path) -> bool:
+    """Whether ``path`` is a jrnl journal file that needs a password (read cheaply)."""
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(jrnl_crypto.SNIFF_BYTES)
+        return jrnl_crypto.sniff(head, path.stat().st_size) is not None
+    except OSError:
+        return False
+
+
+# Settings
+
+
+def _settings(path: Path, options: JrnlOptions) -> _Settings:
+    from reflect.formats.jrnl_config import JrnlConfig, read_jrnl_config
+
+    config = read_jrnl_config(options.config, path) if options.config else JrnlConfig()
+    time_format = options.time_format or config.time_format
+    if time_format is not None:
+        _check_time_format(time_format)
+    symbols = config.tag_symbols or DEFAULT_TAG_SYMBOLS
+    extension = config.extension or DEFAULT_EXTENSION
+    return _Settings(
+        time_format=time_format,
+        tags=_tag_pattern(symbols),
+        extension=extension if extension.startswith(".") else f".{extension}",
+    )
+
+
+def _check_time_format(time_format: str) -> None:
+    try:
+        ok = "%" in time_format and len(time_format) <= _MAX_STAMP
+        ok = ok and bool(_SAMPLE_MOMENT.strftime(time_format))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise BadInput(Msg.JRNL_BAD_TIME_FORMAT, value=time_format)
+
+
+def _tag_pattern(symbols: str) -> re.Pattern[str]:
+    """jrnl's ``Entry.tag_regex``: a tag symbol and word characters, after a space or at a
+    line's start (so e-mail addresses are not tags)."""
+    escaped = "".join(f"\\{c}" if c in "\\]^-[" else c for c in symbols)
+    return re.compile(rf"(?<!\S)([{escaped}][-+*#/\w]+)")
+
+
+# Encrypted journals
+
+
+def _decrypted(path: Path, password: str | None) -> bytes | None:
+    """The journal's text as UTF-8 if it is encrypted; None if it is plain."""
+    size = path.stat().st_size
+    with _open(path) as handle:
+        head = handle.read(jrnl_crypto.SNIFF_BYTES)
+    encryption = jrnl_crypto.sniff(head, size)
+    if encryption is None:
+        return None
+    if not password:
+        raise BadInput(Msg.JRNL_PASSWORD_NEEDED, path=path, version=encryption.value)
+    if size > jrnl_crypto.MAX_ENCRYPTED_BYTES:
+        limit = jrnl_crypto.MAX_ENCRYPTED_BYTES // (1024 * 1024)
+        raise BadInput(
+            Msg.FILE_MALFORMED,
+            path=path,
+            format=TEXT_FORMAT,
+            reason=f"an encrypted journal larger than {limit} MB",
+        )
+    try:
+        text = jrnl_crypto.decrypt(read_bytes(path), password, encryption)
+    except jrnl_crypto.WrongPassword:
+        raise BadInput(Msg.JRNL_WRONG_PASSWORD, path=path, version=encryption.value) from None
+    return text.encode("utf-8", "surrogatepass")
+
+
+# Time stamps
+
+
+class _Clock:
+    """Reads jrnl's time stamps: in a given ``timeformat``, or jrnl's default and its usual
+    variants; in a folder journal, ``day`` comes from the file's path."""
+
+    def __init__(self, time_format: str | None, day: date | None = None) -> None:
+        self.time_format = time_format
+        self.day = day
+        self.expected = f"[{time_format}]" if time_format else _DEFAULT_START
+        self._legacy_length = len(_SAMPLE_MOMENT.strftime(time_format)) if time_format else 0
+
+    def bracketed(self, line: str, number: int) -> tuple[datetime, str] | None:
+        if not line.startswith("["):
+            return None
+        match = _DATE_LINE.fullmatch(line)
+        if not match or len(match.group(1)) > _MAX_STAMP:
+            return None
+        moment = self._moment(match.group(1), number)
+        return (moment, match.group(2) or "") if moment else None
+
+    def legacy(self, line: str, number: int) -> tuple[datetime, str] | None:
+        """jrnl 1.x: ``<time> title``, without brackets."""
+        if self.time_format is None:
+            match = _LEGACY_LINE.fullmatch(line)
+            if not match:
+                return None
+            stamp, rest = match.group(1), match.group(9) or ""
+        else:
+            stamp, rest = line[: self._legacy_length], line[self._legacy_length + 1 :]
+        moment = self._moment(stamp, number)
+        return (moment, rest) if moment else None
+
+    def _moment(self, stamp: str, number: int) -> datetime | None:
+        try:
+            moment = self._parse(stamp)
+            if moment is None:
+                return None
+            if self.day is not None:
+                moment = moment.replace(year=self.day.year, month=self.day.month, day=self.day.day)
+        except ValueError as exc:
+            raise Malformed(f"line {number}: [{stamp}] is not a real date and time") from exc
+        if not is_showable(moment):
+            # Near the first or last representable day, moving it to UTC (or later to another
+            # time zone) would overflow.
+            raise Malformed(f"line {number}: [{stamp}] is not a real date and time")
+        return moment
+
+    def _parse(self, stamp: str) -> datetime | None:
+        if self.time_format is None:
+            return _parse_moment(stamp)
+        try:
+            return datetime.strptime(stamp, self.time_format)
+        except ValueError:
+            return None  # jrnl, too, reads a line that does not parse as part of the body
+
+
 def _parse_moment(text: str) -> datetime | None:
-    """A jrnl timestamp as naive local time; None if it has another shape."""
+    """A jrnl timestamp in the default format as naive local time; None if it has another
+    shape; ValueError if it has the shape but is no real time."""
     match = _MOMENT.fullmatch(text.strip())
     if not match:
         return None
@@ -72,16 +263,14 @@ def _parse_moment(text: str) -> datetime | None:
         if not 1 <= hour_number <= 12:
             raise ValueError(f"{hour} is not an hour on a 12-hour clock")
         hour_number = hour_number % 12 + (12 if half.lower() == "pm" else 0)
-    moment = datetime(int(year), int(month), int(day), hour_number, int(minute), int(second or 0))
-    if not is_showable(moment):
-        # Near the first or last representable day, moving it to UTC (or later to another
-        # time zone) would overflow.
-        raise ValueError(f"{text} is too far in the past or the future")
-    return moment
+    return datetime(int(year), int(month), int(day), hour_number, int(minute), int(second or 0))
 
 
-def _starts_with_brace(path: Path) -> bool:
-    with _open(path) as handle:
+# Plain text
+
+
+def _starts_with_brace(handle: BinaryIO) -> bool:
+    with handle:
         while chunk := handle.read(65536):
             stripped = chunk.removeprefix(_BOM).lstrip()
             if stripped:
@@ -96,35 +285,64 @@ def _open(path: Path) -> BinaryIO:
         raise BadInput(Msg.FILE_NOT_READABLE, path=path, reason=exc.strerror or exc) from exc
 
 
-def _read_text(path: Path, progress: Progress) -> Iterator[Entry]:
-    size = path.stat().st_size
+def _read_text(
+    opener: Callable[[], BinaryIO],
+    size: int,
+    path: Path,
+    settings: _Settings,
+    progress: Progress,
+) -> Iterator[Entry]:
     step = max(1, size // _REPORTS)
     next_report = step
+    clock = _Clock(settings.time_format)
+    lines = _lines(opener, path)
+    with contextlib.closing(lines):  # the file is closed at once, even on an error
+        for entry, consumed in _entries(lines, clock, settings):
+            yield entry
+            if next_report <= consumed < size:
+                progress(consumed, size)
+                next_report = consumed + step
+    progress(size, size)
+
+
+def _entries(
+    lines: Iterator[tuple[int, str, int]], clock: _Clock, settings: _Settings
+) -> Iterator[tuple[Entry, int]]:
+    """Entries and how many bytes were read when each was complete."""
     draft: _Draft | None = None
-    for number, line, consumed in _lines(path):
-        start = _entry_start(line, number)
+    legacy: bool | None = None  # decided by the first line with text
+    consumed = 0
+    for number, line, consumed in lines:
+        start = None
+        if legacy is None and line.strip():
+            start = clock.bracketed(line, number)
+            legacy = start is None and clock.legacy(line, number) is not None
+        if legacy:
+            start = clock.legacy(line, number)
+        elif start is None:
+            start = clock.bracketed(line, number)
         if start:
             if draft:
-                yield _text_entry(draft)
+                yield _text_entry(draft, settings), consumed
             draft = _Draft(*start)
         elif draft:
             draft.lines.append(line)
         elif line.strip():
-            raise Malformed(f"line {number}: {_EXPECTED_START}")
-        if next_report <= consumed < size:
-            progress(consumed, size)
-            next_report = consumed + step
+            raise Malformed(f"line {number}: expected an entry to start with {clock.expected}")
     if draft is None:
         raise Malformed("no entries found")
-    yield _text_entry(draft)
-    progress(size, size)
+    yield _text_entry(draft, settings), consumed
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str, int]]:
+def _lines(opener: Callable[[], BinaryIO], path: Path) -> Generator[tuple[int, str, int]]:
     """``(line number, text, bytes read so far)``; decoding each line finds the bad byte."""
     consumed = 0
-    with _open(path) as handle:
-        for number, raw in enumerate(handle, start=1):
+    with opener() as handle:
+        number = 0
+        while raw := handle.readline(_MAX_LINE + 1):
+            number += 1
+            if len(raw) > _MAX_LINE:
+                raise Malformed(f"line {number} is longer than {_MAX_LINE // (1024 * 1024)} MB")
             data = raw.removeprefix(_BOM) if number == 1 else raw
             try:
                 text = data.decode("utf-8")
@@ -135,26 +353,13 @@ def _lines(path: Path) -> Iterator[tuple[int, str, int]]:
             yield number, text.rstrip("\r\n"), consumed
 
 
-def _entry_start(line: str, number: int) -> tuple[datetime, str] | None:
-    if not line.startswith("["):
-        return None
-    match = _DATE_LINE.fullmatch(line)
-    if not match:
-        return None
-    try:
-        moment = _parse_moment(match.group(1))
-    except ValueError as exc:
-        raise Malformed(f"line {number}: [{match.group(1)}] is not a real date and time") from exc
-    return (moment, match.group(2) or "") if moment else None
-
-
-def _text_entry(draft: _Draft) -> Entry:
+def _text_entry(draft: _Draft, settings: _Settings) -> Entry:
     first = draft.first_line.strip()
     # jrnl writes a star at the end of the title line; a star just after the date is accepted too.
     starred = first.endswith("*") or first.startswith("* ") or first == "*"
     title = first.strip(" *") if starred else first
     body = "\n".join(draft.lines).strip()
-    tags = _TAG.findall(f"{title}\n{body}")
+    tags = settings.tags.findall(f"{title}\n{body}")
     return _entry(draft.moment, title, body, tags, starred)
 
 
@@ -171,12 +376,80 @@ def _entry(moment: datetime, title: str, body: str, tags: list[str], starred: bo
     )
 
 
-def _read_json(path: Path, progress: Progress) -> Iterator[Entry]:
-    data = read_bytes(path)
+# Folder journals
+
+
+def _read_folder(root: Path, settings: _Settings, progress: Progress) -> Iterator[Entry]:
+    days = _day_files(root, settings.extension)
+    if not days:
+        raise Malformed(f"no YYYY/MM/DD{settings.extension} day files found")
+    for index, (day, file) in enumerate(days):
+        name = file.relative_to(root)
+        lines = _lines(partial(_open, file), file)
+        try:
+            with contextlib.closing(lines):
+                for entry, _ in _entries(lines, _Clock(settings.time_format, day), settings):
+                    yield entry
+        except Malformed as exc:
+            if str(exc) == "no entries found":
+                continue  # jrnl leaves no empty day files, but one does no harm
+            raise Malformed(f"{name} {exc}") from None
+        progress(index + 1, len(days))
+
+
+def _day_files(root: Path, extension: str) -> list[tuple[date, Path]]:
+    """jrnl's ``Folder._get_files``: ``YYYY/MM/DD<extension>`` that name real days, in order.
+    Symbolic links are followed only to places inside ``root``."""
+    inside = _real(root)
+    found: list[tuple[date, Path]] = []
+    if inside is None:
+        return found
+    for year in _children(root, inside, r"\d{4}", folders=True):
+        for month in _children(year, inside, r"[01]\d", folders=True):
+            for day in _children(month, inside, rf"[0-3]\d{re.escape(extension)}", folders=False):
+                try:
+                    when = date(int(year.name), int(month.name), int(day.name[:2]))
+                except ValueError:
+                    continue
+                found.append((when, day))
+    return sorted(found)
+
+
+def _children(folder: Path, inside: Path, pattern: str, *, folders: bool) -> list[Path]:
+    shape = re.compile(pattern)
+    chosen: list[Path] = []
+    try:
+        with os.scandir(folder) as listing:
+            for item in listing:
+                if not shape.fullmatch(item.name):
+                    continue
+                path = Path(item.path)
+                if item.is_symlink():
+                    target = _real(path)
+                    if target is None or not target.is_relative_to(inside):
+                        continue
+                if path.is_dir() if folders else path.is_file():
+                    chosen.append(path)
+    except OSError as exc:
+        raise BadInput(Msg.FILE_NOT_READABLE, path=folder, reason=exc.strerror or exc) from exc
+    return chosen
+
+
+def _real(path: Path) -> Path | None:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # gone, or a loop of links
+        return None
+
+
+# JSON export
+
+
+def _read_json(data: bytes, path: Path, settings: _Settings, progress: Progress) -> Iterator[Entry]:
     items = _json_entries(decode_utf8(data, path))
     step = max(1, len(items) // _REPORTS)
     for index, item in enumerate(items):
-        yield _json_entry(item, index + 1)
+        yield _json_entry(item, index + 1, settings)
         if (index + 1) % step == 0 and index + 1 < len(items):
             progress(len(data) * (index + 1) // len(items), len(data))
     progress(len(data), len(data))
@@ -197,22 +470,22 @@ def _json_entries(text: str) -> list[object]:
     return entries
 
 
-def _json_entry(item: object, number: int) -> Entry:
+def _json_entry(item: object, number: int, settings: _Settings) -> Entry:
     if not isinstance(item, dict):
         raise Malformed(f"entry {number} is not an object")
-    date, time = item.get("date"), item.get("time", "09:00")  # 09:00 is jrnl's default_hour
-    if not isinstance(date, str) or not isinstance(time, str):
+    date_text, time = item.get("date"), item.get("time", "09:00")  # 09:00: jrnl's default_hour
+    if not isinstance(date_text, str) or not isinstance(time, str):
         raise Malformed(f"entry {number} has no date and time")
     try:
-        moment = _parse_moment(f"{date} {time}")
+        moment = _parse_moment(f"{date_text} {time}")
     except ValueError:
         moment = None
-    if moment is None:
-        raise Malformed(f"entry {number}: {date} {time} is not a date and time")
+    if moment is None or not is_showable(moment):
+        raise Malformed(f"entry {number}: {date_text} {time} is not a date and time")
     title, body = _json_text(item, "title", number), _json_text(item, "body", number)
     tags = item.get("tags")
     if tags is None:
-        tags = _TAG.findall(f"{title}\n{body}")
+        tags = settings.tags.findall(f"{title}\n{body}")
     elif not isinstance(tags, list) or not all(isinstance(t, str) and is_text(t) for t in tags):
         raise Malformed(f"entry {number}: tags is not a list of text")
     return _entry(moment, title, body, tags, item.get("starred") is True)

@@ -8,6 +8,7 @@ Other formats are imported whole only (see ``SKIPPABLE_FORMATS`` and docs/format
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect import files
 from reflect.core.clock import Clock, to_text
@@ -27,6 +28,8 @@ from reflect.storage.inquiries import InquiryRepository
 # Formats whose items are separate files, so one can be left out without guessing where the
 # next begins: a jrnl, Day One or Reflect JSON file is imported whole (docs/formats.md).
 SKIPPABLE_FORMATS = ("markdown",)
+if TYPE_CHECKING:
+    from reflect.formats.jrnl_import import JrnlOptions
 
 
 class TransferService:
@@ -41,9 +44,12 @@ class TransferService:
         path: Path,
         progress: Progress = no_progress,
         skip_invalid: bool = False,
+        *,
+        jrnl: JrnlOptions | None = None,
     ) -> ImportReport:
         """Read ``path`` in the named format and add what is new, in one transaction.
 
+        ``jrnl`` says how to read a jrnl journal (time format, config file, password).
         A malformed file, a cancel from ``progress`` or a storage failure leaves the journal
         exactly as it was. With ``skip_invalid`` (Markdown folders only) a note that cannot be
         read is left out and listed in the report's ``skipped`` instead.
@@ -61,6 +67,10 @@ class TransferService:
             report = bulk.import_contents(
                 self._store, journal_json.read_journal_json(path, progress)
             )
+        elif format_name == "jrnl" and jrnl is not None:
+            from reflect.formats.jrnl_import import read_jrnl
+
+            report = bulk.import_entries(self._store, read_jrnl(path, progress, jrnl))
         else:
             entries = registry.entry_reader(format_name)(path, progress)
             report = bulk.import_entries(self._store, entries)
@@ -80,6 +90,14 @@ class TransferService:
         report = ImportReport()
         report.seen = sum(1 for _ in read_markdown(path, progress, skip=report.skipped.append))
         return report
+
+    def needs_password(self, format_name: str, path: Path) -> bool:
+        """Whether importing ``path`` needs a password (an encrypted jrnl journal); cheap."""
+        if format_name != "jrnl":
+            return False
+        from reflect.formats.jrnl_import import is_encrypted
+
+        return is_encrypted(path)
 
     def import_contents(self, contents: JournalContents) -> ImportReport:
         report = bulk.import_contents(self._store, contents)

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from reflect.core.contents import ImportReport, SkippedItem
 from reflect.errors import InvalidItem
+from reflect.formats.jrnl_import import JrnlOptions
 from reflect.formats.progress import Progress
 from reflect.messages import Msg
 from reflect.services.transfer import SKIPPABLE_FORMATS
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 EXPORT_CHOICES = (("json", "Reflect JSON (lossless)…"), ("markdown", "Markdown folder…"))
 IMPORT_CHOICES = (
     ("jrnl", "jrnl journal (*.txt *.json)", False),
+    ("jrnl", "jrnl folder journal", True),
     ("dayone", "Day One export (*.json *.zip)", False),
     ("markdown", "Folder of Markdown notes", True),
     ("json", "Reflect JSON export (*.json)", False),
@@ -53,7 +55,8 @@ class JournalFiles(QObject):
         self._window = window
         self._app = window.app
 
-    def import_file(self, format_name: str, folder: bool) -> None:
+    def import_file(self, format_name: str, folder: bool) -> BackgroundTask | None:
+        """Choose what to import (and its password, if it is encrypted), then import it."""
         if folder:
             chosen = QFileDialog.getExistingDirectory(
                 self._window.widget(), self.tr("Choose a folder to import")
@@ -62,15 +65,31 @@ class JournalFiles(QObject):
             chosen = QFileDialog.getOpenFileName(
                 self._window.widget(), self.tr("Choose a file to import")
             )[0]
-        if chosen:
-            self.start_import(format_name, Path(chosen))
+        if not chosen:
+            return None
+        path = Path(chosen)
+        password = None
+        if self._app.transfer.needs_password(format_name, path):
+            password, ok = QInputDialog.getText(
+                self._window.widget(),
+                self.tr("Encrypted journal"),
+                self.tr("{0} is encrypted. Its jrnl password:").format(path.name),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return None
+        return self.start_import(format_name, path, password)
 
-    def start_import(self, format_name: str, path: Path) -> BackgroundTask:
-        """Import the whole file or folder; if notes cannot be read, offer to skip them."""
+    def start_import(
+        self, format_name: str, path: Path, password: str | None = None
+    ) -> BackgroundTask:
+        """Import the whole file or folder; if notes cannot be read, offer to skip them.
+        ``password`` opens an encrypted jrnl journal."""
+        jrnl = JrnlOptions(password=password) if password is not None else None
 
         def work(progress: Progress) -> ImportReport | _Refused:
             try:
-                return self._app.transfer.import_path(format_name, path, progress)
+                return self._app.transfer.import_path(format_name, path, progress, jrnl=jrnl)
             except InvalidItem as refused:
                 if format_name not in SKIPPABLE_FORMATS:
                     raise
