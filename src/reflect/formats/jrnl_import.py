@@ -18,11 +18,10 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -40,6 +39,8 @@ from reflect.files import (
     require_exists,
 )
 from reflect.formats import jrnl_crypto
+from reflect.formats.jrnl_folder import day_files
+from reflect.formats.jrnl_time import JrnlClock, check_time_format, parse_moment
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
@@ -49,16 +50,9 @@ STARRED_TAG = "starred"
 DEFAULT_TAG_SYMBOLS = "@"
 DEFAULT_EXTENSION = ".txt"
 # jrnl's default timeformat, plus the 12-hour and with-seconds variants people configure.
-_TIME = r"(\d{4})-(\d{2})-(\d{2}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?"
-_MOMENT = re.compile(_TIME)
-_LEGACY_LINE = re.compile(rf"({_TIME})(?: (.*))?")
-_DATE_LINE = re.compile(r"\[([^\]]*)\](?: (.*))?")
-_DEFAULT_START = "[YYYY-MM-DD HH:MM]"
 _BOM = b"\xef\xbb\xbf"
 _REPORTS = 100
-_MAX_STAMP = 100  # characters between the brackets that can still be a time
 _MAX_LINE = 4 * 1024 * 1024  # bytes: longer is not a journal written by hand
-_SAMPLE_MOMENT = datetime(2000, 12, 28, 23, 59, 59)  # how long a legacy time is, as jrnl does
 
 
 @dataclass(frozen=True)
@@ -138,7 +132,7 @@ def _settings(path: Path, options: JrnlOptions) -> _Settings:
     config = read_jrnl_config(options.config, path) if options.config else JrnlConfig()
     time_format = options.time_format or config.time_format
     if time_format is not None:
-        _check_time_format(time_format)
+        check_time_format(time_format)
     symbols = config.tag_symbols or DEFAULT_TAG_SYMBOLS
     extension = config.extension or DEFAULT_EXTENSION
     return _Settings(
@@ -146,16 +140,6 @@ def _settings(path: Path, options: JrnlOptions) -> _Settings:
         tags=_tag_pattern(symbols),
         extension=extension if extension.startswith(".") else f".{extension}",
     )
-
-
-def _check_time_format(time_format: str) -> None:
-    try:
-        ok = "%" in time_format and len(time_format) <= _MAX_STAMP
-        ok = ok and bool(_SAMPLE_MOMENT.strftime(time_format))
-    except ValueError:
-        ok = False
-    if not ok:
-        raise BadInput(Msg.JRNL_BAD_TIME_FORMAT, value=time_format)
 
 
 def _tag_pattern(symbols: str) -> re.Pattern[str]:
@@ -193,79 +177,6 @@ def _decrypted(path: Path, password: str | None) -> bytes | None:
     return text.encode("utf-8", "surrogatepass")
 
 
-# Time stamps
-
-
-class _Clock:
-    """Reads jrnl's time stamps: in a given ``timeformat``, or jrnl's default and its usual
-    variants; in a folder journal, ``day`` comes from the file's path."""
-
-    def __init__(self, time_format: str | None, day: date | None = None) -> None:
-        self.time_format = time_format
-        self.day = day
-        self.expected = f"[{time_format}]" if time_format else _DEFAULT_START
-        self._legacy_length = len(_SAMPLE_MOMENT.strftime(time_format)) if time_format else 0
-
-    def bracketed(self, line: str, number: int) -> tuple[datetime, str] | None:
-        if not line.startswith("["):
-            return None
-        match = _DATE_LINE.fullmatch(line)
-        if not match or len(match.group(1)) > _MAX_STAMP:
-            return None
-        moment = self._moment(match.group(1), number)
-        return (moment, match.group(2) or "") if moment else None
-
-    def legacy(self, line: str, number: int) -> tuple[datetime, str] | None:
-        """jrnl 1.x: ``<time> title``, without brackets."""
-        if self.time_format is None:
-            match = _LEGACY_LINE.fullmatch(line)
-            if not match:
-                return None
-            stamp, rest = match.group(1), match.group(9) or ""
-        else:
-            stamp, rest = line[: self._legacy_length], line[self._legacy_length + 1 :]
-        moment = self._moment(stamp, number)
-        return (moment, rest) if moment else None
-
-    def _moment(self, stamp: str, number: int) -> datetime | None:
-        try:
-            moment = self._parse(stamp)
-            if moment is None:
-                return None
-            if self.day is not None:
-                moment = moment.replace(year=self.day.year, month=self.day.month, day=self.day.day)
-        except ValueError as exc:
-            raise Malformed(f"line {number}: [{stamp}] is not a real date and time") from exc
-        if not is_showable(moment):
-            # Near the first or last representable day, moving it to UTC (or later to another
-            # time zone) would overflow.
-            raise Malformed(f"line {number}: [{stamp}] is not a real date and time")
-        return moment
-
-    def _parse(self, stamp: str) -> datetime | None:
-        if self.time_format is None:
-            return _parse_moment(stamp)
-        try:
-            return datetime.strptime(stamp, self.time_format)
-        except ValueError:
-            return None  # jrnl, too, reads a line that does not parse as part of the body
-
-
-def _parse_moment(text: str) -> datetime | None:
-    """A jrnl timestamp in the default format as naive local time; None if it has another
-    shape; ValueError if it has the shape but is no real time."""
-    match = _MOMENT.fullmatch(text.strip())
-    if not match:
-        return None
-    year, month, day, hour, minute, second, half = match.groups()
-    hour_number = int(hour)
-    if half:
-        if not 1 <= hour_number <= 12:
-            raise ValueError(f"{hour} is not an hour on a 12-hour clock")
-        hour_number = hour_number % 12 + (12 if half.lower() == "pm" else 0)
-    return datetime(int(year), int(month), int(day), hour_number, int(minute), int(second or 0))
-
-
 # Plain text
 
 
@@ -294,7 +205,7 @@ def _read_text(
 ) -> Iterator[Entry]:
     step = max(1, size // _REPORTS)
     next_report = step
-    clock = _Clock(settings.time_format)
+    clock = JrnlClock(settings.time_format)
     lines = _lines(opener, path)
     with contextlib.closing(lines):  # the file is closed at once, even on an error
         for entry, consumed in _entries(lines, clock, settings):
@@ -306,7 +217,7 @@ def _read_text(
 
 
 def _entries(
-    lines: Iterator[tuple[int, str, int]], clock: _Clock, settings: _Settings
+    lines: Iterator[tuple[int, str, int]], clock: JrnlClock, settings: _Settings
 ) -> Iterator[tuple[Entry, int]]:
     """Entries and how many bytes were read when each was complete."""
     draft: _Draft | None = None
@@ -380,7 +291,7 @@ def _entry(moment: datetime, title: str, body: str, tags: list[str], starred: bo
 
 
 def _read_folder(root: Path, settings: _Settings, progress: Progress) -> Iterator[Entry]:
-    days = _day_files(root, settings.extension)
+    days = day_files(root, settings.extension)
     if not days:
         raise Malformed(f"no YYYY/MM/DD{settings.extension} day files found")
     for index, (day, file) in enumerate(days):
@@ -388,58 +299,13 @@ def _read_folder(root: Path, settings: _Settings, progress: Progress) -> Iterato
         lines = _lines(partial(_open, file), file)
         try:
             with contextlib.closing(lines):
-                for entry, _ in _entries(lines, _Clock(settings.time_format, day), settings):
+                for entry, _ in _entries(lines, JrnlClock(settings.time_format, day), settings):
                     yield entry
         except Malformed as exc:
             if str(exc) == "no entries found":
                 continue  # jrnl leaves no empty day files, but one does no harm
             raise Malformed(f"{name} {exc}") from None
         progress(index + 1, len(days))
-
-
-def _day_files(root: Path, extension: str) -> list[tuple[date, Path]]:
-    """jrnl's ``Folder._get_files``: ``YYYY/MM/DD<extension>`` that name real days, in order.
-    Symbolic links are followed only to places inside ``root``."""
-    inside = _real(root)
-    found: list[tuple[date, Path]] = []
-    if inside is None:
-        return found
-    for year in _children(root, inside, r"\d{4}", folders=True):
-        for month in _children(year, inside, r"[01]\d", folders=True):
-            for day in _children(month, inside, rf"[0-3]\d{re.escape(extension)}", folders=False):
-                try:
-                    when = date(int(year.name), int(month.name), int(day.name[:2]))
-                except ValueError:
-                    continue
-                found.append((when, day))
-    return sorted(found)
-
-
-def _children(folder: Path, inside: Path, pattern: str, *, folders: bool) -> list[Path]:
-    shape = re.compile(pattern)
-    chosen: list[Path] = []
-    try:
-        with os.scandir(folder) as listing:
-            for item in listing:
-                if not shape.fullmatch(item.name):
-                    continue
-                path = Path(item.path)
-                if item.is_symlink():
-                    target = _real(path)
-                    if target is None or not target.is_relative_to(inside):
-                        continue
-                if path.is_dir() if folders else path.is_file():
-                    chosen.append(path)
-    except OSError as exc:
-        raise BadInput(Msg.FILE_NOT_READABLE, path=folder, reason=exc.strerror or exc) from exc
-    return chosen
-
-
-def _real(path: Path) -> Path | None:
-    try:
-        return path.resolve(strict=True)
-    except (OSError, RuntimeError):  # gone, or a loop of links
-        return None
 
 
 # JSON export
@@ -477,7 +343,7 @@ def _json_entry(item: object, number: int, settings: _Settings) -> Entry:
     if not isinstance(date_text, str) or not isinstance(time, str):
         raise Malformed(f"entry {number} has no date and time")
     try:
-        moment = _parse_moment(f"{date_text} {time}")
+        moment = parse_moment(f"{date_text} {time}")
     except ValueError:
         moment = None
     if moment is None or not is_showable(moment):
