@@ -123,7 +123,7 @@ def test_your_own_bundle_stays_out_of_your_inbox(trio: Trio) -> None:
     ("content", "msg"),
     [
         (b"Dear Ben, see attached.", Msg.BUNDLE_NOT_AGE),
-        (b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n", Msg.BUNDLE_DAMAGED),
+        (b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n", Msg.BUNDLE_BAD_AGE),
         (b"x" * (MAX_BUNDLE_BYTES * 2 + 65 * 1024), Msg.BUNDLE_TOO_LARGE),
     ],
 )
