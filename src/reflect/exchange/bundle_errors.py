@@ -46,12 +46,14 @@ def trimmed_age_file(data: bytes) -> bytes:
     """``data`` ready for age, or BUNDLE_NOT_AGE when it is clearly something else.
 
     Armored text pasted from an email or chat may gain a byte-order mark or leading blank lines;
-    those are dropped (age itself refuses them). Binary age files are taken as they are.
+    those are dropped. Binary age files are taken as they are. Text that starts like armor of any
+    kind goes on to the strict reader (:mod:`reflect.secrets.age_format`), which says what is wrong
+    with it.
     """
     if data.startswith(BINARY_MAGIC):
         return data
     text = data.removeprefix(UTF8_BOM).lstrip()
-    if text.startswith(ARMOR_BEGIN):
+    if text.startswith(b"-----"):
         return text
     raise BadInput(Msg.BUNDLE_NOT_AGE)
 
