@@ -20,6 +20,7 @@ from typing import Any
 import keyring.core
 import pyrage
 import pytest
+from age_vectors import costly_passphrase_file, scrypt_spy
 from cli_harness import Reflect, Result, assert_one_error
 
 from fakes import MemoryKeyring, QuickCipher, no_keyring
@@ -427,4 +428,20 @@ def test_every_bundle_failure_is_one_line_and_stores_nothing(
 
     replayed = trio.ok("ben", "receive", str(tmp_path / "to-ben.reflect"))
     assert "nothing was changed" in replayed.err
+    assert trio.counts("ben") == before
+
+
+def test_receive_refuses_a_passphrase_bundle_asking_for_too_much_work(
+    trio: Trio, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile = tmp_path / "hostile.reflect"
+    hostile.write_bytes(costly_passphrase_file())
+    monkeypatch.setenv("BUNDLE_PASS", "password")
+    before = trio.counts("ben")
+
+    with scrypt_spy(monkeypatch) as scrypt_calls:
+        refused = trio.run("ben", "receive", str(hostile), "--passphrase-env", "BUNDLE_PASS")
+
+    assert_one_error(refused, Msg.BUNDLE_PASSPHRASE_TOO_COSTLY, factor=23, limit=21)
+    assert scrypt_calls == []
     assert trio.counts("ben") == before
