@@ -201,7 +201,21 @@ def test_a_tampered_header_mac_is_damage() -> None:
     _, ben, _ = trio()
     lines, rest = header_lines(asha_to_ben())
 
-    refused(armored(b"\n".join(lines) + flipped(rest, 6)), ben, Msg.BUNDLE_DAMAGED)
+    mac_line, payload = rest.removeprefix(b"\n--- ").split(b"\n", 1)
+    mac = base64.b64decode(mac_line + b"=")
+    # Still 32 bytes of canonical base64, so only the MAC check itself can catch it.
+    changed = base64.b64encode(flipped(mac, 3)).rstrip(b"=")
+    tampered = b"\n".join(lines) + b"\n--- " + changed + b"\n" + payload
+
+    refused(armored(tampered), ben, Msg.BUNDLE_DAMAGED)
+
+
+def test_a_header_mac_that_is_not_base64_is_refused_before_decrypting() -> None:
+    _, ben, _ = trio()
+    lines, rest = header_lines(asha_to_ben())
+    tampered = b"\n".join(lines) + rest.replace(b"\n--- ", b"\n--- *", 1)
+
+    refused(armored(tampered), ben, Msg.BUNDLE_BAD_AGE)
 
 
 def test_an_unknown_age_version_line_is_refused_as_not_age_we_read() -> None:

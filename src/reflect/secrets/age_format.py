@@ -42,6 +42,7 @@ a machine four times faster than those, and caps one attempt at 2 GiB of memory 
 seconds. The reference reader's default cap, 22, would allow 4 GiB. docs/exchange.md has more."""
 
 _WORK_FACTOR = re.compile(rb"[1-9][0-9]*")
+_AGE_ARMOR_LIKE = re.compile(rb"-----\s*BEGIN\s+AGE\s", re.IGNORECASE)
 
 
 class AgeFormatError(ValueError):
@@ -126,7 +127,9 @@ def _binary(data: bytes) -> tuple[bytes, bool]:
         if start > MAX_WHITESPACE:
             raise MalformedAge("armor", "too much blank space before it")
         return _dearmored(text[start:]), True
-    if text[start:].startswith(b"-----"):
+    first_line = text[start : start + 100].split(b"\n", 1)[0]
+    if _AGE_ARMOR_LIKE.match(first_line):
+        # Armor of age's in all but its exact first line (PGP's and others' are not age at all).
         raise MalformedAge("armor", "its first line is not " + ARMOR_BEGIN.decode())
     raise NotAgeFile
 
