@@ -20,9 +20,9 @@ from typing import Any
 import keyring.core
 import pyrage
 import pytest
-from age_vectors import costly_passphrase_file, scrypt_spy
 from cli_harness import Reflect, Result, assert_one_error
 
+from age_vectors import costly_passphrase_file, scrypt_spy
 from fakes import MemoryKeyring, QuickCipher, no_keyring
 from reflect.app import App, open_app
 from reflect.messages import Msg

@@ -69,9 +69,7 @@ def age_file(data: bytes) -> age_format.AgeFile:
 def format_failure(exc: age_format.AgeFormatError) -> BadInput:
     """The message for a file the strict age reader refused."""
     if isinstance(exc, age_format.ScryptTooCostly):
-        return BadInput(
-            Msg.BUNDLE_PASSPHRASE_TOO_COSTLY, factor=exc.work_factor, limit=exc.limit
-        )
+        return BadInput(Msg.BUNDLE_PASSPHRASE_TOO_COSTLY, factor=exc.work_factor, limit=exc.limit)
     if isinstance(exc, age_format.MalformedAge):
         return BadInput(Msg.BUNDLE_BAD_AGE, reason=f"its {exc.part} is malformed: {exc.reason}")
     return BadInput(Msg.BUNDLE_NOT_AGE)

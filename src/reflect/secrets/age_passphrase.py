@@ -70,8 +70,8 @@ class AgeScrypt:
 
 class RawPassphraseCipher(Protocol):
     """Passphrase encryption whose ``decrypt`` fails as pyrage does (``DecryptError``, ``OSError``,
-    ``ValueError`` with age's own text) or with an :class:`~reflect.secrets.age_format.AgeFormatError`
-    (a ``ValueError``) from the strict header check, for callers that sort failures themselves
+    ``ValueError`` with age's own text) or with an ``age_format.AgeFormatError`` (a
+    ``ValueError``) from the strict header check, for callers that sort failures themselves
     (passphrase bundles: :mod:`reflect.exchange.bundle_errors`); tests swap in a quick one."""
 
     def encrypt(self, plaintext: bytes, passphrase: str) -> bytes: ...
