@@ -382,7 +382,8 @@ def failures(trio: Trio, to_ben: tuple[bytes, dict[str, Any], Any], tmp_path: Pa
     forwarded = sealed_for(ben, pyrage.decrypt(to_cai, [cai.age_identity]))
     return {
         "wrong key": (to_cai, Msg.BUNDLE_NOT_FOR_YOU, {}),
-        "truncated": (data[: len(data) // 2], Msg.BUNDLE_DAMAGED, {}),
+        "truncated": (data[: len(data) // 2], Msg.BUNDLE_BAD_AGE, None),
+        "payload cut short": (armored(dearmored(data)[:-20]), Msg.BUNDLE_DAMAGED, {}),
         "bit flipped": (flipped(data, 20), Msg.BUNDLE_DAMAGED, {}),
         "tampered header": (tampered_header(data), Msg.BUNDLE_DAMAGED, {}),
         "bad signature": (
