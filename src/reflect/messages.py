@@ -144,6 +144,15 @@ class Msg(Enum):
         "This bundle is damaged or was changed on the way, so it cannot be opened. "
         "Ask the sender to send it again."
     )
+    BUNDLE_BAD_AGE = (
+        "This bundle cannot be opened: it starts like an age-encrypted file, but {reason}. "
+        "It was damaged on the way or not written by Reflect or age; ask for it again."
+    )
+    BUNDLE_PASSPHRASE_TOO_COSTLY = (
+        "This bundle's passphrase lock asks for far more work than Reflect or age ever use "
+        "(scrypt work factor {factor}; Reflect opens up to {limit}), so it was not opened. "
+        "Ask the sender to send it again from Reflect."
+    )
     BUNDLE_NOT_FOR_YOU = (
         "This bundle was not sent to you: none of its locks open with your key "
         "(or the part meant for you was damaged). Ask the sender to send it to your contact card."
@@ -205,6 +214,11 @@ class Msg(Enum):
         "The keys file {path} is damaged and cannot be read ({reason}). "
         "Restore your keys from a backup with: reflect key restore FILE"
     )
+    KEY_FILE_TOO_COSTLY = (
+        "The keys file {path} asks for far more work to open than Reflect ever uses (scrypt work "
+        "factor {factor}; at most {limit}), so Reflect did not try; it was not written by "
+        "Reflect. Restore your keys from a backup with: reflect key restore FILE"
+    )
     KEY_FILE_TOO_NEW = (
         "The keys file {path} was written by a newer version of Reflect (format version "
         "{version}). Install the newer version to use it; nothing was changed."
@@ -215,6 +229,11 @@ class Msg(Enum):
     )
     KEY_BACKUP_WRONG_PASSPHRASE = "That passphrase does not open this key backup. Try again."
     KEY_BACKUP_DAMAGED = "This is not a usable Reflect key backup: {reason}. Nothing was changed."
+    KEY_BACKUP_TOO_COSTLY = (
+        "This key backup asks for far more work to open than Reflect ever uses (scrypt work "
+        "factor {factor}; at most {limit}), so it was not opened. It was not made by Reflect; "
+        "nothing was changed."
+    )
     KEY_BACKUP_TOO_NEW = (
         "This key backup was made by a newer version of Reflect (format version {version}). "
         "Install the newer version to restore it; nothing was changed."

@@ -22,6 +22,7 @@ import pyrage
 import pytest
 from cli_harness import Reflect, Result, assert_one_error
 
+from age_vectors import costly_passphrase_file, scrypt_spy
 from fakes import MemoryKeyring, QuickCipher, no_keyring
 from reflect.app import App, open_app
 from reflect.messages import Msg
@@ -381,7 +382,8 @@ def failures(trio: Trio, to_ben: tuple[bytes, dict[str, Any], Any], tmp_path: Pa
     forwarded = sealed_for(ben, pyrage.decrypt(to_cai, [cai.age_identity]))
     return {
         "wrong key": (to_cai, Msg.BUNDLE_NOT_FOR_YOU, {}),
-        "truncated": (data[: len(data) // 2], Msg.BUNDLE_DAMAGED, {}),
+        "truncated": (data[: len(data) // 2], Msg.BUNDLE_BAD_AGE, None),
+        "payload cut short": (armored(dearmored(data)[:-20]), Msg.BUNDLE_DAMAGED, {}),
         "bit flipped": (flipped(data, 20), Msg.BUNDLE_DAMAGED, {}),
         "tampered header": (tampered_header(data), Msg.BUNDLE_DAMAGED, {}),
         "bad signature": (
@@ -427,4 +429,20 @@ def test_every_bundle_failure_is_one_line_and_stores_nothing(
 
     replayed = trio.ok("ben", "receive", str(tmp_path / "to-ben.reflect"))
     assert "nothing was changed" in replayed.err
+    assert trio.counts("ben") == before
+
+
+def test_receive_refuses_a_passphrase_bundle_asking_for_too_much_work(
+    trio: Trio, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hostile = tmp_path / "hostile.reflect"
+    hostile.write_bytes(costly_passphrase_file())
+    monkeypatch.setenv("BUNDLE_PASS", "password")
+    before = trio.counts("ben")
+
+    with scrypt_spy(monkeypatch) as scrypt_calls:
+        refused = trio.run("ben", "receive", str(hostile), "--passphrase-env", "BUNDLE_PASS")
+
+    assert_one_error(refused, Msg.BUNDLE_PASSPHRASE_TOO_COSTLY, factor=23, limit=21)
+    assert scrypt_calls == []
     assert trio.counts("ben") == before

@@ -133,18 +133,36 @@ def test_the_wrong_key_finds_the_bundle_not_for_you() -> None:
 @pytest.mark.parametrize(
     "cut",
     [
-        pytest.param(lambda d: d[: len(d) // 2], id="half"),
-        pytest.param(lambda d: d[: d.index(END)], id="end-line-missing"),
         pytest.param(lambda d: armored(dearmored(d)[:-20]), id="payload-cut-short"),
         pytest.param(lambda d: armored(dearmored(d)[:-200]), id="last-chunk-missing"),
-        pytest.param(lambda d: armored(dearmored(d)[:150]), id="header-cut-short"),
-        pytest.param(lambda d: BEGIN + b"\n" + END + b"\n", id="nothing-inside"),
     ],
 )
-def test_a_truncated_bundle_is_damaged(cut: Any) -> None:
+def test_a_truncated_payload_is_damaged(cut: Any) -> None:
     _, ben, _ = trio()
 
     refused(cut(asha_to_ben()), ben, Msg.BUNDLE_DAMAGED)
+
+
+@pytest.mark.parametrize(
+    ("cut", "reason"),
+    [
+        pytest.param(lambda d: d[: len(d) // 2], "its armor is malformed", id="half"),
+        pytest.param(lambda d: d[: d.index(END)], "armor is malformed", id="end-line-missing"),
+        pytest.param(
+            lambda d: armored(dearmored(d)[:150]), "header is malformed", id="header-cut-short"
+        ),
+        pytest.param(
+            lambda d: BEGIN + b"\n" + END + b"\n", "header is malformed", id="nothing-inside"
+        ),
+    ],
+)
+def test_a_bundle_cut_in_its_armor_or_header_is_refused_before_decrypting(
+    cut: Any, reason: str
+) -> None:
+    _, ben, _ = trio()
+
+    error = refused(cut(asha_to_ben()), ben, Msg.BUNDLE_BAD_AGE)
+    assert reason in error.text
 
 
 @pytest.mark.parametrize("from_end", [1, 17, 100])
@@ -183,15 +201,30 @@ def test_a_tampered_header_mac_is_damage() -> None:
     _, ben, _ = trio()
     lines, rest = header_lines(asha_to_ben())
 
-    refused(armored(b"\n".join(lines) + flipped(rest, 6)), ben, Msg.BUNDLE_DAMAGED)
+    mac_line, payload = rest.removeprefix(b"\n--- ").split(b"\n", 1)
+    mac = base64.b64decode(mac_line + b"=")
+    # Still 32 bytes of canonical base64, so only the MAC check itself can catch it.
+    changed = base64.b64encode(flipped(mac, 3)).rstrip(b"=")
+    tampered = b"\n".join(lines) + b"\n--- " + changed + b"\n" + payload
+
+    refused(armored(tampered), ben, Msg.BUNDLE_DAMAGED)
 
 
-def test_an_unknown_age_version_line_is_damage() -> None:
+def test_a_header_mac_that_is_not_base64_is_refused_before_decrypting() -> None:
+    _, ben, _ = trio()
+    lines, rest = header_lines(asha_to_ben())
+    tampered = b"\n".join(lines) + rest.replace(b"\n--- ", b"\n--- *", 1)
+
+    refused(armored(tampered), ben, Msg.BUNDLE_BAD_AGE)
+
+
+def test_an_unknown_age_version_line_is_refused_as_not_age_we_read() -> None:
     _, ben, _ = trio()
     lines, rest = header_lines(asha_to_ben())
     lines[0] = b"age-encryption.org/v9"
 
-    refused(armored(b"\n".join(lines) + rest), ben, Msg.BUNDLE_DAMAGED)
+    error = refused(armored(b"\n".join(lines) + rest), ben, Msg.BUNDLE_BAD_AGE)
+    assert "version" in error.text
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from age_vectors import age_file, costly_passphrase_file, scrypt_spy
 from fakes import QuickCipher
 from reflect.errors import BadInput, StorageError
 from reflect.exchange.identity import (
@@ -225,3 +226,26 @@ def test_our_age_keys_are_standard_age_keys(identity: Identity, tmp_path: Path) 
         check=True,
     )
     assert pyrage.decrypt(from_age.stdout, [identity.age_identity]) == b"hello from age"
+
+
+def test_a_key_backup_asking_for_too_much_work_is_refused_before_any(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hostile "key backup" someone is tricked into restoring costs nothing to refuse."""
+    with scrypt_spy(monkeypatch) as scrypt_calls, pytest.raises(BadInput) as caught:
+        import_backup(costly_passphrase_file(), "password")
+
+    assert caught.value.msg is Msg.KEY_BACKUP_TOO_COSTLY
+    assert "23" in caught.value.text
+    assert scrypt_calls == []
+
+
+def test_a_key_backup_with_a_malformed_header_is_damaged_before_any_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with scrypt_spy(monkeypatch) as scrypt_calls, pytest.raises(BadInput) as caught:
+        import_backup(age_file("stanza_missing_final_line"), "password")
+
+    assert caught.value.msg is Msg.KEY_BACKUP_DAMAGED
+    assert "malformed" in caught.value.text
+    assert scrypt_calls == []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from age_vectors import costly_passphrase_file, scrypt_spy
 from fakes import FixedPassphrase, QuickCipher
 from reflect.errors import BadInput, StorageError
 from reflect.messages import Msg
@@ -182,3 +183,21 @@ def test_the_store_says_where_the_keys_are(path: Path) -> None:
     store = store_at(path)
     assert store.kind == "passphrase-file"
     assert store.describe() == f"an encrypted file protected by your passphrase: {path}"
+
+
+def test_a_keys_file_asking_for_too_much_work_is_refused_before_any(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hostile keys.age (or one planted in the data folder): refused, unchanged, no scrypt."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(costly_passphrase_file())
+    before = path.read_bytes()
+    store = PassphraseFileStore(path, FixedPassphrase("password"))
+
+    with scrypt_spy(monkeypatch) as scrypt_calls, pytest.raises(BadInput) as caught:
+        store.get("identity")
+
+    assert caught.value.msg is Msg.KEY_FILE_TOO_COSTLY
+    assert caught.value.params["factor"] == 23
+    assert scrypt_calls == []
+    assert path.read_bytes() == before

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
+from age_vectors import costly_passphrase_file, scrypt_spy
 from people import Person, introduce, open_person, shared_keyring
 from reflect.errors import BadInput, NotFound, ReflectError
 from reflect.exchange.bundle import MAX_BUNDLE_BYTES
@@ -123,7 +124,7 @@ def test_your_own_bundle_stays_out_of_your_inbox(trio: Trio) -> None:
     ("content", "msg"),
     [
         (b"Dear Ben, see attached.", Msg.BUNDLE_NOT_AGE),
-        (b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n", Msg.BUNDLE_DAMAGED),
+        (b"-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n", Msg.BUNDLE_BAD_AGE),
         (b"x" * (MAX_BUNDLE_BYTES * 2 + 65 * 1024), Msg.BUNDLE_TOO_LARGE),
     ],
 )
@@ -257,3 +258,19 @@ def test_a_removed_peers_bundles_stay_verified(trio: Trio) -> None:
     [sender] = trio.ben.app.receiving.inbox()
 
     assert (sender.name, sender.verified, sender.peer_id) == ("Asha Patel", True, None)
+
+
+def test_a_passphrase_bundle_asking_for_too_much_work_is_refused_before_any(
+    trio: Trio, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trio.folder.mkdir(exist_ok=True)
+    path = trio.folder / "hostile.reflect"
+    path.write_bytes(costly_passphrase_file())
+
+    with scrypt_spy(monkeypatch) as scrypt_calls:
+        error = refused(trio.ben, path, Msg.BUNDLE_PASSPHRASE_TOO_COSTLY, passphrase="password")
+        # Opened with keys instead, it is a passphrase bundle like any other.
+        refused(trio.ben, path, Msg.BUNDLE_NEEDS_PASSPHRASE)
+
+    assert "23" in error.text and "21" in error.text
+    assert scrypt_calls == []

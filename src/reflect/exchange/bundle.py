@@ -212,7 +212,7 @@ def open_bundle(
     (age's X25519 stanzas are anonymous): both raise BUNDLE_NOT_FOR_YOU; see
     :mod:`reflect.exchange.bundle_errors`.
     """
-    plaintext = _decrypted_with_identity(data, identity, max_bytes)
+    plaintext = decrypted_with_identity(data, identity, max_bytes=max_bytes)
     return _opened(plaintext, known_signers, my_recipient, accept_unverified)
 
 
@@ -230,6 +230,22 @@ def open_with_passphrase(
     A passphrase bundle's signed recipient list is empty; a document signed for named
     recipients and re-encrypted with a passphrase is refused as forwarded.
     """
+    plaintext = decrypted_with_passphrase(data, passphrase, max_bytes=max_bytes, cipher=cipher)
+    return _opened(plaintext, known_signers, None, accept_unverified)
+
+
+def decrypted_with_passphrase(
+    data: bytes,
+    passphrase: str,
+    *,
+    max_bytes: int = MAX_BUNDLE_BYTES,
+    cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
+) -> bytes:
+    """The age layer of :func:`open_with_passphrase`: the plaintext, or a ``BUNDLE_*`` BadInput.
+
+    With the real cipher the armor and header are read strictly and the scrypt work factor is
+    checked before any key is derived (see :mod:`reflect.secrets.age_format`).
+    """
     from pyrage import DecryptError  # type: ignore[import-untyped, unused-ignore]
 
     data = _readable_size(data, max_bytes)
@@ -238,17 +254,25 @@ def open_with_passphrase(
     except (DecryptError, OSError, ValueError) as exc:
         raise bundle_errors.passphrase_failure(exc) from None
     _refuse_oversized(len(plaintext), max_bytes)
-    return _opened(plaintext, known_signers, None, accept_unverified)
+    return plaintext
 
 
-def _decrypted_with_identity(data: bytes, identity: AgeIdentity, max_bytes: int) -> bytes:
-    """Stream-decrypt into a sink that refuses to grow past ``max_bytes``."""
+def decrypted_with_identity(
+    data: bytes, identity: AgeIdentity, *, max_bytes: int = MAX_BUNDLE_BYTES
+) -> bytes:
+    """The age layer of :func:`open_bundle`: the plaintext, or a ``BUNDLE_*`` BadInput.
+
+    The armor and header are read strictly first; then age stream-decrypts into a sink that
+    refuses to grow past ``max_bytes``."""
     import pyrage  # type: ignore[import-untyped, unused-ignore]
 
     data = _readable_size(data, max_bytes)
+    age_file = bundle_errors.age_file(data)
+    if age_file.scrypt_work_factor is not None:
+        raise BadInput(Msg.BUNDLE_NEEDS_PASSPHRASE)
     sink = _CappedSink(max_bytes)
     try:
-        pyrage.decrypt_io(io.BytesIO(data), sink, [identity])
+        pyrage.decrypt_io(io.BytesIO(age_file.binary), sink, [identity])
     except _TooLarge:
         pass
     except (pyrage.DecryptError, OSError, ValueError) as exc:

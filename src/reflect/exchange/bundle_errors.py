@@ -13,6 +13,11 @@ What age cannot tell apart, and so neither can this module:
   Damage anywhere else in the header fails the header MAC: :attr:`Msg.BUNDLE_DAMAGED`.
 - A wrong passphrase and an altered scrypt stanza both fail to unwrap the file key: both become
   :attr:`Msg.BUNDLE_WRONG_PASSPHRASE`.
+
+Before age sees a file, :mod:`reflect.secrets.age_format` reads its armor and header strictly
+(:func:`age_file`): what is not age at all is :attr:`Msg.BUNDLE_NOT_AGE`, broken armor or header
+:attr:`Msg.BUNDLE_BAD_AGE`, and a passphrase stanza asking for too much scrypt work
+:attr:`Msg.BUNDLE_PASSPHRASE_TOO_COSTLY`, each before any key is derived.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 
 from reflect.errors import BadInput
 from reflect.messages import Msg
+from reflect.secrets import age_format
 
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
@@ -40,14 +46,33 @@ def trimmed_age_file(data: bytes) -> bytes:
     """``data`` ready for age, or BUNDLE_NOT_AGE when it is clearly something else.
 
     Armored text pasted from an email or chat may gain a byte-order mark or leading blank lines;
-    those are dropped (age itself refuses them). Binary age files are taken as they are.
+    those are dropped. Binary age files are taken as they are. Text that starts like armor of any
+    kind goes on to the strict reader (:mod:`reflect.secrets.age_format`), which says what is wrong
+    with it.
     """
     if data.startswith(BINARY_MAGIC):
         return data
     text = data.removeprefix(UTF8_BOM).lstrip()
-    if text.startswith(ARMOR_BEGIN):
+    if text.startswith(b"-----"):
         return text
     raise BadInput(Msg.BUNDLE_NOT_AGE)
+
+
+def age_file(data: bytes) -> age_format.AgeFile:
+    """``data``'s armor and header, read strictly, or the message saying what is wrong."""
+    try:
+        return age_format.read(data)
+    except age_format.AgeFormatError as exc:
+        raise format_failure(exc) from None
+
+
+def format_failure(exc: age_format.AgeFormatError) -> BadInput:
+    """The message for a file the strict age reader refused."""
+    if isinstance(exc, age_format.ScryptTooCostly):
+        return BadInput(Msg.BUNDLE_PASSPHRASE_TOO_COSTLY, factor=exc.work_factor, limit=exc.limit)
+    if isinstance(exc, age_format.MalformedAge):
+        return BadInput(Msg.BUNDLE_BAD_AGE, reason=f"its {exc.part} is malformed: {exc.reason}")
+    return BadInput(Msg.BUNDLE_NOT_AGE)
 
 
 def decrypt_failure(exc: Exception, data: bytes) -> BadInput:
@@ -61,6 +86,8 @@ def decrypt_failure(exc: Exception, data: bytes) -> BadInput:
 
 def passphrase_failure(exc: Exception) -> BadInput:
     """The message for a failure to open a bundle with a passphrase."""
+    if isinstance(exc, age_format.AgeFormatError):
+        return format_failure(exc)
     if str(exc) == NO_MATCHING_KEYS:
         # age only tries a passphrase on a file whose one stanza is scrypt.
         return BadInput(Msg.BUNDLE_NOT_PASSPHRASE)

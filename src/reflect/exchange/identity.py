@@ -21,6 +21,7 @@ from reflect.messages import Msg
 from reflect.secrets.age_passphrase import (
     AGE_SCRYPT,
     PassphraseCipher,
+    TooCostly,
     Unreadable,
     WrongPassphrase,
 )
@@ -194,6 +195,8 @@ def import_backup(
         plaintext = cipher.decrypt(data, passphrase)
     except WrongPassphrase:
         raise BadInput(Msg.KEY_BACKUP_WRONG_PASSPHRASE) from None
+    except TooCostly as exc:
+        raise BadInput(Msg.KEY_BACKUP_TOO_COSTLY, factor=exc.work_factor, limit=exc.limit) from None
     except Unreadable as exc:
         raise BadInput(Msg.KEY_BACKUP_DAMAGED, reason=exc.reason) from None
     try:

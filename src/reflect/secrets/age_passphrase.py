@@ -2,15 +2,19 @@
 
 The keys file and key backups use it. Output is ASCII-armored, so ``age --decrypt`` opens it and
 it survives being pasted or mailed. pyrage (and with it the Rust age code) loads on first use.
-Callers turn the two failure kinds into their own catalogue messages.
+Callers turn the failure kinds into their own catalogue messages.
+
+Before any key is derived, the file's armor and header are read strictly by
+:mod:`reflect.secrets.age_format`, and a passphrase stanza asking for more scrypt work than
+Reflect ever writes is refused (:class:`TooCostly`): a hostile file cannot make opening it take
+minutes and gigabytes.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
-BINARY_MAGIC = b"age-encryption.org/"
+from reflect.secrets import age_format
 
 
 class NotDecrypted(Exception):
@@ -27,6 +31,15 @@ class Unreadable(NotDecrypted):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class TooCostly(NotDecrypted):
+    """A passphrase file asking for more scrypt work than Reflect allows; nothing was derived."""
+
+    def __init__(self, work_factor: int, limit: int) -> None:
+        super().__init__(f"scrypt work factor {work_factor} is above {limit}")
+        self.work_factor = work_factor
+        self.limit = limit
 
 
 class PassphraseCipher(Protocol):
@@ -48,7 +61,7 @@ class AgeScrypt:
     def decrypt(self, ciphertext: bytes, passphrase: str) -> bytes:
         import pyrage
 
-        data = normalized(ciphertext)
+        data = checked(ciphertext)
         try:
             return bytes(pyrage.passphrase.decrypt(data, passphrase))
         except pyrage.DecryptError as exc:
@@ -57,8 +70,9 @@ class AgeScrypt:
 
 class RawPassphraseCipher(Protocol):
     """Passphrase encryption whose ``decrypt`` fails as pyrage does (``DecryptError``, ``OSError``,
-    ``ValueError`` with age's own text), for callers that sort failures themselves (passphrase
-    bundles: :mod:`reflect.exchange.bundle_errors`); tests swap in a quick one for scrypt."""
+    ``ValueError`` with age's own text) or with an ``age_format.AgeFormatError`` (a
+    ``ValueError``) from the strict header check, for callers that sort failures themselves
+    (passphrase bundles: :mod:`reflect.exchange.bundle_errors`); tests swap in a quick one."""
 
     def encrypt(self, plaintext: bytes, passphrase: str) -> bytes: ...
 
@@ -66,7 +80,8 @@ class RawPassphraseCipher(Protocol):
 
 
 class RawAgeScrypt:
-    """age's scrypt recipient through pyrage, armored, with pyrage's failures as they come."""
+    """age's scrypt recipient through pyrage, armored, with pyrage's failures as they come, after
+    the strict header check (whose ``AgeFormatError`` comes as it is)."""
 
     def encrypt(self, plaintext: bytes, passphrase: str) -> bytes:
         from pyrage import passphrase as age_passphrase  # type: ignore[import-untyped, unused-ignore]
@@ -76,17 +91,21 @@ class RawAgeScrypt:
     def decrypt(self, ciphertext: bytes, passphrase: str) -> bytes:
         from pyrage import passphrase as age_passphrase  # type: ignore[import-untyped, unused-ignore]
 
-        return bytes(age_passphrase.decrypt(ciphertext, passphrase))
+        binary = age_format.read(ciphertext).with_passphrase().binary
+        return bytes(age_passphrase.decrypt(binary, passphrase))
 
 
-def normalized(ciphertext: bytes) -> bytes:
-    """Armored text may arrive with blank lines or spaces around it (mail, chat, editors)."""
-    stripped = ciphertext.strip()
-    if stripped.startswith(ARMOR_BEGIN):
-        return stripped + b"\n"
-    if ciphertext.startswith(BINARY_MAGIC):
-        return ciphertext
-    raise Unreadable("it is not an age-encrypted file")
+def checked(ciphertext: bytes) -> bytes:
+    """The binary age file in ``ciphertext`` (armored or not; blank lines or spaces around armor
+    are fine), once its header has read strictly and its work factor is within bounds."""
+    try:
+        return age_format.read(ciphertext).with_passphrase().binary
+    except age_format.ScryptTooCostly as exc:
+        raise TooCostly(exc.work_factor, exc.limit) from None
+    except age_format.NotAgeFile:
+        raise Unreadable("it is not an age-encrypted file") from None
+    except age_format.MalformedAge as exc:
+        raise Unreadable(f"its age {exc.part} is malformed: {exc.reason}") from None
 
 
 def classified(error: str) -> NotDecrypted:

@@ -19,6 +19,7 @@ from reflect.messages import Msg
 from reflect.secrets.age_passphrase import (
     AGE_SCRYPT,
     PassphraseCipher,
+    TooCostly,
     Unreadable,
     WrongPassphrase,
 )
@@ -89,6 +90,10 @@ class PassphraseFileStore(KeyStore):
             plaintext = self._cipher.decrypt(ciphertext, passphrase)
         except WrongPassphrase:
             raise BadInput(Msg.KEY_FILE_WRONG_PASSPHRASE, path=self.path) from None
+        except TooCostly as exc:
+            raise BadInput(
+                Msg.KEY_FILE_TOO_COSTLY, path=self.path, factor=exc.work_factor, limit=exc.limit
+            ) from None
         except Unreadable as exc:
             raise BadInput(Msg.KEY_FILE_DAMAGED, path=self.path, reason=exc.reason) from None
         secrets = parse_payload(plaintext, self.path)

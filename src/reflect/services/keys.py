@@ -32,7 +32,7 @@ DISPLAY_NAME = "display_name"
 NOTICE_SHOWN = "key_store_notice_shown"
 FALLBACK_REASON = "key_store_reason"
 # Keys in these states are lost anyway, so a backup may replace them without asking.
-LOST_KEYS = (Msg.KEY_FILE_DAMAGED, Msg.KEY_STORED_DAMAGED)
+LOST_KEYS = (Msg.KEY_FILE_DAMAGED, Msg.KEY_FILE_TOO_COSTLY, Msg.KEY_STORED_DAMAGED)
 
 Notify = Callable[[Msg], None]
 
