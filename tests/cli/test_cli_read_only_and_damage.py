@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from cli_harness import Reflect, assert_one_error
 
+from app_fixtures import flip_middle
 from mounts import ReadOnlySwitch
 from reflect.app import open_app
 from reflect.messages import Msg
@@ -34,18 +35,6 @@ def fill(data_dir: Path, entries: int = ENTRIES) -> None:
             app.entries.write(f"Entry {n}: a reflection on the ward huddle, day {n}. " * 8)
     finally:
         app.close()
-
-
-def flip_middle(db: Path, size: int = 4096) -> None:
-    """Invert 4 KiB of a closed journal around the middle of the file."""
-    for suffix in ("-wal", "-shm"):
-        assert not Path(f"{db}{suffix}").exists(), "the journal was not closed cleanly"
-    middle = db.stat().st_size // 2
-    with db.open("r+b") as handle:
-        handle.seek(middle)
-        data = handle.read(size)
-        handle.seek(middle)
-        handle.write(bytes(b ^ 0xFF for b in data))
 
 
 def digest(path: Path) -> str:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app_fixtures import flip_middle
 from fakes import FakeClock
 from reflect.app import open_app
 from reflect.core.backup import BackupReason
@@ -122,15 +123,6 @@ def test_the_first_run_demo_opens_with_its_programme(
         assert not (paths.data_dir / "demo").exists()  # the user's own journal is untouched
     finally:
         session.close()
-
-
-def flip_middle(db: Path, size: int = 4096) -> None:
-    middle = db.stat().st_size // 2
-    with db.open("r+b") as handle:
-        handle.seek(middle)
-        data = handle.read(size)
-        handle.seek(middle)
-        handle.write(bytes(b ^ 0xFF for b in data))
 
 
 def test_damage_inside_the_journal_is_found_behind_the_window_and_a_backup_offered(
