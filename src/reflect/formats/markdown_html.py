@@ -36,14 +36,15 @@ _TAGS = {
     "blockquote", "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "del",
 }  # fmt: skip
 _DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "svg", "math", "template"}
-_EXTENSIONS = ("table", "strikethrough", "autolink")
+_EXTENSIONS = ("table", "strikethrough")  # no bare-URL autolinks, as before
 
 # Every "<" becomes this private-use character before parsing, so cmark can never read raw HTML
 # (nor an angle-bracketed link destination); it is turned back into "&lt;" in the output. A "<"
 # that opens a CommonMark autolink (<https://…>, <name@example.org>) is kept. Each look-ahead
 # stops at the next "<", ">" or space, so the substitution is linear.
 _LT = "\ue000"
-# Likewise "![" (an image, which would be dropped with its words) is shown as "!" and a link.
+# Likewise "![" stands in for itself, so no image is ever parsed: ``![alt](url)`` shows as the
+# words it is, neither dropped (nh3 removes <img>) nor turned into a link to the image.
 _BANG = "\ue001"
 _AUTOLINK = re.compile(
     r"<(?!(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*"
@@ -117,15 +118,15 @@ def _markdown(text: str) -> str:
     images (``![`` hidden)."""
     from cmarkgfm import cmark
 
-    hidden = text.replace(_LT, "\ufffd").replace(_BANG, "\ufffd").replace("![", _BANG + "[")
+    hidden = text.replace(_LT, "\ufffd").replace(_BANG, "\ufffd").replace("![", _BANG)
     hidden = _AUTOLINK.sub(_LT, hidden)
     out = cmark.markdown_to_html_with_extensions(
         hidden,
         options=cmark.Options.CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE,  # no raw HTML: not UNSAFE
         extensions=list(_EXTENSIONS),
     )
-    out = str(out).replace(_LT, "&lt;").replace(_BANG, "!")
-    return out.replace("%EE%80%80", "%3C").replace("%EE%80%81", "!")
+    out = str(out).replace(_LT, "&lt;").replace(_BANG, "![")
+    return out.replace("%EE%80%80", "%3C").replace("%EE%80%81", "!%5B")
 
 
 def _shape(fragment: str) -> tuple[int, int]:
