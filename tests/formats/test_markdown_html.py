@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import time
+import tracemalloc
 from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect.formats.markdown_html import MAX_RENDER_CHARS, render
+from pathological_markdown import PATHOLOGICAL
+from reflect.formats.markdown_html import MAX_DEPTH, MAX_ELEMENTS, MAX_RENDER_CHARS, render
+
+# Generous: the worst case measured takes about half a second on a loaded two-core machine;
+# Python-Markdown took 45 s on 20,000 "[" and would take hours on MAX_RENDER_CHARS of them.
+GENEROUS_SECONDS = 15.0
+MEMORY_BOUND = 300 * 1024 * 1024
 
 
 class _Elements(HTMLParser):
@@ -88,3 +96,69 @@ def test_text_is_escaped_in_the_fallback() -> None:
 @given(st.text())
 def test_any_text_renders_without_error(text: str) -> None:
     assert_inert(render(text))
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_text_of_the_largest_size_renders_quickly_in_bounded_memory(
+    name: str,
+) -> None:
+    text = PATHOLOGICAL[name](MAX_RENDER_CHARS)
+    assert len(text) == MAX_RENDER_CHARS
+    tracemalloc.start()
+    try:
+        started = time.monotonic()
+        out = render(text)
+        took = time.monotonic() - started
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert took < GENEROUS_SECONDS, f"{name}: {took:.1f} s"
+    assert peak < MEMORY_BOUND, f"{name}: {peak / 2**20:.0f} MB"
+    assert_inert(out)
+
+
+def test_a_render_past_its_budget_shows_plain_text() -> None:
+    ticks = iter(range(0, 100, 2))  # every reading of the clock is two seconds later
+    out = render("**bold** [link](https://example.org)", clock=lambda: next(ticks), budget=1.0)
+    assert out.startswith("<pre>") and "**bold**" in out
+
+
+def test_a_render_within_its_budget_is_markdown() -> None:
+    out = render("**bold**", clock=lambda: 0.0, budget=1.0)
+    assert "<strong>bold</strong>" in out
+
+
+def test_nesting_past_the_limit_shows_plain_text() -> None:
+    assert "<blockquote>" in render("> " * (MAX_DEPTH - 1) + "deep")
+    assert render("> " * (MAX_DEPTH + 1) + "deep").startswith("<pre>")
+
+
+def test_more_elements_than_the_window_lays_out_quickly_show_plain_text() -> None:
+    assert "<em>" in render("*a* " * (MAX_ELEMENTS // 2))
+    assert render("*a* " * (MAX_ELEMENTS + 1)).startswith("<pre>")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("a <b>c</b> d", "a &lt;b&gt;c&lt;/b&gt; d"),  # raw HTML is words, not markup
+        ("`<i>`", "<code>&lt;i&gt;</code>"),
+        ("x < y", "x &lt; y"),
+        ("![the view](https://example.org/v.png)", "![the view](https://example.org/v.png)"),
+        ("\ue000", "\ufffd"),  # the stand-in for "<" cannot be smuggled in
+    ],
+)
+def test_angle_brackets_and_images_keep_their_words(text: str, shown: str) -> None:
+    assert shown in render(text)
+
+
+def test_autolinks_still_link() -> None:
+    out = render("<https://example.org/a> and <someone@example.org>")
+    assert 'href="https://example.org/a"' in out
+    assert 'href="mailto:someone@example.org"' in out
+
+
+def test_tables_and_fenced_code_render() -> None:
+    out = render("|a|b|\n|-|-|\n|1|2|\n\n```\n<x>\n```")
+    assert "<td>1</td>" in out
+    assert "<pre><code>&lt;x&gt;" in out

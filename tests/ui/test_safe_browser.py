@@ -3,6 +3,7 @@ no link opens without the user's yes, and huge or deeply nested text neither cra
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -11,6 +12,8 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from reflect.formats.markdown_html import render
+from reflect.ui.widgets import safe_browser
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
 HOSTILE = """# Hello
@@ -148,22 +151,109 @@ def test_unsafe_links_are_not_links_at_all(browser: RecordingBrowser) -> None:
     ],
     ids=["quotes", "lists", "html", "links", "emphasis"],
 )
-def test_500_deep_nesting_renders_without_crashing(browser: RecordingBrowser, text: str) -> None:
-    browser.show_markdown(text)
+def test_500_deep_nesting_renders_without_crashing(
+    qtbot: QtBot, browser: RecordingBrowser, text: str
+) -> None:
+    shown(qtbot, browser, text)
     browser.grab()
 
     assert "<script" not in browser.toHtml()
 
 
-def test_a_ten_megabyte_line_is_cut_short_and_shown_as_text(browser: RecordingBrowser) -> None:
+def test_a_ten_megabyte_line_is_cut_short_and_shown_as_text(
+    qtbot: QtBot, browser: RecordingBrowser
+) -> None:
     line = ("<img src=file:///dev/zero> **x** " * 400_000)[: 10 * 1024 * 1024]
 
-    browser.show_markdown(line)
+    shown(qtbot, browser, line)
 
-    shown = browser.toPlainText()
-    assert 0 < len(shown) < len(line)
+    text = browser.toPlainText()
+    assert text.startswith("<img src=file:///dev/zero> **x**")  # plain: the stars are kept
+    assert 0 < len(text) < len(line)
     assert "<img" not in browser.toHtml()
     assert all(given is None or given.isNull() for _, _, given in browser.asked)
+
+
+def shown(qtbot: QtBot, browser: SafeBrowser, text: str) -> None:
+    """Show ``text`` and wait until it is on screen (long text renders on a pool thread)."""
+    with qtbot.waitSignal(browser.shown, timeout=60_000):
+        browser.show_markdown(text)
+
+
+class HeldRender:
+    """Stands in for the renderer on the pool thread until released; records what it got."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gate = threading.Event()
+        self.texts: list[str] = []
+        self.threads: list[threading.Thread] = []
+        monkeypatch.setattr(safe_browser, "render", self)
+
+    def __call__(self, text: str) -> str:
+        self.texts.append(text)
+        self.threads.append(threading.current_thread())
+        self.gate.wait(timeout=20)
+        return render(text)
+
+
+LONG = "**long** " * 1_000
+
+
+def test_long_text_shows_a_placeholder_then_renders_on_a_pool_thread(
+    qtbot: QtBot, browser: RecordingBrowser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldRender(monkeypatch)
+    browser.show_markdown(LONG)
+
+    assert browser.toPlainText() == "Preparing the text…" and browser.rendering
+    with qtbot.waitSignal(browser.shown, timeout=60_000):
+        held.gate.set()
+    assert held.threads and held.threads[0] is not threading.main_thread()
+    assert "<b>" not in browser.toPlainText() and "**" not in browser.toPlainText()
+    assert browser.toPlainText().startswith("long long")
+    assert not browser.rendering
+
+
+def test_of_quick_changes_only_the_newest_is_rendered_and_shown(
+    qtbot: QtBot, browser: RecordingBrowser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldRender(monkeypatch)
+    browser.show_markdown("first " + LONG)
+    qtbot.waitUntil(lambda: bool(held.texts))
+    browser.show_markdown("second " + LONG)
+    browser.show_markdown("third " + LONG)
+
+    with qtbot.waitSignal(browser.shown, timeout=60_000):
+        held.gate.set()
+    assert [t.split()[0] for t in held.texts] == ["first", "third"]
+    assert browser.toPlainText().startswith("third long")
+
+
+def test_short_text_shown_meanwhile_wins_over_a_stale_render(
+    qtbot: QtBot, browser: RecordingBrowser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldRender(monkeypatch)
+    browser.show_markdown("stale " + LONG)
+    qtbot.waitUntil(lambda: bool(held.texts))
+    browser.show_markdown("**short**")
+    held.gate.set()
+    # rendering ends only once the stale result has reached the browser (and been dropped).
+    qtbot.waitUntil(lambda: not browser.rendering)
+
+    assert browser.toPlainText().strip() == "short"
+
+
+def test_keep_while_rendering_leaves_the_old_text_until_the_new_is_ready(
+    qtbot: QtBot, browser: RecordingBrowser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    browser.show_markdown("the old preview")
+    held = HeldRender(monkeypatch)
+    browser.show_markdown("new " + LONG, keep_while_rendering=True)
+
+    assert browser.toPlainText().strip() == "the old preview"
+    with qtbot.waitSignal(browser.shown, timeout=60_000):
+        held.gate.set()
+    assert browser.toPlainText().startswith("new long")
 
 
 def anchors(browser: SafeBrowser) -> list[str]:

@@ -11,3 +11,6 @@ datas = collect_data_files("reflect")
 # importlib only when the command runs; the UI loads when the window opens), which PyInstaller
 # cannot see. The package is small: take all of it, so no command goes missing in the bundle.
 hiddenimports = collect_submodules("reflect")
+# The Markdown renderer (reflect.formats.markdown_html) imports cmarkgfm inside a function, and
+# cmarkgfm's compiled cffi module loads _cffi_backend from C, where PyInstaller cannot see it.
+hiddenimports += ["cmarkgfm", "cmarkgfm.cmark", "cmarkgfm._cmark", "_cffi_backend"]

@@ -318,7 +318,9 @@ class EntryEditor(QWidget):
     def _show_preview(self, draft: Draft) -> None:
         slots = slots_for(self._framework(draft.framework_id), draft.framework_id, draft.responses)
         sections = as_markdown(slots)
-        self.preview.show_markdown("\n\n".join(p for p in (draft.body, sections) if p))
+        # Long text renders off the UI thread; the old preview stays until the new one is ready.
+        text = "\n\n".join(p for p in (draft.body, sections) if p)
+        self.preview.show_markdown(text, keep_while_rendering=True)
 
     def autosave_now(self) -> None:
         """Store the current state as a draft now (also called before quitting)."""
