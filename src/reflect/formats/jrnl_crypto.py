@@ -28,8 +28,9 @@ V2_ITERATIONS = 100_000
 V3_MAGIC = b"JRNLv3"
 FERNET_START = b"gAAAAA"
 SNIFF_BYTES = 64  # a 1.x file is random bytes from the start: 64 of them are never UTF-8 text
-# An encrypted journal is decrypted in memory; far more than years of daily writing.
-MAX_ENCRYPTED_BYTES = 256 * 1024 * 1024
+# An encrypted journal is decrypted in memory (the file, its base64 and its text at once, so
+# about three times this at the peak); 64 MB is decades of daily writing.
+MAX_ENCRYPTED_BYTES = 64 * 1024 * 1024
 
 
 class Encryption(Enum):
