@@ -58,9 +58,6 @@ class PageStack(QObject):
             self.add(page_id, self._build(page_id, cls))
         return self._pages[page_id]
 
-    def current(self) -> QWidget:
-        return self.stack.currentWidget()
-
     def current_id(self) -> PageId:
         current = self.stack.currentWidget()
         return next((p for p, w in self._pages.items() if w is current), PageId.TODAY)

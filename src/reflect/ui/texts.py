@@ -28,8 +28,7 @@ EVENT_KINDS = {
 
 def error_text(error: ReflectError) -> str:
     """The catalogue message for ``error``, translated, with its details filled in."""
-    template = QCoreApplication.translate("Messages", error.msg.template)
-    return template.format(**error.params)
+    return message_text(error.msg, **error.params)
 
 
 def message_text(msg: Msg, **params: object) -> str:
