@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -32,17 +31,17 @@ from reflect.ui.dialogs.preferences import Preferences, PreferencesDialog
 from reflect.ui.editor.entry_editor import EntryEditor
 from reflect.ui.flows.file_open import open_dropped, openable
 from reflect.ui.flows.install_pack import choose_pack
-from reflect.ui.flows.journal_files import IMPORT_CHOICES, JournalFiles
+from reflect.ui.flows.journal_files import JournalFiles
 from reflect.ui.flows.receive import choose_bundle, dropped_paths
 from reflect.ui.flows.reminders import NudgeBar, Reminders
 from reflect.ui.flows.start_inquiry import start_inquiry
 from reflect.ui.layout_memory import LayoutMemory
-from reflect.ui.navigation import PAGES, PageId, page_shortcut
-from reflect.ui.page_stack import PageAttr, PageStack, page_name, refresh
+from reflect.ui.menus import build_menus
+from reflect.ui.navigation import PageId
+from reflect.ui.page_stack import PageAttr, PageStack, refresh
 from reflect.ui.read_only import refuse_read_only, show_read_only
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
-from reflect.ui.widgets.basics import MenuRow, fill_menu, menu_action
 
 if TYPE_CHECKING:
     from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
@@ -137,54 +136,14 @@ class MainWindow(QMainWindow):
     search: PageAttr[SearchPage] = PageAttr(PageId.SEARCH)
 
     def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        # (label, slot, shortcut, writes to the journal); None is a separator.
-        rows: list[MenuRow | None] = [
-            (self.tr("&New entry"), self.new_entry, keys.New, True),
-            (self.tr("&Save"), self._on_save, keys.Save, True),
-            None,
-        ]
-        self.write_actions = fill_menu(file_menu, rows)
-        importer = file_menu.addMenu(self.tr("&Import"))
-        self.write_actions.append(importer.menuAction())
-        for name, label, folder in IMPORT_CHOICES:
-            menu_action(importer, self.tr(label), partial(self.files.import_file, name, folder))
-        exporter = file_menu.addMenu(self.tr("&Export"))
-        for format_name, label in (
-            ("json", "Reflect JSON (lossless)…"),
-            ("markdown", "Markdown folder…"),
-        ):
-            menu_action(exporter, self.tr(label), partial(self.files.export, format_name))
-        rows = [
-            None,
-            (self.tr("S&hare with your trio…"), self.show_share_dialog, None, True),
-            (self.tr("&Open a bundle…"), self.open_bundle, keys.Open, True),
-            (self.tr("Install programme &pack…"), self.install_pack, None, True),
-            None,
-            (self.tr("&Back up now"), self.files.back_up, None, True),
-            (self.tr("&Restore from backup…"), self.files.restore, None, True),
-            None,
-            (self.tr("&Preferences…"), self.edit_preferences, "Ctrl+,", True),
-            None,
-            (self.tr("&Quit"), self.close, keys.Quit, False),
-        ]
-        self.write_actions += fill_menu(file_menu, rows)
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        undo = (self.tr("&Undo move to trash"), self.undo_last_trash, keys.Undo, True)
-        self.undo_trash = fill_menu(edit, [undo, None])[0]
-        self.undo_trash.setEnabled(False)
-        menu_action(edit, self.tr("&Frameworks…"), self.show_frameworks)
-        go = self.menuBar().addMenu(self.tr("&Go"))
-        for n, row in enumerate(PAGES):
-            shortcut = page_shortcut(n) or None
-            menu_action(go, page_name(row.id), partial(self.show_page, row.id), shortcut)
-        menu_action(go, self.tr("Find"), self.focus_search, keys.Find)
-        menu_action(go, self.tr("Find anywhere"), self.focus_search, "Ctrl+K")
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        menu_action(help_menu, self.tr("Keyboard shortcuts"), partial(show_shortcuts, self), "F1")
-        about = partial(show_about, self, self.app.paths.data_dir)
-        menu_action(help_menu, self.tr("About Reflect"), about)
+        menus = build_menus(self)
+        self.write_actions, self.undo_trash = menus.write_actions, menus.undo_trash
+
+    def show_shortcuts(self) -> None:
+        show_shortcuts(self)
+
+    def show_about(self) -> None:
+        show_about(self, self.app.paths.data_dir)
 
     # Navigation (the Navigator protocol) --------------------------------------------------
 
@@ -277,7 +236,7 @@ class MainWindow(QMainWindow):
         if current is not self.editor and change.topic is not Topic.ASSESSMENTS:
             refresh(current)
 
-    def _on_save(self) -> None:
+    def save_entry(self) -> None:
         if self.stack.currentWidget() is self.editor and self.editor.keep():
             self.notify(self.tr("Saved."))
 
