@@ -103,8 +103,8 @@ def test_show_prints_the_pack_and_installs_nothing(
         "reflections start with csif",
         "Events (7):",
     ]
-    assert lines[5] == "  2027-01-14 10:00  workshop  Welcome session: your inquiry question"
-    assert lines[10] == "  2027-05-06        other     Optional huddle: bring one thing you stopped"
+    assert lines[5] == "  2026-10-21 10:00  workshop  Welcome session: your inquiry question"
+    assert lines[10] == "  2027-02-10        other     Optional huddle: bring one thing you stopped"
     assert lines[12:14] == ["Welcome:", "  # Welcome to Leading Across Systems"]
     assert programme(reflect, participant) == []
 
@@ -120,9 +120,9 @@ def test_show_as_json(reflect: Reflect, tmp_path: Path, participant: Path) -> No
     assert shown["uses"] == ["csif", "what-so-what-now-what", "grow"]
     assert shown["carries"] == ["huddle-check-in"]
     assert [(e["date"], e["kind"], e["framework"]) for e in shown["events"][:3]] == [
-        ("2027-01-14", "workshop", "csif"),
-        ("2027-02-04", "coaching", "grow"),
-        ("2027-02-25", "workshop", "what-so-what-now-what"),
+        ("2026-10-21", "workshop", "csif"),
+        ("2026-11-11", "coaching", "grow"),
+        ("2026-12-02", "workshop", "what-so-what-now-what"),
     ]
     assert shown["events"][0]["id"] == event_id(PACK_ID, "welcome-session")
     assert "entries" not in shown["events"][0]  # a pack not yet installed has none
@@ -169,7 +169,7 @@ def test_an_update_keeps_the_entries_written_for_events(
         reflect,
         tmp_path,
         NEXT_VERSION,
-        ("date = 2027-02-25", "date = 2027-03-04"),
+        ("date = 2026-12-02", "date = 2026-12-09"),
         ('id = "huddle"', 'id = "retreat"'),
         name="v2",
     )
@@ -179,7 +179,7 @@ def test_an_update_keeps_the_entries_written_for_events(
     assert updated.out == f"Updated {NAME} from version 1 to 2. Your entries are unchanged.\n"
     events = events_by_id(reflect, participant)
     assert (events[workshop_2]["date"], events[workshop_2]["entries"]) == (
-        "2027-03-04",
+        "2026-12-09",
         [about_workshop],
     )
     assert huddle not in events  # gone from the timeline; the entry still links to it
@@ -225,7 +225,7 @@ def test_a_tampered_pack_is_refused(
 ) -> None:
     pack = build(reflect, tmp_path)
     text = pack.read_text(encoding="utf-8")
-    pack.write_text(text.replace("2027-02-04", "2027-02-05"), encoding="utf-8")
+    pack.write_text(text.replace("2026-11-11", "2026-11-12"), encoding="utf-8")
 
     refused = reflect("pack", command, str(pack), data_dir=participant)
 
@@ -250,7 +250,7 @@ def test_a_file_that_is_not_a_pack(reflect: Reflect, tmp_path: Path) -> None:
 SPEC_ERRORS = [
     (('kind = "coaching"', 'kind = "coachng"'), "events[1].kind",
      "must be one of workshop, coaching, other"),
-    (('date = 2027-02-25', 'date = "25/02/2027"'), "events[2].date",
+    (('date = 2026-12-02', 'date = "02/12/2026"'), "events[2].date",
      "must be a date such as 2027-01-14"),
     (('title = "Coaching trio 1"', 'titel = "Coaching trio 1"'), "events[1].titel",
      'is not a known key (did you mean "title"?)'),
@@ -281,14 +281,15 @@ def test_a_spec_error_names_the_field_and_writes_nothing(
 
 @pytest.fixture
 def recent(reflect: Reflect, tmp_path: Path, participant: Path) -> Path:
-    """The example programme with its welcome workshop yesterday and the first trio tomorrow,
-    installed in the participant's journal."""
-    pack = build(
-        reflect,
-        tmp_path,
-        ("date = 2027-01-14", f"date = {day(-1)}"),
-        ("date = 2027-02-04", f"date = {day(1)}"),
-    )
+    """The example programme with its welcome workshop yesterday, the first trio tomorrow and
+    the rest a fortnight apart after it (whatever day the tests run), installed in the
+    participant's journal."""
+    later = ("2026-12-02", "2026-12-23", "2027-01-20", "2027-02-10", "2027-06-30")
+    # Latest first, so each replacement finds its own event's line and not one already moved.
+    moves = [(f"date = {d}", f"date = {day(14 * n)}") for n, d in enumerate(later, 1)]
+    moves.reverse()
+    moves += [("date = 2026-11-11", f"date = {day(1)}"), ("date = 2026-10-21", f"date = {day(-1)}")]
+    pack = build(reflect, tmp_path, *moves)
     reflect.ok("pack", "install", str(pack), data_dir=participant)
     return participant
 

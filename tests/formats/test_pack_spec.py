@@ -29,7 +29,7 @@ def test_the_documented_example_reads_as_written(tmp_path: Path) -> None:
     first, second = spec.events[:2]
     assert (first.key, first.day, first.time, first.kind) == (
         "welcome-session",
-        date(2027, 1, 14),
+        date(2026, 10, 21),
         "10:00",
         EventKind.WORKSHOP,
     )
@@ -79,8 +79,8 @@ MISTAKES = [
     (('name = "Sam Okafor"', 'nmae = "Sam Okafor"'), "facilitator.nmae"),
     (('[[frameworks]]\nid = "grow"', '[[frameworks]]\nid = "not-shipped"'), "frameworks[2].id"),
     (('file = "huddle-check-in.toml"', 'file = "gone.toml"'), "frameworks[3].file"),
-    (("date = 2027-01-14", 'date = "14/01/2027"'), "events[0].date"),
-    (("date = 2027-01-14", "date = 2027-01-14T10:00:00"), "events[0].date"),
+    (("date = 2026-10-21", 'date = "21/10/2026"'), "events[0].date"),
+    (("date = 2026-10-21", "date = 2026-10-21T10:00:00"), "events[0].date"),
     (('time = "10:00"', 'time = "10am"'), "events[0].time"),
     (('kind = "workshop"', 'kind = "webinar"'), "events[0].kind"),
     (('title = "Coaching trio 1"', "title = 1"), "events[1].title"),

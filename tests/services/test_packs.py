@@ -105,10 +105,10 @@ def test_an_update_changes_the_programme_and_keeps_the_users_writing(
         facilitator,
         NEXT_VERSION,
         ('title = "Workshop 2: seeing the system"', 'title = "Workshop 2: the whole system"'),
-        ("date = 2027-02-25", "date = 2027-03-04"),
+        ("date = 2026-12-02", "date = 2026-12-09"),
         (
-            'id = "huddle"\ndate = 2027-05-06\nkind = "other"',
-            'id = "retreat"\ndate = 2027-05-06\nkind = "other"',
+            'id = "huddle"\ndate = 2027-02-10\nkind = "other"',
+            'id = "retreat"\ndate = 2027-02-10\nkind = "other"',
         ),
     )
     result = app.packs.install(update)
@@ -116,7 +116,7 @@ def test_an_update_changes_the_programme_and_keeps_the_users_writing(
     assert (result.outcome, result.previous_version) == (Outcome.UPDATED, 1)
     (programme,) = app.programme.all()
     moved = next(e for e in programme.events if e.id == workshop_2)
-    assert (moved.title, moved.day) == ("Workshop 2: the whole system", date(2027, 3, 4))
+    assert (moved.title, moved.day) == ("Workshop 2: the whole system", date(2026, 12, 9))
     assert app.entries.get(written.id) == written  # the entry itself is untouched
     assert [e.entry_id for e in app.programme.written_for()[workshop_2]] == [written.id]
     assert huddle not in {e.id for e in programme.events}  # gone from the timeline...

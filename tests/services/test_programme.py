@@ -18,10 +18,10 @@ from reflect.exchange.pack import event_id
 from reflect.messages import Msg
 
 PACK_ID = "leading-across-systems-cohort-4"
-WORKSHOP_2 = event_id(PACK_ID, "workshop-2")  # 2027-02-25, suggests what-so-what-now-what
-TRIO_1 = event_id(PACK_ID, "trio-1")  # 2027-02-04, coaching, suggests grow
-WELCOME = event_id(PACK_ID, "welcome-session")  # 2027-01-14, no framework of its own
-HUDDLE = event_id(PACK_ID, "huddle")  # 2027-05-06, kind "other"
+WORKSHOP_2 = event_id(PACK_ID, "workshop-2")  # 2026-12-02, suggests what-so-what-now-what
+TRIO_1 = event_id(PACK_ID, "trio-1")  # 2026-11-11, coaching, suggests grow
+WELCOME = event_id(PACK_ID, "welcome-session")  # 2026-10-21, no framework of its own
+HUDDLE = event_id(PACK_ID, "huddle")  # 2027-02-10, kind "other"
 
 
 @pytest.fixture
@@ -39,14 +39,14 @@ def waiting(app: App) -> list[str]:
 
 
 def test_no_nudge_before_or_on_the_day_of_the_workshop(installed: App, clock: FakeClock) -> None:
-    on(clock, "2027-02-24")
+    on(clock, "2026-12-01")
     assert WORKSHOP_2 not in waiting(installed)
-    on(clock, "2027-02-25", hour=16)
+    on(clock, "2026-12-02", hour=16)
     assert WORKSHOP_2 not in waiting(installed)
 
 
 def test_the_day_after_a_workshop_a_reflection_is_offered(installed: App, clock: FakeClock) -> None:
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
 
     (nudge,) = installed.programme.nudges()
 
@@ -56,30 +56,30 @@ def test_the_day_after_a_workshop_a_reflection_is_offered(installed: App, clock:
 
 
 def test_the_offer_lasts_a_week(installed: App, clock: FakeClock) -> None:
-    on(clock, "2027-03-04")
+    on(clock, "2026-12-09")
     assert waiting(installed) == [WORKSHOP_2]
-    on(clock, "2027-03-05")
+    on(clock, "2026-12-10")
     assert waiting(installed) == []
 
 
 def test_a_coaching_session_is_offered_too_and_other_events_never(
     installed: App, clock: FakeClock
 ) -> None:
-    on(clock, "2027-02-05")
+    on(clock, "2026-11-12")
     assert waiting(installed) == [TRIO_1]
-    on(clock, "2027-05-07")
+    on(clock, "2027-02-11")
     assert waiting(installed) == []  # the huddle is "other"
 
 
 def test_writing_for_the_event_ends_the_offer(installed: App, clock: FakeClock) -> None:
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
     installed.entries.write("What I noticed.", event_id=WORKSHOP_2)
 
     assert waiting(installed) == []
 
 
 def test_a_reflection_in_the_trash_does_not_count(installed: App, clock: FakeClock) -> None:
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
     entry = installed.entries.write("Second thoughts.", event_id=WORKSHOP_2)
     installed.entries.trash(entry.id)
 
@@ -99,15 +99,15 @@ def test_entries_written_for_an_event_are_listed_under_it(installed: App) -> Non
 
 
 def test_not_now_ends_the_offer_for_that_event_only(installed: App, clock: FakeClock) -> None:
-    on(clock, "2027-02-05")
+    on(clock, "2026-11-12")
     installed.programme.not_now(TRIO_1)
     assert waiting(installed) == []
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
     assert waiting(installed) == [WORKSHOP_2]
 
 
 def test_reminders_can_be_turned_off_and_on(installed: App, clock: FakeClock) -> None:
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
     installed.programme.set_reminders(False)
     assert (installed.programme.reminders_on(), waiting(installed)) == (False, [])
     installed.programme.set_reminders(True)

@@ -29,8 +29,8 @@ from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 
 PACK_ID = "leading-across-systems-cohort-4"
-WORKSHOP_2 = event_id(PACK_ID, "workshop-2")  # 2027-02-25
-TRIO_1 = event_id(PACK_ID, "trio-1")  # 2027-02-04
+WORKSHOP_2 = event_id(PACK_ID, "workshop-2")  # 2026-12-02
+TRIO_1 = event_id(PACK_ID, "trio-1")  # 2026-11-11
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_with_no_programme_the_page_says_how_to_get_one(window: MainWindow) -> N
 def test_installing_a_pack_shows_its_timeline_with_today_marked(
     window: MainWindow, app: App, clock: FakeClock, pack: Path
 ) -> None:
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
 
     install_pack_file(window, pack, confirm=False)
 
@@ -72,7 +72,7 @@ def test_the_day_after_a_workshop_the_bar_offers_a_reflection_that_opens_linked(
     window: MainWindow, app: App, clock: FakeClock, pack: Path, qtbot: QtBot
 ) -> None:
     app.packs.install(pack)
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
     window.reminders.check()
 
     assert window.nudges.isVisible()
@@ -98,7 +98,7 @@ def test_leaving_the_reflection_unwritten_brings_the_offer_back(
     window: MainWindow, app: App, clock: FakeClock, pack: Path, qtbot: QtBot
 ) -> None:
     app.packs.install(pack)
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
     window.reflect_on(WORKSHOP_2)
     assert not window.nudges.isVisible()
 
@@ -113,7 +113,7 @@ def test_not_now_puts_the_offer_away_for_good(
     window: MainWindow, app: App, clock: FakeClock, pack: Path, qtbot: QtBot
 ) -> None:
     app.packs.install(pack)
-    on(clock, "2027-02-05")
+    on(clock, "2026-11-12")
     window.reminders.check()
     assert window.nudges.nudge is not None and window.nudges.nudge.event.id == TRIO_1
 
@@ -129,7 +129,7 @@ def test_reflect_on_this_from_the_timeline(
     window: MainWindow, app: App, clock: FakeClock, pack: Path, qtbot: QtBot
 ) -> None:
     app.packs.install(pack)
-    on(clock, "2027-03-01")
+    on(clock, "2026-12-06")
     window.show_page(PageId.PROGRAMME)
 
     button = window.programme_page.reflect_buttons[TRIO_1]
@@ -145,7 +145,7 @@ def test_with_reminders_off_no_bar_appears(
 ) -> None:
     app.packs.install(pack)
     app.programme.set_reminders(False)
-    on(clock, "2027-02-26")
+    on(clock, "2026-12-03")
 
     window.reminders.check()
 

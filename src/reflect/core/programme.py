@@ -106,3 +106,27 @@ def nudges(
         and event.id not in dismissed
     ]
     return sorted(found, key=lambda n: (n.event.day, n.event.time), reverse=True)
+
+
+def offer(
+    programmes: Iterable[Programme],
+    reflected: Collection[str],
+    dismissed: Collection[str],
+    today: date,
+) -> Nudge | None:
+    """The one reflection to offer: on the newest recent event, while it has no entry and no
+    "not now". Older events are never offered instead, so a user who has just reflected on
+    yesterday's workshop is not at once asked about last week's session: those wait on the
+    Programme page, each with its own "Reflect on this"."""
+    recent = [
+        Nudge(event, programme.name, programme.framework_for(event))
+        for programme in programmes
+        for event in programme.events
+        if event.invites_reflection_on(today)
+    ]
+    if not recent:
+        return None
+    newest = max(recent, key=lambda n: (n.event.day, n.event.time))
+    if newest.event.id in reflected or newest.event.id in dismissed:
+        return None
+    return newest

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from reflect.core.clock import Clock, to_text
+from reflect.core.clock import Clock, local_day_start, to_text
 from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.ids import new_id
@@ -89,6 +89,12 @@ class EntryService:
 
     def count(self, filt: EntryFilter | None = None) -> int:
         return self._repo.count(filt or EntryFilter())
+
+    def written_today(self) -> bool:
+        """Whether an entry (not in the trash) was started today, local time: the daily
+        reminder is for days with none."""
+        today = self._clock().astimezone().date()
+        return self.count(EntryFilter(since=local_day_start(today))) > 0
 
     def revisions(self, typed_id: str) -> list[Revision]:
         return self._repo.revisions(self.resolve(typed_id))

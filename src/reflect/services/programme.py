@@ -8,7 +8,15 @@ from datetime import date
 
 from reflect.core.clock import Clock, to_text
 from reflect.core.entry import EntryKind
-from reflect.core.programme import Event, EventKind, LinkedEntry, Nudge, Programme, nudges
+from reflect.core.programme import (
+    Event,
+    EventKind,
+    LinkedEntry,
+    Nudge,
+    Programme,
+    nudges,
+    offer,
+)
 from reflect.errors import NotFound
 from reflect.messages import Msg
 from reflect.services.changes import ChangeFeed, Topic
@@ -71,6 +79,13 @@ class ProgrammeService:
             return []
         reflected = self._programmes.reflected_event_ids()
         return nudges(self.all(), reflected, self._programmes.dismissed(), self.today())
+
+    def offer(self) -> Nudge | None:
+        """The one reflection the window offers now (see ``core.programme.offer``)."""
+        if not self.reminders_on():
+            return None
+        reflected = self._programmes.reflected_event_ids()
+        return offer(self.all(), reflected, self._programmes.dismissed(), self.today())
 
     def not_now(self, event_id: str) -> None:
         """Stop offering a reflection on this event."""

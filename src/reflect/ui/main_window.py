@@ -104,10 +104,12 @@ class MainWindow(QMainWindow):
         self.pages.add(PageId.EDITOR, self.editor)
         self.pages.chosen.connect(self.show_page)
         self.sidebar, self.stack = self.pages.sidebar, self.pages.stack
-        self.nudges = NudgeBar(self.app, self._editing_event)
+        self.nudges = NudgeBar(self.app, self._writing)
         self.nudges.reflect_requested.connect(self.reflect_on)
-        self.reminders = Reminders(self.nudges, self)
+        self.nudges.write_requested.connect(self.write_now)
+        self.reminders = Reminders(self.nudges, self.app.clock, self)
         self.reminders.reflect_requested.connect(self.reflect_on)
+        self.reminders.write_requested.connect(self.write_now)
         self.reminders.open_requested.connect(self.bring_forward)
         self.reminders.quit_requested.connect(self.close)
         self.splitter = self.pages.beside_sidebar(self.nudges)
@@ -194,11 +196,15 @@ class MainWindow(QMainWindow):
         inquiry_id = active[0].id if len(active) == 1 else None
         self.bring_forward()
         self.new_entry(reflection.kind, inquiry_id, reflection.framework_id, event_id)
-        self.nudges.refresh()  # no offer to write about what is being written
 
-    def _editing_event(self) -> str | None:
-        draft = self.editor.draft if self.stack.currentWidget() is self.editor else None
-        return draft.event_id if draft is not None else None
+    def write_now(self) -> None:
+        """The daily reminder's "Write now": a new entry, the window brought forward."""
+        self.bring_forward()
+        self.new_entry()
+
+    def _writing(self) -> bool:
+        """The editor is open: the reminder bar waits until it closes."""
+        return self.stack.currentWidget() is self.editor
 
     # The shell: what flows and dialogs need from the window ------------------------------
 
@@ -297,6 +303,7 @@ class MainWindow(QMainWindow):
             theme.apply(qt_app, self.prefs.scheme)
         self.editor.apply_preferences(self.prefs.text_size, self.prefs.show_preview)
         self.reminders.use_tray(self.prefs.tray_reminders)
+        self.reminders.remind_daily(self.prefs.daily_time if self.prefs.daily_reminder else None)
 
     # Exchange with the trio ------------------------------------------------------------------
 

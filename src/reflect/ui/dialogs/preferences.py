@@ -1,19 +1,24 @@
 """Preferences: appearance, text size, the live preview and reminders, kept in the window
-settings (and, for whether to remind at all, in the journal)."""
+settings (and, for whether to offer reflections on events at all, in the journal)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from datetime import time
+
+from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QSpinBox,
+    QTimeEdit,
     QWidget,
 )
 
+from reflect.core.daily_reminder import DEFAULT_TIME, parse_time, time_text
 from reflect.ui.theme import Scheme
 
 DEFAULT_TEXT_SIZE = 12
@@ -62,6 +67,22 @@ class Preferences:
     def tray_reminders(self, value: bool) -> None:
         self._set_flag("tray_reminders", value)
 
+    @property
+    def daily_reminder(self) -> bool:
+        return self._flag("daily_reminder", default=False)
+
+    @daily_reminder.setter
+    def daily_reminder(self, value: bool) -> None:
+        self._set_flag("daily_reminder", value)
+
+    @property
+    def daily_time(self) -> time:
+        return parse_time(str(self._settings.value("daily_reminder_time", ""))) or DEFAULT_TIME
+
+    @daily_time.setter
+    def daily_time(self, value: time) -> None:
+        self._settings.setValue("daily_reminder_time", time_text(value))
+
     def _flag(self, key: str, *, default: bool) -> bool:
         # INI files hold text: "true" or "false".
         return str(self._settings.value(key, "true" if default else "false")).lower() == "true"
@@ -98,13 +119,15 @@ class PreferencesDialog(QDialog):
         self.reminders.setChecked(reminders)
         self.tray = QCheckBox(self.tr("Also show these reminders from an icon in the system tray"))
         self.tray.setChecked(prefs.tray_reminders)
-        self.tray.setEnabled(reminders)
-        self.reminders.toggled.connect(self.tray.setEnabled)
+        self._daily_row(prefs)
+        self._enable_tray()
+        self.reminders.toggled.connect(self._enable_tray)
         form = QFormLayout(self)
         form.addRow(self.tr("&Appearance"), self.appearance)
         form.addRow(self.tr("&Text size in the editor"), self.text_size)
         form.addRow("", self.preview)
         form.addRow(self.tr("Reminders"), self.reminders)
+        form.addRow("", self.daily_row)
         form.addRow("", self.tray)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -113,9 +136,37 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _daily_row(self, prefs: Preferences) -> None:
+        """Remind me to write each day at [time]: the time can be set only when it is on."""
+        self.daily = QCheckBox(self.tr("Remind me to &write each day at"))
+        self.daily.setToolTip(
+            self.tr("Only while Reflect is open, and only on a day with nothing written yet")
+        )
+        self.daily.setChecked(prefs.daily_reminder)
+        at = prefs.daily_time
+        self.daily_time = QTimeEdit(QTime(at.hour, at.minute))
+        self.daily_time.setDisplayFormat("HH:mm")
+        self.daily_time.setAccessibleName(self.tr("Time of the daily reminder"))
+        self.daily_time.setEnabled(prefs.daily_reminder)
+        self.daily.toggled.connect(self.daily_time.setEnabled)
+        self.daily.toggled.connect(self._enable_tray)
+        self.daily_row = QWidget()
+        row = QHBoxLayout(self.daily_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.daily)
+        row.addWidget(self.daily_time)
+        row.addStretch(1)
+
+    def _enable_tray(self) -> None:
+        # The tray shows either kind of reminder, so it can be chosen while either is on.
+        self.tray.setEnabled(self.reminders.isChecked() or self.daily.isChecked())
+
     def accept(self) -> None:
         self._prefs.scheme = Scheme(self.appearance.currentData())
         self._prefs.text_size = self.text_size.value()
         self._prefs.show_preview = self.preview.isChecked()
         self._prefs.tray_reminders = self.tray.isChecked()
+        self._prefs.daily_reminder = self.daily.isChecked()
+        chosen = self.daily_time.time()
+        self._prefs.daily_time = time(chosen.hour(), chosen.minute())
         super().accept()

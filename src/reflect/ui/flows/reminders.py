@@ -1,10 +1,14 @@
 """Nudges to reflect: a quiet bar in the window the day after a workshop or coaching session,
-and, when the user opts in, a message from a tray icon. No background service: this runs only
-while Reflect is open, and checks again every few minutes so a day that turns over is noticed."""
+and, when the user opts in, a daily reminder to write and a message from a tray icon. No
+background service: this runs only while Reflect is open, and checks again every few minutes so
+a day that turns over is noticed. The bar offers one thing at a time and never while the
+editor is open."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.app import App
+from reflect.core.clock import Clock
 from reflect.core.programme import EventKind, Nudge
+from reflect.ui.flows.daily_timer import DailyTimer
 from reflect.ui.widgets.basics import label
 
 CHECK_EVERY_MS = 10 * 60 * 1000
@@ -39,22 +45,29 @@ def nudge_text(nudge: Nudge, days_ago: int) -> str:
     return tr("{0}, {1}. Would you like to reflect on it?").format(when, event.title)
 
 
+def daily_text() -> str:
+    return tr("Nothing written today yet. A few lines before the day ends?")
+
+
 class NudgeBar(QFrame):
-    """One offer at a time, newest event first: Reflect now, or Not now."""
+    """One offer at a time, Reflect now (or Write now) or Not now: a reflection on the newest
+    recent event, else the day's reminder to write once it is due."""
 
     reflect_requested = Signal(str)  # an event id
+    write_requested = Signal()
 
     def __init__(
         self,
         app: App,
-        editing: Callable[[], str | None] = lambda: None,
+        writing: Callable[[], bool] = lambda: False,
         parent: QWidget | None = None,
     ) -> None:
-        """``editing`` names the event the editor is writing about, which needs no offer."""
+        """``writing`` says whether the editor is open: then nothing is offered."""
         super().__init__(parent)
         self._app = app
-        self._editing = editing
+        self._writing = writing
         self.nudge: Nudge | None = None
+        self.daily = False  # the daily reminder came due and nothing is written yet
         self.setObjectName("nudgeBar")  # the theme gives it a band of its own
         self.setAccessibleName(tr("Reminder to reflect"))
         layout = QHBoxLayout(self)
@@ -71,43 +84,71 @@ class NudgeBar(QFrame):
         self.hide()
 
     def refresh(self) -> Nudge | None:
-        editing = self._editing()
-        waiting = [n for n in self._app.programme.nudges() if n.event.id != editing]
-        self.nudge = waiting[0] if waiting else None
-        if self.nudge is None:
+        """Show what is offered now; the event offered, if any."""
+        self.nudge = None
+        if self._writing():  # never interrupt writing; what waits shows when the editor closes
             self.hide()
             return None
-        days_ago = (self._app.programme.today() - self.nudge.event.day).days
-        self.text.setText(nudge_text(self.nudge, days_ago))
+        self.nudge = self._app.programme.offer()
+        if self.nudge is not None:
+            days_ago = (self._app.programme.today() - self.nudge.event.day).days
+            self.text.setText(nudge_text(self.nudge, days_ago))
+            self.reflect.setText(tr("Reflect now"))
+        elif self.daily and not self._app.entries.written_today():
+            self.text.setText(daily_text())
+            self.reflect.setText(tr("Write now"))
+        else:
+            self.daily = False
+            self.hide()
+            return None
         self.show()
         return self.nudge
+
+    def offer_daily(self) -> bool:
+        """The daily reminder is due: offer to write, unless something was written today.
+        Whether the user can be told now (the editor is closed)."""
+        self.daily = not self._app.entries.written_today()
+        self.refresh()
+        return self.daily and not self._writing()
 
     def _on_reflect(self) -> None:
         if self.nudge is not None:
             self.reflect_requested.emit(self.nudge.event.id)
+        elif self.daily:
+            self.write_requested.emit()
 
     def _on_later(self) -> None:
         if self.nudge is not None:
             self._app.programme.not_now(self.nudge.event.id)
+        else:
+            self.daily = False
         self.refresh()
 
 
 class Reminders(QObject):
-    """Keeps the bar current and, when wanted and possible, announces new nudges in the tray."""
+    """Keeps the bar current, brings up the daily reminder when it is due and, when wanted and
+    possible, announces new nudges and the daily reminder in the tray."""
 
     reflect_requested = Signal(str)
+    write_requested = Signal()
     open_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, bar: NudgeBar, parent: QObject | None = None) -> None:
+    def __init__(self, bar: NudgeBar, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bar = bar
         self.announced: set[str] = set()
         self.tray: QSystemTrayIcon | None = None
-        self._pending: str | None = None  # the event the last tray message was about
+        self._pending: Callable[[], None] | None = None  # what clicking a tray message does
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
+        self.daily = DailyTimer(clock, self)
+        self.daily.due.connect(self._on_daily_due)
+
+    def remind_daily(self, at: time | None) -> None:
+        """Remind to write at ``at`` each day, if nothing is written by then; None: never."""
+        self.daily.set_time(at)
 
     def use_tray(self, wanted: bool) -> None:
         if wanted and self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
@@ -124,8 +165,13 @@ class Reminders(QObject):
             return
         self.announced.add(nudge.event.id)
         if self.tray is not None:
-            self._pending = nudge.event.id
+            self._pending = partial(self.reflect_requested.emit, nudge.event.id)
             self.tray.showMessage("Reflect", self._bar.text.text())
+
+    def _on_daily_due(self) -> None:
+        if self._bar.offer_daily() and self.tray is not None:
+            self._pending = self.write_requested.emit
+            self.tray.showMessage("Reflect", daily_text())
 
     def _make_tray(self) -> QSystemTrayIcon:
         tray = QSystemTrayIcon(QApplication.windowIcon(), self)
@@ -140,5 +186,5 @@ class Reminders(QObject):
         return tray
 
     def _on_message_clicked(self) -> None:
-        if self._pending:
-            self.reflect_requested.emit(self._pending)
+        if self._pending is not None:
+            self._pending()
