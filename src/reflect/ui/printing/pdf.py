@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -52,11 +52,19 @@ class InertDocument(QTextDocument):
     anything a URL names) comes back empty, whatever the URL."""
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
-        # Something empty rather than None: given nothing, Qt would read a local file itself.
-        # print_ lays out a clone whose parent is this document, so it asks here too.
+        # Something, never nothing: given None or a null image, Qt loads a local file itself
+        # (measured: a null QImage here and the picture at the path was in the PDF). print_
+        # lays out a clone whose parent is this document, so the clone asks here too.
         if kind == QTextDocument.ResourceType.ImageResource.value:
-            return QImage()  # a blank image: nothing drawn, nothing read
+            return blank_image()
         return QByteArray()
+
+
+def blank_image() -> QImage:
+    """One transparent pixel: an image Qt takes as loaded, drawing nothing."""
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    return image
 
 
 def ensure_gui_app() -> QGuiApplication:
