@@ -6,14 +6,23 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+)
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App
+from reflect.messages import Msg
 from reflect.ui.main_window import MainWindow
 from reflect.ui.printing.choice_dialog import PrintChoiceDialog
+from reflect.ui.texts import message_text
 
 
 def pdf_text(path: Path) -> str:
@@ -59,6 +68,28 @@ def test_export_pdf_of_an_inquiry_from_the_file_menu(
     text = pdf_text(out)
     assert "What does good handover look like?" in text
     assert "Night shift" in text and "Unlinked lunch" not in text
+
+
+def test_a_date_range_with_nothing_in_it_says_so_and_writes_nothing(
+    window: MainWindow, app: App, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.entries.write("Written on the fake clock's first day.", title="Early")  # 2026-03-01
+    out = tmp_path / "empty.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    menu_action(window, "&File", "&Export", "&PDF…").trigger()
+    dialog = choice_dialog(qtbot)
+    assert dialog.date_range.isChecked()
+    dialog.until.setFocus()  # the range offered ends today, 2026-03-01: end it in February
+    qtbot.keyClick(dialog.until, Qt.Key.Key_Home)
+    qtbot.keyClicks(dialog.until, "2026-02-01")
+    assert dialog.until.date() == QDate(2026, 2, 1)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+    assert warnings == [message_text(Msg.NOTHING_TO_PRINT)]
+    assert not out.exists()
+    assert list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".empty.pdf*")) == []
 
 
 def test_ctrl_p_prints_the_open_entry(

@@ -12,7 +12,7 @@ import click
 from reflect.cli.context import CliState, pass_state
 from reflect.cli.output import backup_json, backup_line, print_json, progress_bar
 from reflect.errors import BadInput, ReflectError
-from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
+from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS, check_format
 from reflect.messages import Msg
 from reflect.services.backups import list_backups, restore_closed_journal
 from reflect.services.typed_input import parse_date
@@ -139,6 +139,7 @@ def export(
     question, wordings, actions and every entry linked to it; --since and --until narrow the
     entries by the day they were written. Entries are in the order they were written.
     """
+    check_format(format_name, (*EXPORT_FORMATS, "pdf"))
     if format_name == "pdf":
         from reflect.services.printing import PrintSelection
 

@@ -99,7 +99,7 @@ class PrintingService:
         if inquiry is not None:
             linked = [a for a in actions if a.inquiry_id == inquiry.id and not a.entry_id]
             parts.extend(_inquiry_parts(inquiry, linked, words))
-            parts.append(f"<h2>{_text(words.say(Msg.PRINT_ENTRIES))}</h2>")
+            parts.append(f"<hr/><h2>{_text(words.say(Msg.PRINT_ENTRIES))}</h2>")
             if not entries:
                 parts.append(f"<p>{_text(words.say(Msg.PRINT_NO_ENTRIES))}</p>")
         for entry in entries:
