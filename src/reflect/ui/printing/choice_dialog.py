@@ -25,6 +25,7 @@ from reflect.core.inquiry import Inquiry
 from reflect.services.printing import PrintSelection
 
 RANGE_DAYS = 30  # the range offered first: the last month
+INQUIRY_CHARS = 40
 
 
 class PrintChoiceDialog(QDialog):
@@ -58,6 +59,11 @@ class PrintChoiceDialog(QDialog):
         self.since = self._date_edit(today - timedelta(days=RANGE_DAYS))
         self.until = self._date_edit(today)
         self.inquiries = QComboBox()
+        # Questions are long: the list shows them whole, the closed box a readable width.
+        self.inquiries.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.inquiries.setMinimumContentsLength(INQUIRY_CHARS)
         for item in inquiries:
             self.inquiries.addItem(item.question, item.id)
         self.inquiries.setEnabled(bool(inquiries))
