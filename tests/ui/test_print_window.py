@@ -102,8 +102,9 @@ def test_ctrl_p_prints_the_open_entry(
     dialog = choice_dialog(qtbot)
     assert dialog.this_entry.isChecked()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: getattr(window.printing, "print_dialog", None) is not None)
+    qtbot.waitUntil(lambda: window.printing.print_dialog is not None)
     printer_dialog = window.printing.print_dialog
+    assert printer_dialog is not None
     out = tmp_path / "printed.pdf"
     # A file stands in for paper: choose Qt's "Print to File (PDF)" as a person would.
     printers = printer_dialog.findChild(QComboBox, "printers")

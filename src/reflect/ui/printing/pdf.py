@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 
 from reflect import files
+from reflect.formats.progress import Progress, no_progress
 from reflect.services.printing import PrintDocument, PrintSelection, PrintWords
 
 if TYPE_CHECKING:
@@ -119,12 +120,20 @@ def pdf_bytes(document: PrintDocument) -> bytes:
 
 
 def write_pdf(
-    app: App, selection: PrintSelection, path: Path, words: PrintWords | None = None
+    app: App,
+    selection: PrintSelection,
+    path: Path,
+    words: PrintWords | None = None,
+    progress: Progress = no_progress,
 ) -> PrintDocument:
     """Save ``selection`` as a PDF at ``path``, atomically and readable by its owner only;
     return what was printed. Unknown ids and an unwritable folder raise before anything is
-    left behind."""
+    left behind; so does a cancel (``progress`` raises it) before the file is written."""
+    progress(0, 2)
     document = app.printing.document(selection, words)
     ensure_gui_app()
-    files.write_bytes(path, pdf_bytes(document))
+    progress(1, 2)
+    data = pdf_bytes(document)
+    progress(2, 2)
+    files.write_bytes(path, data)
     return document

@@ -1,8 +1,8 @@
 """File ▸ Print… and File ▸ Export ▸ PDF…: choose what, then print it or save it as a PDF.
 
-Export builds and paints the PDF in a background task (QPainter on a QPdfWriter works off the
-UI thread; measured in benchmarks/bench_pdf.py). Printing paints on the UI thread, because a
-QPrinter belongs to the print dialog that set it up.
+Both gather what to print and paint it in background tasks: QPainter may paint a QPdfWriter or
+a QPrinter off the UI thread, and a long selection takes seconds (benchmarks/bench_pdf.py).
+Only the dialogs run on the UI thread.
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from reflect.core.clock import local_date, to_text
-from reflect.errors import ReflectError
 from reflect.services.printing import PrintDocument, PrintSelection, PrintWords
 from reflect.ui.printing.choice_dialog import PrintChoiceDialog
 from reflect.ui.printing.pdf import print_document, write_pdf
 from reflect.ui.shell import Shell
-from reflect.ui.texts import day_text, error_text, kind_label, message_text
+from reflect.ui.texts import day_text, kind_label, message_text
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -44,6 +43,7 @@ class PrintFlow(QObject):
         super().__init__(window.widget())
         self._window = window
         self._app = window.app
+        self.print_dialog: QPrintDialog | None = None  # the newest, for tests to drive
 
     def export_pdf(self) -> PrintChoiceDialog:
         """Ask what to export (without blocking, so tests can drive it), then where."""
@@ -76,18 +76,22 @@ class PrintFlow(QObject):
         words = window_words()
         return self._window.run_task(
             self.tr("Exporting a PDF…"),
-            lambda progress: write_pdf(self._app, selection, out, words),
+            lambda progress: write_pdf(self._app, selection, out, words, progress),
             lambda document: self._window.notify(
                 self.tr("Saved {0} entries as a PDF: {1}").format(len(document.entries), out)
             ),
         )
 
-    def _ask_printer(self, selection: PrintSelection) -> QPrintDialog | None:
-        try:
-            document = self._app.printing.document(selection, window_words())
-        except ReflectError as exc:
-            QMessageBox.warning(self._window.widget(), self.tr("Nothing to print"), error_text(exc))
-            return None
+    def _ask_printer(self, selection: PrintSelection) -> BackgroundTask:
+        """Gather what to print off the UI thread, then show the print dialog."""
+        words = window_words()
+        return self._window.run_task(
+            self.tr("Preparing to print…"),
+            lambda progress: self._app.printing.document(selection, words),
+            self._show_print_dialog,
+        )
+
+    def _show_print_dialog(self, document: PrintDocument) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -97,10 +101,15 @@ class PrintFlow(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.setModal(True)
         dialog.show()  # like open(), without blocking, so tests can drive it
-        self.print_dialog = dialog  # for tests; the printer lives as long as the dialog
-        return dialog
+        self.print_dialog = dialog
 
-    def _print(self, document: PrintDocument, printer: QPrinter) -> None:
-        print_document(document, printer)
+    def _print(self, document: PrintDocument, printer: QPrinter) -> BackgroundTask:
+        # QPainter may paint a QPrinter off the UI thread; the lambda keeps the printer alive.
         count = len(document.entries)
-        self._window.notify(self.tr("Sent {0} entries to the printer.").format(count))
+        return self._window.run_task(
+            self.tr("Printing…"),
+            lambda progress: print_document(document, printer),
+            lambda _: self._window.notify(
+                self.tr("Sent {0} entries to the printer.").format(count)
+            ),
+        )
