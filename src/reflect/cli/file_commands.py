@@ -117,12 +117,31 @@ def jrnl_options(
 @click.command()
 @click.argument("format_name", metavar="{" + ",".join((*EXPORT_FORMATS, "pdf")) + "}")
 @click.option(
-    "--out", type=_ANY_PATH, required=True, help="File (json, pdf) or new folder (markdown)."
+    "--out",
+    type=_ANY_PATH,
+    required=True,
+    metavar="FILE",
+    help="File (json, pdf) or new folder (markdown).",
 )
-@click.option("--inquiry", "inquiry_id", help="pdf only: an inquiry with everything linked to it.")
-@click.option("--entry", "entry_ids", multiple=True, help="pdf only: this entry; repeat for more.")
-@click.option("--since", help="pdf only: entries written on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="pdf only: entries written on or before this date (YYYY-MM-DD).")
+@click.option(
+    "--inquiry",
+    "inquiry_id",
+    metavar="ID",
+    help="pdf only: an inquiry with everything linked to it.",
+)
+@click.option(
+    "--entry",
+    "entry_ids",
+    multiple=True,
+    metavar="ID",
+    help="pdf only: this entry; repeat for more.",
+)
+@click.option(
+    "--since", metavar="DATE", help="pdf only: entries written on or after DATE (YYYY-MM-DD)."
+)
+@click.option(
+    "--until", metavar="DATE", help="pdf only: entries written on or before DATE (YYYY-MM-DD)."
+)
 @pass_state
 def export(
     state: CliState,
