@@ -70,7 +70,9 @@ def blank_image() -> QImage:
 
 def ensure_gui_app() -> QGuiApplication:
     """The running Qt application, or a new one for the command line (text layout needs one,
-    for fonts). With no display (a server, ssh, CI) it uses Qt's offscreen platform."""
+    for fonts). With no display (a server, ssh, CI) it uses Qt's offscreen platform. A full
+    QApplication, though only text is laid out: whatever runs in this process next (a test
+    session's widgets) finds the kind of application it needs."""
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
@@ -78,7 +80,9 @@ def ensure_gui_app() -> QGuiApplication:
     desktop = sys.platform in ("win32", "darwin")  # always have a display platform
     if not os.environ.get("QT_QPA_PLATFORM") and not has_display and not desktop:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication([sys.argv[0] if sys.argv else "reflect"])
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication([sys.argv[0] if sys.argv else "reflect"])
 
 
 def laid_out(document: PrintDocument) -> InertDocument:
