@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from reflect.services.keys import KeyService
     from reflect.services.packs import PackService
     from reflect.services.peers import PeerService
+    from reflect.services.printing import PrintingService
     from reflect.services.programme import ProgrammeService
     from reflect.services.receiving import ReceivingService
     from reflect.services.search import SearchService
@@ -129,6 +130,12 @@ class App:
         from reflect.services.transfer import TransferService
 
         return TransferService(self.store, self.changes, self.clock)
+
+    @cached_property
+    def printing(self) -> PrintingService:
+        from reflect.services.printing import PrintingService
+
+        return PrintingService(self.entries, self.inquiries, self.actions, self.frameworks)
 
     @cached_property
     def backups(self) -> BackupService:

@@ -98,6 +98,18 @@ class Msg(Enum):
     PASSWORD_ENV_NOT_SET = "The environment variable {name} is not set, so there is no password."
     EXPORT_FOLDER_NOT_EMPTY = "{path} already exists and is not empty. Choose a new folder."
     WRITE_FAILED = "Reflect could not write {path}: {reason}"
+    # Printing and PDF export: the words a printed journal is headed with, and its one error
+    NOTHING_TO_PRINT = "No entries match, so nothing was printed or written."
+    PDF_UNAVAILABLE = "PDF export needs Qt, which could not start ({reason}). Nothing was written."
+    PRINT_JOURNAL = "Journal"
+    PRINT_PERIOD = "{start} to {end}"
+    PRINT_WHY = "Why it matters"
+    PRINT_STATUS = "Status: {status}"
+    PRINT_WORDINGS = "How the question was worded"
+    PRINT_ACTIONS = "Actions"
+    PRINT_ENTRIES = "Entries"
+    PRINT_NO_ENTRIES = "No entries are linked to this inquiry yet."
+    PRINT_TAGS = "Tags: {tags}"
     # Frameworks
     FRAMEWORK_INVALID = "{path} is not a valid framework file: {field} {reason}."
     FRAMEWORK_TOO_NEW = (

@@ -177,11 +177,11 @@ def test_an_unknown_import_format(
 def test_an_unknown_export_format(
     reflect: Reflect, journal: dict[str, Any], tmp_path: Path
 ) -> None:
-    out = tmp_path / "journal.pdf"
+    out = tmp_path / "journal.docx"
 
-    result = run_and_check_unchanged(reflect, journal, "export", "pdf", "--out", str(out))
+    result = run_and_check_unchanged(reflect, journal, "export", "docx", "--out", str(out))
 
-    assert_one_error(result, Msg.UNKNOWN_FORMAT, name="pdf", choices="json, markdown")
+    assert_one_error(result, Msg.UNKNOWN_FORMAT, name="docx", choices="json, markdown, pdf")
     assert not out.exists()
 
 

@@ -11,14 +11,16 @@ import click
 
 from reflect.cli.context import CliState, pass_state
 from reflect.cli.output import backup_json, backup_line, print_json, progress_bar
-from reflect.errors import BadInput
-from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS
+from reflect.errors import BadInput, ReflectError
+from reflect.formats.registry import EXPORT_FORMATS, IMPORT_FORMATS, check_format
 from reflect.messages import Msg
 from reflect.services.backups import list_backups, restore_closed_journal
+from reflect.services.typed_input import parse_date
 from reflect.storage.sql_errors import corrupt_error
 
 if TYPE_CHECKING:
     from reflect.formats.jrnl_import import JrnlOptions
+    from reflect.services.printing import PrintSelection
 
 _ANY_PATH = click.Path(path_type=Path)
 
@@ -113,15 +115,88 @@ def jrnl_options(
 
 
 @click.command()
-@click.argument("format_name", metavar="{" + ",".join(EXPORT_FORMATS) + "}")
-@click.option("--out", type=_ANY_PATH, required=True, help="File (json) or new folder (markdown).")
+@click.argument("format_name", metavar="{" + ",".join((*EXPORT_FORMATS, "pdf")) + "}")
+@click.option(
+    "--out",
+    type=_ANY_PATH,
+    required=True,
+    metavar="FILE",
+    help="File (json, pdf) or new folder (markdown).",
+)
+@click.option(
+    "--inquiry",
+    "inquiry_id",
+    metavar="ID",
+    help="pdf only: an inquiry with everything linked to it.",
+)
+@click.option(
+    "--entry",
+    "entry_ids",
+    multiple=True,
+    metavar="ID",
+    help="pdf only: this entry; repeat for more.",
+)
+@click.option(
+    "--since", metavar="DATE", help="pdf only: entries written on or after DATE (YYYY-MM-DD)."
+)
+@click.option(
+    "--until", metavar="DATE", help="pdf only: entries written on or before DATE (YYYY-MM-DD)."
+)
 @pass_state
-def export(state: CliState, format_name: str, out: Path) -> None:
-    """Export the journal as lossless JSON or as Markdown files."""
+def export(
+    state: CliState,
+    format_name: str,
+    out: Path,
+    inquiry_id: str | None,
+    entry_ids: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+) -> None:
+    """Export the journal as lossless JSON or as Markdown files, or print entries to a PDF.
+
+    A PDF holds the whole journal, the entries named with --entry, or an inquiry with its
+    question, wordings, actions and every entry linked to it; --since and --until narrow the
+    entries by the day they were written. Entries are in the order they were written.
+    """
+    check_format(format_name, (*EXPORT_FORMATS, "pdf"))
+    if format_name == "pdf":
+        from reflect.services.printing import PrintSelection
+
+        selection = PrintSelection(
+            inquiry_id=inquiry_id,
+            entry_ids=entry_ids,
+            since=parse_date(since) if since else None,
+            until=parse_date(until) if until else None,
+        )
+        export_pdf(state, selection, out)
+        return
+    given = [
+        option
+        for option, value in (
+            ("--inquiry", inquiry_id),
+            ("--entry", entry_ids or None),
+            ("--since", since),
+            ("--until", until),
+        )
+        if value is not None
+    ]
+    if given:
+        raise click.UsageError(f"{', '.join(given)} is only for pdf.")
     app = state.app()
     with progress_bar(f"Exporting to {out.name}") as progress:
         count = app.transfer.export(format_name, out, progress)
     click.echo(f"Exported {count} entries to {out}.")
+
+
+def export_pdf(state: CliState, selection: PrintSelection, out: Path) -> None:
+    """Lay ``selection`` out in pages and write them to ``out``."""
+    try:  # Qt is needed to lay out pages; the rest of the command line runs without it
+        from reflect.ui.printing.pdf import write_pdf
+    except ImportError as exc:
+        raise ReflectError(Msg.PDF_UNAVAILABLE, reason=exc) from exc
+    document = write_pdf(state.app(), selection, out)
+    count = len(document.entries)
+    click.echo(f"Printed {count} {'entry' if count == 1 else 'entries'} to {out}.")
 
 
 @click.command()

@@ -39,6 +39,7 @@ from reflect.ui.layout_memory import LayoutMemory
 from reflect.ui.menus import build_menus
 from reflect.ui.navigation import PageId
 from reflect.ui.page_stack import PageAttr, PageStack, refresh
+from reflect.ui.printing.print_flow import PrintFlow
 from reflect.ui.read_only import refuse_read_only, show_read_only
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self.layout_memory = LayoutMemory(self._settings, self, self.splitter)
         self.files = JournalFiles(self)
+        self.printing = PrintFlow(self)
         self._build_menus()
         self._restore_layout()
         self.apply_preferences()
@@ -156,6 +158,11 @@ class MainWindow(QMainWindow):
         refresh(self.pages.page(page))
         self.pages.select(page)
         self.nudges.refresh()
+
+    def current_entry_id(self) -> str | None:
+        """The saved entry open in the editor, when the editor is showing (for printing)."""
+        draft = self.editor.draft if self.stack.currentWidget() is self.editor else None
+        return draft.entry_id if draft else None
 
     def current_page(self) -> PageId:
         return self.pages.current_id()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,11 +15,15 @@ from reflect.ui.navigation import PAGES, PageId, page_shortcut
 from reflect.ui.page_stack import page_name
 from reflect.ui.widgets.basics import MenuRow, fill_menu, menu_action
 
+if TYPE_CHECKING:
+    from reflect.ui.printing.print_flow import PrintFlow
+
 
 class MenuWindow(Protocol):
     """What the menus call on the window."""
 
     files: JournalFiles
+    printing: PrintFlow
 
     def menuBar(self) -> QMenuBar: ...
     def new_entry(self) -> None: ...
@@ -81,6 +85,8 @@ def _file_menu(window: MenuWindow, bar: QMenuBar) -> list[QAction]:
         ("markdown", "Markdown folder…"),
     ):
         menu_action(exporter, _tr(label), partial(window.files.export, format_name))
+    menu_action(exporter, _tr("&PDF…"), window.printing.export_pdf)
+    menu_action(file_menu, _tr("P&rint…"), window.printing.print_chosen, keys.Print)
     rows = [
         None,
         (_tr("S&hare with your trio…"), window.show_share_dialog, None, True),

@@ -33,7 +33,8 @@ SHORTCUTS_BEFORE = """Ctrl+N  New entry
 Ctrl+S  Save the entry
 Ctrl+Return  Done (keep the entry)
 Ctrl+F or Ctrl+K  Search
-Ctrl+O  Open a bundle from your trio"""
+Ctrl+O  Open a bundle from your trio
+Ctrl+P  Print an entry, some days or an inquiry"""
 
 SHORTCUTS_AFTER = """Ctrl+,  Preferences
 Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)

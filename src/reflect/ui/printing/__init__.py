@@ -1,0 +1,1 @@
+"""Printing and PDF export: the inert document that turns a printable selection into pages."""
