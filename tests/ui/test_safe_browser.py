@@ -7,8 +7,8 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtCore import QByteArray, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -91,16 +91,23 @@ def test_hostile_markdown_shows_as_text_with_nothing_loaded_or_run(
     assert anchors(browser) == []  # file:, javascript: and data: links are plain words
     assert "<script>alert('x')</script>" in browser.toPlainText()
     for kind, url, given in browser.asked:
-        assert given is None or (isinstance(given, QImage) and given.isNull()), (kind, url)
+        assert is_blank(given), (kind, url)
+
+
+def is_blank(given: object) -> bool:
+    """One transparent pixel, or no bytes: never None or a null image, which Qt fills itself."""
+    if isinstance(given, QImage):
+        return given.size().toTuple() == (1, 1) and given.pixelColor(0, 0).alpha() == 0
+    return isinstance(given, QByteArray) and given.isEmpty()
 
 
 def test_an_image_is_never_fetched_but_a_blank_stands_in(browser: RecordingBrowser) -> None:
     image = QTextDocument.ResourceType.ImageResource.value
     for url in ("file:///dev/zero", "https://evil.example/x.png", "/etc/passwd"):
-        given = browser.loadResource(image, QUrl(url))
-        assert isinstance(given, QImage) and given.isNull()
+        assert is_blank(browser.loadResource(image, QUrl(url)))
     style = QTextDocument.ResourceType.StyleSheetResource.value
-    assert browser.loadResource(style, QUrl("file:///etc/passwd")) is None
+    given = browser.loadResource(style, QUrl("file:///etc/passwd"))
+    assert isinstance(given, QByteArray) and is_blank(given)
 
 
 @pytest.mark.parametrize(
@@ -269,3 +276,23 @@ def anchors(browser: SafeBrowser) -> list[str]:
             it += 1
         block = block.next()
     return found
+
+
+def test_raw_html_naming_a_real_picture_draws_nothing_of_it(qtbot: QtBot, tmp_path: Any) -> None:
+    # Defence in depth: should an <img> ever get past the sanitiser, the browser still draws
+    # nothing from the disk (given a null image, Qt would read the file itself).
+    picture = tmp_path / "red.png"
+    red = QImage(60, 60, QImage.Format.Format_RGB32)
+    red.fill(QColor("red"))
+    red.save(str(picture))
+    browser = SafeBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(300, 200)
+    browser.setHtml(f'<p>before</p><img src="{picture}"><img src="file://{picture}">')
+    shot = browser.grab().toImage()
+    reds = sum(
+        shot.pixelColor(x, y) == QColor("red")
+        for x in range(0, shot.width(), 2)
+        for y in range(0, shot.height(), 2)
+    )
+    assert reds == 0

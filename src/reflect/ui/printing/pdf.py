@@ -14,11 +14,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
-    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 from reflect import files
 from reflect.formats.progress import Progress, no_progress
 from reflect.services.printing import PrintDocument, PrintSelection, PrintWords
+from reflect.ui.widgets.inert_resources import inert_resource
 
 if TYPE_CHECKING:
     from reflect.app import App
@@ -53,19 +53,8 @@ class InertDocument(QTextDocument):
     anything a URL names) comes back empty, whatever the URL."""
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
-        # Something, never nothing: given None or a null image, Qt loads a local file itself
-        # (measured: a null QImage here and the picture at the path was in the PDF). print_
-        # lays out a clone whose parent is this document, so the clone asks here too.
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return blank_image()
-        return QByteArray()
-
-
-def blank_image() -> QImage:
-    """One transparent pixel: an image Qt takes as loaded, drawing nothing."""
-    image = QImage(1, 1, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    return image
+        # print_ lays out a clone whose parent is this document, so the clone asks here too.
+        return inert_resource(kind)
 
 
 def ensure_gui_app() -> QGuiApplication:

@@ -10,10 +10,11 @@ peer text".
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from reflect.formats.markdown_html import SAFE_SCHEMES, plain, render
+from reflect.ui.widgets.inert_resources import inert_resource
 
 # Up to this many characters, rendering takes a few milliseconds at worst (cmark is linear:
 # the worst 200,000-character text takes about half a second), so it happens at once.
@@ -93,11 +94,9 @@ class SafeBrowser(QTextBrowser):
             self.shown.emit()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
-        # Images (and anything else a document asks for) are never fetched: a blank image
-        # stands in, so a hostile file: or http: reference can neither hang nor leak.
-        if kind == QTextDocument.ResourceType.ImageResource.value:
-            return QImage()
-        return None
+        # Images (and anything else a document asks for) are never fetched: a blank stands
+        # in, so a hostile file: or http: reference can neither hang nor leak.
+        return inert_resource(kind)
 
     def on_anchor_clicked(self, url: QUrl) -> None:
         target = url.toString()
