@@ -75,7 +75,7 @@ def test_a_jrnl_text_and_its_json_export_are_the_same_entries(reflect: Reflect) 
 
     result = reflect.ok("import", "jrnl", str(SAMPLES / "jrnl" / "journal.json"))
 
-    assert result.out == "Imported 1 items (2 already there).\n"
+    assert result.out == "Imported 1 item (2 already there).\n"
     assert len(reflect.entries()) == 9
 
 

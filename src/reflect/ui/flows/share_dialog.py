@@ -243,8 +243,10 @@ class ShareDialog(QDialog):
         names = ", ".join(p.name for p in preview.recipients) or self.tr("nobody yet")
         count = len(preview.findings)
         self.status.setText(
-            self.tr("To: {0}. {1} item(s), {2} warning(s).").format(
-                names, len(preview.items), count
+            self.tr("To: {0}. {1}, {2}.").format(
+                names,
+                self.tr("%n item(s)", "", len(preview.items)),
+                self.tr("%n warning(s)", "", count),
             )
         )
 

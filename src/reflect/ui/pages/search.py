@@ -72,7 +72,7 @@ class SearchPage(QWidget):
             self._add(hit)
         if text.strip():
             self.summary.setText(
-                self.tr("No matches.") if not hits else self.tr("{0} matches").format(len(hits))
+                self.tr("No matches.") if not hits else self.tr("%n match(es)", "", len(hits))
             )
         else:
             self.summary.setText("")

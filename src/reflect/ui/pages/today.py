@@ -87,9 +87,11 @@ class TodayPage(QWidget):
             self._layout.addWidget(
                 label(
                     self.tr(
-                        "You are holding {0} inquiries. Focus usually beats breadth: one "
-                        "inquiry a mile deep teaches more than many a mile wide. Could one pause?"
-                    ).format(len(active)),
+                        "You are holding %n inquiry(s). Focus usually beats breadth: one "
+                        "inquiry a mile deep teaches more than many a mile wide. Could one pause?",
+                        "",
+                        len(active),
+                    ),
                     "muted",
                 )
             )

@@ -288,7 +288,7 @@ class InquiriesPage(QWidget):
                 label(self.tr("No entries yet. “Reflect on this” starts one."), "muted")
             )
         if total > ENTRY_LIMIT:
-            more = self.tr("…and {0} earlier entries in the Journal.").format(total - ENTRY_LIMIT)
+            more = self.tr("…and %n earlier entry(s) in the Journal.", "", total - ENTRY_LIMIT)
             layout.addWidget(label(more, "muted"))
 
     def _on_entry_list_item_activated(self, item: QListWidgetItem) -> None:

@@ -194,13 +194,13 @@ class JournalPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Empty the trash?"),
-            self.tr("Delete {0} entries for good? This cannot be undone.").format(
-                self.trash_list.count()
+            self.tr(
+                "Delete %n entry(s) for good? This cannot be undone.", "", self.trash_list.count()
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             removed = self._app.entries.empty_trash()
-            self._nav.notify(self.tr("Deleted {0} entries for good.").format(removed))
+            self._nav.notify(self.tr("Deleted %n entry(s) for good.", "", removed))
 
 
 def as_date(day: QDate) -> date:
