@@ -61,13 +61,13 @@ class Session:
     ) -> None:
         self.crash(exc.with_traceback(tb))
 
-    def open(self, paths: Paths, title_suffix: str = "") -> bool:
+    def open(self, paths: Paths, journal_label: str = "") -> bool:
         app = open_journal(paths)
         if app is None:
             return False
         old_window, old_app = self.window, self.app
         self.paths, self.app = paths, app
-        self.window = MainWindow(app, self.crash, title_suffix)
+        self.window = MainWindow(app, self.crash, journal_label)
         app.keys.set_prompts(PassphrasePrompt(self.window), NoticeShower(self.window))
         self.window.demo_requested.connect(self.open_demo)
         self.window.show()
@@ -122,7 +122,7 @@ class Session:
                 )
         finally:
             app.close()
-        self.open(demo_paths, QCoreApplication.translate("Window", " — demo journal"))
+        self.open(demo_paths, QCoreApplication.translate("Window", "Demo journal"))
 
     def close(self) -> None:
         """Let the day's backups finish, then close the journal."""
