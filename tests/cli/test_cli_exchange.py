@@ -446,3 +446,9 @@ def test_receive_refuses_a_passphrase_bundle_asking_for_too_much_work(
     assert_one_error(refused, Msg.BUNDLE_PASSPHRASE_TOO_COSTLY, factor=23, limit=21)
     assert scrypt_calls == []
     assert trio.counts("ben") == before
+
+
+def test_a_trio_named_trio_4_is_not_called_trio_trio_4(trio: Trio) -> None:
+    made = trio.ok("asha", "trio", "create", "Trio 4", "Ben", "Cai")
+
+    assert made.out == "Made the trio “Trio 4”: you and 2 peers.\n"

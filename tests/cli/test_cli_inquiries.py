@@ -61,7 +61,7 @@ def test_rewording_to_the_same_question_keeps_one_wording(reflect: Reflect) -> N
     inquiry_id = reflect.add_inquiry(FIRST)
 
     assert reflect.ok("inquiry", "reword", inquiry_id, f"  {FIRST} ").out == (
-        "Reworded (1 wordings kept).\n"
+        "Reworded (1 wording kept).\n"
     )
     assert len(reflect.json("inquiry", "list")[0]["wordings"]) == 1
 

@@ -77,7 +77,7 @@ def test_build_signs_with_the_journals_own_keys(reflect: Reflect, tmp_path: Path
     built = reflect.ok("pack", "build", str(spec), "--out", str(out))
 
     first, second = built.out.splitlines()
-    assert first == f"Wrote {out}: {NAME}, version 1, 7 event(s), 1 framework(s) carried."
+    assert first == f"Wrote {out}: {NAME}, version 1, 7 events, 1 framework carried."
     found = re.fullmatch(rf"Signed by Sam Okafor, fingerprint ({FINGERPRINT.pattern})\.", second)
     assert found, second
     card = reflect.json("key", "show", "--name", "Sam Okafor")
@@ -149,7 +149,7 @@ def test_install_then_the_same_version_again(
     installed = reflect.ok("pack", "install", str(pack), data_dir=participant)
     again = reflect.ok("pack", "install", str(pack), data_dir=participant)
 
-    assert installed.out == f"Installed {NAME}: 7 event(s). See them with: reflect programme\n"
+    assert installed.out == f"Installed {NAME}: 7 events. See them with: reflect programme\n"
     assert again.out == f"{NAME} version 1 is already installed.\n"
     (shown,) = programme(reflect, participant)
     assert (shown["id"], shown["version"], len(shown["events"])) == (PACK_ID, 1, 7)

@@ -97,6 +97,7 @@ def test_front_matter_and_response_sections(tmp_path: Path) -> None:
 
     assert name == "2026-03-01-workshop-3.md"
     assert fields == {
+        "reflect-markdown": "2",
         "id": entry.id,
         "title": "Workshop 3",
         "kind": "coaching",
@@ -107,6 +108,7 @@ def test_front_matter_and_response_sections(tmp_path: Path) -> None:
         "framework": "grow",
         "event": "workshop-3",
         "tags": ["flow", "team-work"],
+        "responses": ["goal", "will"],
     }
     assert body == (
         "# Workshop 3\n\nWhat happened.\n"

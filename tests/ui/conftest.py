@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reflect.app import App
 from reflect.crash import write_crash_log
-from reflect.ui import theme
+from reflect.ui import launch, theme
 from reflect.ui.main_window import MainWindow
 
 
@@ -39,6 +39,8 @@ def crashes(app: App) -> CrashRecorder:
 def themed_qapp(qapp: QApplication) -> QApplication:
     # Once per run: a style sheet change repolishes every widget that still exists.
     theme.apply(qapp, theme.Scheme.LIGHT)
+    # As the app starts: the English plural forms ("1 match", "7 events") are a translation.
+    launch.install_translation(qapp)
     return qapp
 
 

@@ -159,7 +159,9 @@ def trio() -> None:
 def trio_create(state: CliState, name: str, peers: tuple[str, ...]) -> None:
     """Make a trio NAME of you and PEERS; the newest trio is the one sharing goes to."""
     made = state.app().peers.create_trio(name, list(peers))
-    click.echo(f"Trio {made.name}: you and {len(made.peer_ids)} peers.")
+    # The name often says "trio" already ("Trio 4"), so it is quoted, not prefixed with "Trio".
+    others = output.counted(len(made.peer_ids), "peer")
+    click.echo(f"Made the trio “{safe(made.name)}”: you and {others}.")
 
 
 @trio.command("list")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
 from reflect.cli.output import backup_json, backup_line, print_json, progress_bar
 from reflect.errors import BadInput, ReflectError
@@ -66,12 +67,11 @@ def import_(
         )
     skipped = report.seen - report.total_added
     click.echo(
-        f"Imported {report.total_added} items"
+        f"Imported {output.counted(report.total_added, 'item')}"
         + (f" ({skipped} already there)." if skipped else ".")
     )
     if report.skipped:
-        count = len(report.skipped)
-        notes = "1 note" if count == 1 else f"{count} notes"
+        notes = output.counted(len(report.skipped), "note")
         click.echo(Msg.IMPORT_SKIPPED.template.format(count=notes))
         for item in report.skipped:
             click.echo(Msg.SKIPPED_ITEM.template.format(where=item.where, reason=item.reason))
@@ -185,7 +185,7 @@ def export(
     app = state.app()
     with progress_bar(f"Exporting to {out.name}") as progress:
         count = app.transfer.export(format_name, out, progress)
-    click.echo(f"Exported {count} entries to {out}.")
+    click.echo(f"Exported {output.counted(count, 'entry', 'entries')} to {out}.")
 
 
 def export_pdf(state: CliState, selection: PrintSelection, out: Path) -> None:

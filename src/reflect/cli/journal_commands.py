@@ -52,7 +52,7 @@ def inquiry_list(state: CliState, as_json: bool) -> None:
 def inquiry_reword(state: CliState, inquiry_id: str, question: str) -> None:
     """Give an inquiry a new wording; earlier wordings are kept with their dates."""
     updated = state.app().inquiries.reword(inquiry_id, question)
-    click.echo(f"Reworded ({len(updated.wordings)} wordings kept).")
+    click.echo(f"Reworded ({output.counted(len(updated.wordings), 'wording')} kept).")
 
 
 @inquiry.command("status")

@@ -25,6 +25,11 @@ def print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def counted(number: int, one: str, many: str = "") -> str:
+    """``1 entry``, ``7 entries``: the number and its noun (``many`` defaults to one + "s")."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
 def local_time(text: str) -> str:
     return datetime.fromisoformat(text).astimezone().strftime("%Y-%m-%d %H:%M")
 

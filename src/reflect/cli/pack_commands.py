@@ -40,7 +40,8 @@ def pack_build(
     programme = built.programme
     click.echo(
         f"Wrote {out}: {programme.name}, version {programme.pack_version}, "
-        f"{len(programme.events)} event(s), {len(built.frameworks)} framework(s) carried."
+        f"{output.counted(len(programme.events), 'event')}, "
+        f"{output.counted(len(built.frameworks), 'framework')} carried."
     )
     click.echo(f"Signed by {programme.facilitator.name}, fingerprint {built.fingerprint}.")
 
@@ -74,7 +75,7 @@ def pack_install(state: CliState, file: Path) -> None:
         )
     else:
         click.echo(
-            f"Installed {safe(programme.name)}: {len(programme.events)} event(s). "
+            f"Installed {safe(programme.name)}: {output.counted(len(programme.events), 'event')}. "
             "See them with: reflect programme"
         )
 
@@ -100,7 +101,7 @@ def programme(state: CliState, as_json: bool) -> None:
         for event in shown.events:
             count = len(written.get(event.id, []))
             if count:
-                note = f"{count} entr{'y' if count == 1 else 'ies'}"
+                note = output.counted(count, "entry", "entries")
             elif event.id in waiting:
                 note = "reflect on this"
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -41,12 +42,8 @@ class Entry:
 
     @property
     def display_title(self) -> str:
-        """The title, or the first line of text when the entry has none."""
-        return (
-            self.title
-            or derive_title(self.body)
-            or derive_title("\n".join(r.text for r in self.responses))
-        )
+        """The title, or the first line of text when the entry has none (see title_of)."""
+        return title_of(self.title, self.body, (r.text for r in self.responses))
 
     def searchable_body(self) -> str:
         """Body and framework responses together, as the search index sees them."""
@@ -72,6 +69,17 @@ class Revision:
 # Closing #s count as markup only after a space (CommonMark), so "# Learning C#" keeps its #.
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MARKUP = re.compile(r"[*_`>\[\]]+")
+
+
+def title_of(title: str, body: str, responses: Iterable[str] = ()) -> str:
+    """What every page, list, search result and export calls an entry: its title, else the
+    first line of its body, else the first line of its framework responses; "" only when it
+    has no words at all (the window then says "Untitled entry", ui/texts.py entry_title).
+
+    ``responses`` is read only when the title and body give nothing, so a caller holding only
+    a row may pass a generator that fetches them.
+    """
+    return title or derive_title(body) or derive_title("\n".join(responses))
 
 
 def derive_title(text: str) -> str:

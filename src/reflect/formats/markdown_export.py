@@ -1,7 +1,8 @@
 """Export to a folder of Markdown files with front matter, one file per entry.
 
 The files open in any editor or in Obsidian, and Reflect's Markdown importer reads them back
-(ids included). Framework responses become ``##`` sections headed by their prompt id.
+(ids included). Framework responses become ``##`` sections headed by their prompt id, listed in
+the front matter's ``responses`` so the importer can tell them from headings in the body.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from reflect.files import sync_folder, translated_os_errors
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
+# Written as ``reflect-markdown`` in every file; version 1 files (before it) carried no marker
+# and no list of responses, so their response sections read back as body text.
+FORMAT_VERSION = 2
+FORMAT_KEY = "reflect-markdown"
 _SLUG = re.compile(r"[^a-z0-9]+")
 # Characters a YAML reader cannot hold as they are (controls, U+0085, U+FFFE, U+FFFF), or
 # that a line-based reader would split on (U+2028, U+2029) or strip (a BOM), written as
@@ -63,6 +68,7 @@ def _write_files(
 
 def entry_markdown(entry: Entry, questions: dict[str, str]) -> str:
     fields = [
+        (FORMAT_KEY, str(FORMAT_VERSION)),
         ("id", entry.id),
         ("title", entry.title),
         ("kind", str(entry.kind)),
@@ -77,6 +83,9 @@ def entry_markdown(entry: Entry, questions: dict[str, str]) -> str:
         fields.append(("event", entry.event_id))
     lines = ["---", *(f"{key}: {quote(value)}" for key, value in fields)]
     lines.append("tags: [" + ", ".join(quote(tag) for tag in entry.tags) + "]")
+    if entry.responses:
+        ids = ", ".join(quote(r.prompt_id) for r in entry.responses)
+        lines.append(f"responses: [{ids}]")
     lines += ["---", ""]
     text = "\n".join(lines)
     if entry.title:

@@ -4,7 +4,10 @@ Each file becomes one entry. Optional front matter supplies the title, dates, ta
 and inquiry; without it the first ``# heading`` (or the file name) is the title and the file's
 modification time is the date. Inline ``#tags`` outside code are collected too. Hidden folders
 such as ``.obsidian`` and ``.trash`` are skipped. An ``id`` that is a UUID is kept as the
-entry id, so a note exported by Reflect comes back as the same entry.
+entry id, so a note exported by Reflect comes back as the same entry. A note Reflect exported
+(``reflect-markdown: "2"``) also brings back its framework, event and framework responses, and
+its inquiry's ``question``, handed to the caller's ``inquiries`` so a journal without that
+inquiry can add it.
 
 A note that cannot be read refuses the whole folder, unless the caller passes ``skip``: then
 each such note is reported to it (its path and why) and the others are read.
@@ -21,8 +24,9 @@ from pathlib import Path
 
 from reflect.core.clock import is_showable, to_text
 from reflect.core.contents import SkippedItem
-from reflect.core.entry import Entry, EntryKind, normalize_tags, split_heading
+from reflect.core.entry import Entry, EntryKind, Response, normalize_tags, split_heading
 from reflect.core.ids import stable_id
+from reflect.core.inquiry import Inquiry, Wording
 from reflect.errors import BadInput, InvalidItem
 from reflect.files import (
     Malformed,
@@ -33,6 +37,7 @@ from reflect.files import (
     require_exists,
 )
 from reflect.formats.front_matter import FrontMatter, split_front_matter
+from reflect.formats.markdown_export import FORMAT_KEY, FORMAT_VERSION
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
@@ -45,6 +50,8 @@ _INLINE_TAG = re.compile(r"(?<![\w#&/])#([^\W\d_][\w/-]*)")
 _REPORTS = 100
 
 Skip = Callable[[SkippedItem], None]
+# The inquiries named by the notes read so far, by id, each from its note's ``question``.
+Inquiries = dict[str, Inquiry]
 
 
 class _NoteProblem(Malformed):
@@ -57,17 +64,25 @@ class _NoteProblem(Malformed):
 
 
 def read_markdown(
-    path: Path, progress: Progress = no_progress, skip: Skip | None = None
+    path: Path,
+    progress: Progress = no_progress,
+    skip: Skip | None = None,
+    inquiries: Inquiries | None = None,
 ) -> Iterator[Entry]:
     """One entry per Markdown file under ``path`` (or for ``path`` itself), sorted by path.
 
     A note that cannot be read raises :class:`InvalidItem`, or, given ``skip``, is handed to
-    it and left out. A folder where no note can be read is refused either way.
+    it and left out. A folder where no note can be read is refused either way. Given
+    ``inquiries``, each note's inquiry (id and question) is put there before its entry is
+    yielded.
     """
-    yield from reported(_read(path, progress, skip), path, FORMAT)
+    found = {} if inquiries is None else inquiries
+    yield from reported(_read(path, progress, skip, found), path, FORMAT)
 
 
-def _read(path: Path, progress: Progress, skip: Skip | None) -> Iterator[Entry]:
+def _read(
+    path: Path, progress: Progress, skip: Skip | None, inquiries: Inquiries
+) -> Iterator[Entry]:
     require_exists(path)
     root = path if path.is_dir() else path.parent
     files = _markdown_files(path) if path.is_dir() else [path]
@@ -78,7 +93,7 @@ def _read(path: Path, progress: Progress, skip: Skip | None) -> Iterator[Entry]:
     for done, file in enumerate(files, start=1):
         relative = file.relative_to(root).as_posix()
         try:
-            entry = _note(file, relative)
+            entry = _note(file, relative, inquiries)
         except (_NoteProblem, BadInput) as exc:
             problem, item = _problem(exc, path, relative)
             if skip is None:
@@ -127,7 +142,7 @@ def _markdown_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _note(file: Path, relative: str) -> Entry | None:
+def _note(file: Path, relative: str, inquiries: Inquiries) -> Entry | None:
     """The entry for one file; None for a blank file, which notes apps leave behind."""
     if not is_text(relative):
         # Python keeps such bytes as lone surrogates, which no id, title or message can hold.
@@ -142,8 +157,18 @@ def _note(file: Path, relative: str) -> Entry | None:
     except ValueError as exc:
         raise _NoteProblem(relative, str(exc), separator=" ") from exc
     title, body = _title_and_body(meta, body.strip(), relative, file.stem)
+    ours = _version(meta, relative) >= FORMAT_VERSION
+    responses: tuple[Response, ...] = ()
+    if ours:
+        body, responses = _responses(body, _response_ids(meta, relative), relative)
     created = _moment(meta, ("created", "date"), relative) or _modified_time(file, relative)
     given_id = _scalar(meta, "id", relative)
+    inquiry_id = _uuid(_scalar(meta, "inquiry", relative))
+    question = _scalar(meta, "question", relative)
+    if ours and inquiry_id and question and inquiry_id not in inquiries:
+        inquiries[inquiry_id] = Inquiry(
+            inquiry_id, (Wording(question, created),), created=created, updated=created
+        )
     return Entry(
         id=_entry_id(given_id, relative, created),
         kind=_kind(_scalar(meta, "kind", relative)),
@@ -152,8 +177,57 @@ def _note(file: Path, relative: str) -> Entry | None:
         created=created,
         updated=_moment(meta, ("updated", "modified"), relative) or created,
         tags=normalize_tags([*_front_matter_tags(meta, relative), *_inline_tags(meta, body)]),
-        inquiry_id=_uuid(_scalar(meta, "inquiry", relative)),
+        inquiry_id=inquiry_id,
+        event_id=_scalar(meta, "event", relative) if ours else None,
+        framework_id=_scalar(meta, "framework", relative) if ours else None,
+        responses=responses,
     )
+
+
+def _version(meta: FrontMatter, relative: str) -> int:
+    """The Reflect export format a note was written in: 1 for any note without the marker."""
+    value = _scalar(meta, FORMAT_KEY, relative)
+    if value is None:
+        return 1
+    if not value.isdigit() or int(value) < 1:
+        raise _NoteProblem(relative, f"{FORMAT_KEY} {value!r} is not a format version")
+    if int(value) > FORMAT_VERSION:
+        raise _NoteProblem(
+            relative,
+            f"written by a newer version of Reflect (Markdown format {value}); update Reflect "
+            "to read it",
+        )
+    return int(value)
+
+
+def _response_ids(meta: FrontMatter, relative: str) -> list[str]:
+    value = meta.get("responses")
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(i, str) and i.strip() for i in value):
+        raise _NoteProblem(relative, "responses in the front matter should be a list of prompt ids")
+    ids = [i.strip() for i in value]
+    if len(set(ids)) != len(ids):
+        raise _NoteProblem(relative, "responses in the front matter names a prompt twice")
+    return ids
+
+
+def _responses(body: str, prompt_ids: list[str], relative: str) -> tuple[str, tuple[Response, ...]]:
+    """Split the ``## <prompt id>`` sections the front matter lists off the end of ``body``.
+
+    Searched from the end, last prompt first, so a body may hold headings of its own.
+    """
+    lines = body.split("\n")
+    end = len(lines)
+    found: list[Response] = []
+    for prompt_id in reversed(prompt_ids):
+        heading = f"## {prompt_id}"
+        start = next((i for i in range(end - 1, -1, -1) if lines[i].rstrip() == heading), None)
+        if start is None:
+            raise _NoteProblem(relative, f"the response heading “{heading}” is missing")
+        found.append(Response(prompt_id, "\n".join(lines[start + 1 : end]).strip("\n")))
+        end = start
+    return "\n".join(lines[:end]).strip("\n"), tuple(reversed(found))
 
 
 def _title_and_body(meta: FrontMatter, body: str, relative: str, stem: str) -> tuple[str, str]:

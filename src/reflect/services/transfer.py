@@ -57,11 +57,14 @@ class TransferService:
         registry.check_format(format_name, registry.IMPORT_FORMATS)
         if skip_invalid:
             _check_skippable(format_name)
-            from reflect.formats.markdown_import import read_markdown
+        if format_name == "markdown":
+            from reflect.formats.markdown_import import Inquiries, read_markdown
 
             report = ImportReport()
-            entries = read_markdown(path, progress, skip=report.skipped.append)
-            stored = bulk.import_entries(self._store, entries)
+            questions: Inquiries = {}  # filled as the notes are read, each before its entry
+            skip = report.skipped.append if skip_invalid else None
+            entries = read_markdown(path, progress, skip, questions)
+            stored = bulk.import_entries(self._store, entries, questions)
             report.added, report.seen = stored.added, stored.seen
         elif format_name == "json":
             report = bulk.import_contents(

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reflect.core.contents import ImportReport, JournalContents
 from reflect.core.entry import Entry
+from reflect.core.inquiry import Inquiry
 from reflect.storage.actions import ActionRepository
 from reflect.storage.assessments import AssessmentRepository
 from reflect.storage.database import Store
@@ -46,12 +47,24 @@ def import_contents(store: Store, contents: JournalContents) -> ImportReport:
     return report
 
 
-def import_entries(store: Store, entries: Iterable[Entry]) -> ImportReport:
-    """Add a stream of entries (read lazily from a file) in one transaction."""
+def import_entries(
+    store: Store, entries: Iterable[Entry], inquiries: Mapping[str, Inquiry] | None = None
+) -> ImportReport:
+    """Add a stream of entries (read lazily from a file) in one transaction.
+
+    An entry naming an inquiry the journal lacks adds it from ``inquiries`` when it is there
+    (filled by the reader as it goes), else loses the link.
+    """
     report = ImportReport()
     counted = _Counter(entries)
     with store.writing() as db:
-        report.added["entries"] = _add_entries(store, db, counted)
+        if inquiries is not None:
+            counted_inquiries = _InquiryAdder(store, db, inquiries)
+            report.added["entries"] = _add_entries(store, db, map(counted_inquiries, counted))
+            if counted_inquiries.added:
+                report.added["inquiries"] = counted_inquiries.added
+        else:
+            report.added["entries"] = _add_entries(store, db, counted)
     report.seen = counted.count
     return report
 
@@ -61,6 +74,22 @@ def _add_entries(store: Store, db: Database, entries: Iterable[Entry]) -> int:
     # keep the entry, drop the dangling link.
     linked = (replace(e, inquiry_id=_known(db, "inquiries", e.inquiry_id)) for e in entries)
     return EntryRepository(store).add_many(linked)
+
+
+class _InquiryAdder:
+    """Adds, before each entry passes, the inquiry it names if the journal lacks it."""
+
+    def __init__(self, store: Store, db: Database, inquiries: Mapping[str, Inquiry]) -> None:
+        self._repo = InquiryRepository(store)
+        self._db = db
+        self._inquiries = inquiries
+        self.added = 0
+
+    def __call__(self, entry: Entry) -> Entry:
+        wanted = entry.inquiry_id or ""
+        if wanted in self._inquiries and not _known(self._db, "inquiries", wanted):
+            self.added += self._repo.add_many([self._inquiries[wanted]])
+        return entry
 
 
 def _add_revisions(store: Store, contents: JournalContents) -> None:

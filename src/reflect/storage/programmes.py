@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from reflect.core.entry import derive_title
+from reflect.core.entry import title_of
 from reflect.core.programme import Event, EventKind, Facilitator, LinkedEntry, Programme
 from reflect.storage.database import Store
+from reflect.storage.response_texts import response_texts
 
 _PROGRAMME_COLUMNS = (
     "pack_id, name, pack_version, welcome, framework_id, facilitator_name, facilitator_contact, "
@@ -110,7 +111,7 @@ class ProgrammeRepository:
         return {row["event_id"] for row in rows}
 
     def linked_entries(self) -> list[LinkedEntry]:
-        """Live entries that name an event, oldest first; untitled ones by their first line."""
+        """Live entries that name an event, oldest first, each called by its title_of."""
         # "+deleted": as in reflected_event_ids.
         rows = self.store.query(
             "SELECT event_id, id, title, substr(body, 1, 300) AS opening, created FROM entries "
@@ -118,7 +119,10 @@ class ProgrammeRepository:
         )
         return [
             LinkedEntry(
-                r["event_id"], r["id"], r["title"] or derive_title(r["opening"]), r["created"]
+                r["event_id"],
+                r["id"],
+                title_of(r["title"], r["opening"], response_texts(self.store, r["id"])),
+                r["created"],
             )
             for r in rows
         ]

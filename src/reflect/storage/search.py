@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from reflect.core.entry import derive_title
+from reflect.core.entry import title_of
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.search import MARK_END, MARK_START, SearchHit, Terms
 from reflect.storage.database import Store
 from reflect.storage.filters import where_clause
+from reflect.storage.response_texts import response_texts
 
 # Title matches count most, then tags, then body text.
 _RANK = "bm25(search_index, 8.0, 1.0, 4.0)"
@@ -39,7 +40,7 @@ class SearchRepository:
         # Inquiries carry no tags, kinds or dates, so only an unfiltered search shows them.
         ranked, params = _ranked(match) if filt.is_empty else _ranked_filtered(match, filt)
         rows = self.store.query(_WITH_FIELDS.format(ranked=ranked), [*params, limit])
-        return [_hit(row) for row in rows]
+        return [_hit(self.store, row) for row in rows]
 
 
 # Ranking reads only the index; the entry or inquiry behind each of the best rows is joined
@@ -77,11 +78,12 @@ def _ranked_filtered(match: str, filt: EntryFilter) -> tuple[str, list[Any]]:
     return sql, [match, *params]
 
 
-def _hit(row: dict[str, Any]) -> SearchHit:
+def _hit(store: Store, row: dict[str, Any]) -> SearchHit:
+    responses = response_texts(store, row["id"]) if row["kind"] != "inquiry" else iter(())
     return SearchHit(
         id=row["id"],
         kind=row["kind"],
-        title=row["title"] or derive_title(row["body"]),
+        title=title_of(row["title"], row["body"], responses),
         snippet=row["snippet"],
         created=row["created"],
         tags=tuple(row["tags"].split()),

@@ -19,6 +19,7 @@ from reflect.paths import Paths
 from reflect.resources import resource_path
 from reflect.services.backups import newest_good_backup, restore_closed_journal
 from reflect.ui import theme
+from reflect.ui.counted import counted
 from reflect.ui.dialogs.passphrase_dialog import NoticeShower, PassphrasePrompt
 from reflect.ui.first_paint import QuitAfterPaint
 from reflect.ui.flows.daily_backup import DailyBackup, start_daily_backup
@@ -60,13 +61,13 @@ class Session:
     ) -> None:
         self.crash(exc.with_traceback(tb))
 
-    def open(self, paths: Paths, title_suffix: str = "") -> bool:
+    def open(self, paths: Paths, journal_label: str = "") -> bool:
         app = open_journal(paths)
         if app is None:
             return False
         old_window, old_app = self.window, self.app
         self.paths, self.app = paths, app
-        self.window = MainWindow(app, self.crash, title_suffix)
+        self.window = MainWindow(app, self.crash, journal_label)
         app.keys.set_prompts(PassphrasePrompt(self.window), NoticeShower(self.window))
         self.window.demo_requested.connect(self.open_demo)
         self.window.show()
@@ -121,7 +122,7 @@ class Session:
                 )
         finally:
             app.close()
-        self.open(demo_paths, QCoreApplication.translate("Window", " — demo journal"))
+        self.open(demo_paths, QCoreApplication.translate("Window", "Demo journal"))
 
     def close(self) -> None:
         """Let the day's backups finish, then close the journal."""
@@ -188,11 +189,7 @@ def offer_recovery(window: MainWindow) -> None:
     answer = QMessageBox.question(
         window,
         QCoreApplication.translate("Start", "Recover your writing?"),
-        QCoreApplication.translate(
-            "Start",
-            "Reflect closed before {0} piece(s) of writing were kept. Open it in the editor?\n"
-            "(Choose No to discard it.)",
-        ).format(len(drafts)),
+        counted().unkept_drafts(len(drafts)),
     )
     if answer == QMessageBox.StandardButton.Yes:
         *older, newest_draft = drafts
@@ -219,10 +216,16 @@ def make_qt_app(argv: list[str]) -> QApplication:
 
 
 def install_translation(qt_app: QApplication) -> None:
-    """Load reflect_<language>.qm for the system language when one is shipped."""
-    translator = QTranslator(qt_app)
+    """Load the English plural forms, then reflect_<language>.qm for the system language when
+    one is shipped (searched first, so it speaks over English where it has words)."""
     folder = str(resource_path("translations"))
-    if translator.load(QLocale.system(), "reflect", "_", folder):
+    # Source strings say "%n entry(s)"; only a translation turns that into "1 entry"/"7 entries",
+    # so English has one too, holding nothing but plural forms, and it is always loaded.
+    english = QTranslator(qt_app)
+    if english.load("reflect_en", folder):
+        qt_app.installTranslator(english)
+    translator = QTranslator(qt_app)
+    if translator.load(QLocale.system(), "reflect", "_", folder) and translator.language() != "en":
         qt_app.installTranslator(translator)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     demo_requested = Signal()
 
     def __init__(
-        self, app: App, on_crash: Callable[[BaseException], None], title_suffix: str = ""
+        self, app: App, on_crash: Callable[[BaseException], None], journal_label: str = ""
     ) -> None:
         super().__init__()
         self.app = app
@@ -73,7 +74,10 @@ class MainWindow(QMainWindow):
         self._settings = QSettings(
             str(app.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
-        self.setWindowTitle("Reflect" + title_suffix)
+        label = journal_label
+        if self.read_only:
+            label = self.tr("{0} (read-only)").format(label) if label else self.tr("Read-only")
+        self.setWindowTitle(window_title(label))
         self.prefs = Preferences(self._settings)
         self.relay = ChangeRelay(app.changes, self)
         self.relay.changed.connect(self._on_changed)
@@ -86,7 +90,6 @@ class MainWindow(QMainWindow):
         self.apply_preferences()
         self.setAcceptDrops(not self.read_only)  # .reflect bundles dropped are received
         if self.read_only:
-            self.setWindowTitle(self.windowTitle() + self.tr(" (read-only)"))
             self.read_only_note = show_read_only(self.statusBar(), self.write_actions)
 
     @property
@@ -369,3 +372,11 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.relay.detach()
         event.accept()
+
+
+def window_title(label: str) -> str:
+    """``label — Reflect``, or the app's name alone. Qt appends the application's display name
+    to any title that does not already end with it (QPlatformWindow::formatWindowTitle, on
+    Linux and Windows), so a title ending with it shows the name once on every platform."""
+    name = QGuiApplication.applicationDisplayName()
+    return f"{label} — {name}" if label else name

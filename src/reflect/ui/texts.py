@@ -1,5 +1,5 @@
-"""Words the window shares between pages: translated messages from the services, the names of
-entry and event kinds, and dates written the user's way."""
+"""Words the window shares between pages: translated messages from the services, what an entry
+is called, the names of entry and event kinds, and dates written the user's way."""
 
 from __future__ import annotations
 
@@ -34,6 +34,13 @@ def error_text(error: ReflectError) -> str:
 def message_text(msg: Msg, **params: object) -> str:
     """A catalogue message that is not an error (a heading, a line of a list), translated."""
     return QCoreApplication.translate("Messages", msg.template).format(**params)
+
+
+def entry_title(title: str) -> str:
+    """An entry's name as the window shows it: ``title`` is core.entry.title_of's (an Entry's
+    display_title, a search hit's or a linked entry's title), which is empty only for an entry
+    with no words at all."""
+    return title or QCoreApplication.translate("Entry", "Untitled entry")
 
 
 def kind_label(kind: EntryKind) -> str:

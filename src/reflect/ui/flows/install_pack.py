@@ -17,6 +17,7 @@ from reflect.errors import ReflectError
 from reflect.exchange.pack import SUFFIX, Pack
 from reflect.paths import drop_in_folders
 from reflect.services.packs import Installed, Outcome
+from reflect.ui.counted import counted
 from reflect.ui.navigation import PageId
 from reflect.ui.read_only import refuse_read_only
 from reflect.ui.texts import error_text
@@ -69,12 +70,12 @@ def _confirmed(window: Shell, shown: Pack) -> bool:
     box.setInformativeText(
         tr(
             "Signed by {0}. Fingerprint: {1} (it should match what your facilitator reads "
-            "out).\n\n{2} event(s) and {3} framework(s). Nothing you have written is changed."
+            "out).\n\n{2} and {3}. Nothing you have written is changed."
         ).format(
             programme.facilitator.name,
             shown.fingerprint,
-            len(programme.events),
-            len(shown.uses) + len(shown.frameworks),
+            counted().events(len(programme.events)),
+            counted().frameworks(len(shown.uses) + len(shown.frameworks)),
         )
     )
     box.setTextFormat(Qt.TextFormat.PlainText)

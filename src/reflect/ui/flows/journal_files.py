@@ -110,8 +110,8 @@ class JournalFiles(QObject):
         answer = QMessageBox.question(
             self._window.widget(),
             self.tr("Some notes cannot be read"),
-            self.tr("Import the {0} notes that can be read and skip {1}?").format(
-                good, len(skipped)
+            self.tr("Import the {0} that can be read and skip {1}?").format(
+                self.notes_text(good), len(skipped)
             )
             + "\n\n"
             + self._skipped_lines(skipped)
@@ -128,11 +128,10 @@ class JournalFiles(QObject):
             )
 
     def _report_import(self, report: ImportReport) -> None:
-        done = self.tr("Imported {0} new items.").format(report.total_added)
+        done = self.tr("Imported %n new item(s).", "", report.total_added)
         self._window.notify(done)
         if report.skipped:
-            count = len(report.skipped)
-            notes = self.tr("1 note") if count == 1 else self.tr("{0} notes").format(count)
+            notes = self.notes_text(len(report.skipped))
             QMessageBox.information(
                 self._window.widget(),
                 self.tr("Imported"),
@@ -143,6 +142,9 @@ class JournalFiles(QObject):
                 + self._skipped_lines(report.skipped),
             )
         self.imported.emit(report)
+
+    def notes_text(self, count: int) -> str:
+        return self.tr("%n note(s)", "", count)
 
     def _skipped_lines(self, skipped: list[SkippedItem]) -> str:
         lines = [
@@ -177,7 +179,7 @@ class JournalFiles(QObject):
             self.tr("Exporting…"),
             lambda progress: self._app.transfer.export(format_name, out, progress),
             lambda count: self._window.notify(
-                self.tr("Exported {0} entries to {1}.").format(count, out)
+                self.tr("Exported %n entry(s) to {0}.", "", count).format(out)
             ),
         )
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from reflect.errors import BadInput
 from reflect.messages import Msg
 from reflect.services.receiving import ReceiveOutcome
+from reflect.ui.counted import counted
 from reflect.ui.read_only import refuse_read_only
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
@@ -120,9 +121,7 @@ def outcome_text(outcome: ReceiveOutcome) -> str:
             name, outcome.comments
         )
         if outcome.unmatched:
-            text += " " + tr("{0} were about entries this journal does not have.").format(
-                outcome.unmatched
-            )
+            text += " " + counted().unmatched_comments(outcome.unmatched)
     else:
         text = tr("A summary from {0} is in your Trio inbox.").format(name)
     if outcome.peer is None:

@@ -36,7 +36,7 @@ from reflect.messages import Msg
 from reflect.services.sharing import SharePreview
 from reflect.ui.flows.share_preview import entry_for, finding_text, items_markdown, msg_text
 from reflect.ui.tasks import BackgroundTask
-from reflect.ui.texts import error_text
+from reflect.ui.texts import entry_title, error_text
 from reflect.ui.widgets.basics import compact_combo, label
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
@@ -166,7 +166,7 @@ class ShareDialog(QDialog):
         for inquiry in self._app.inquiries.all():
             self.inquiry.addItem(inquiry.question, inquiry.id)
         for entry in self._app.entries.page(limit=RECENT_ENTRIES):
-            text = f"{entry.created[:10]}  {entry.display_title or self.tr('Untitled')}"
+            text = f"{entry.created[:10]}  {entry_title(entry.display_title)}"
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, entry.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -243,8 +243,10 @@ class ShareDialog(QDialog):
         names = ", ".join(p.name for p in preview.recipients) or self.tr("nobody yet")
         count = len(preview.findings)
         self.status.setText(
-            self.tr("To: {0}. {1} item(s), {2} warning(s).").format(
-                names, len(preview.items), count
+            self.tr("To: {0}. {1}, {2}.").format(
+                names,
+                self.tr("%n item(s)", "", len(preview.items)),
+                self.tr("%n warning(s)", "", count),
             )
         )
 

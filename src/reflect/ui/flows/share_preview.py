@@ -8,9 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from reflect.core.entry import derive_title
+from reflect.core.entry import title_of
 from reflect.messages import Msg
 from reflect.services.privacy_scan import Finding
+from reflect.ui.texts import entry_title as shown_title
 
 Item = Mapping[str, Any]
 CONTEXT = "SharePreview"
@@ -52,8 +53,9 @@ def inquiry_markdown(item: Item) -> str:
 
 
 def entry_title(item: Item) -> str:
-    """The entry's title, or its first line, as the journal shows it."""
-    return str(item.get("title") or derive_title(str(item.get("body", ""))) or tr("Untitled entry"))
+    """The entry's name as every page shows it (core.entry.title_of)."""
+    responses = (str(r.get("text", "")) for r in item.get("responses", []))
+    return shown_title(title_of(str(item.get("title", "")), str(item.get("body", "")), responses))
 
 
 def entry_markdown(item: Item) -> str:

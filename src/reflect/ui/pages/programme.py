@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from reflect.app import App
 from reflect.core.programme import Event, LinkedEntry, Programme
 from reflect.ui.navigation import Navigator
-from reflect.ui.texts import event_kind_label
+from reflect.ui.texts import entry_title, event_kind_label
 from reflect.ui.widgets.basics import card, label, page_content, scrolling_page
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
@@ -136,7 +136,11 @@ class ProgrammePage(QWidget):
         layout.addWidget(day)
         body = QVBoxLayout()
         body.setSpacing(2)
-        body.addWidget(label(f"<b>{escape(event.title)}</b> · {event_kind_label(event.kind)}"))
+        heading = f"<b>{escape(event.title)}</b>"
+        kind = event_kind_label(event.kind)
+        if kind.casefold() not in event.title.casefold():  # not "Workshop 2 · workshop"
+            heading += f" · {escape(kind)}"
+        body.addWidget(label(heading))
         if event.description:
             body.addWidget(plain(event.description, "muted"))
         for entry in written:
@@ -147,8 +151,7 @@ class ProgrammePage(QWidget):
         return row
 
     def _entry_link(self, entry: LinkedEntry) -> QPushButton:
-        title = entry.title or self.tr("Untitled entry")
-        button = QPushButton("↳ " + title)
+        button = QPushButton("↳ " + entry_title(entry.title))
         button.setFlat(True)
         button.setProperty("role", "entry-link")
         button.setToolTip(self.tr("Open this entry"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from reflect.app import App
 from reflect.core.search import SearchHit, SearchRequest
 from reflect.ui.navigation import Navigator
+from reflect.ui.texts import entry_title
 from reflect.ui.widgets.html_delegate import HtmlDelegate, HtmlRole
 
 TYPING_PAUSE_MS = 150
@@ -72,7 +73,7 @@ class SearchPage(QWidget):
             self._add(hit)
         if text.strip():
             self.summary.setText(
-                self.tr("No matches.") if not hits else self.tr("{0} matches").format(len(hits))
+                self.tr("No matches.") if not hits else self.tr("%n match(es)", "", len(hits))
             )
         else:
             self.summary.setText("")
@@ -81,7 +82,9 @@ class SearchPage(QWidget):
         item = QListWidgetItem()
         item.setData(HitRole, hit)
         item.setData(HtmlRole, _hit_html(hit))
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{hit.title}. {hit.plain_snippet}")
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole, f"{entry_title(hit.title)}. {hit.plain_snippet}"
+        )
         self.results.addItem(item)
 
     def _on_return(self) -> None:
@@ -108,7 +111,7 @@ def _hit_html(hit: SearchHit) -> str:
     )
     tags = "".join(f" #{html.escape(t)}" for t in hit.tags)
     return (
-        f"<div><b>{html.escape(hit.title)}</b></div>"
+        f"<div><b>{html.escape(entry_title(hit.title))}</b></div>"
         f"<div>{snippet}</div>"
         f"<div style='color:gray'>{when} · {html.escape(hit.kind)}{tags}</div>"
     )

@@ -14,6 +14,7 @@ from reflect.app import App
 from reflect.core.action import ActionStatus
 from reflect.core.entry import EntryKind
 from reflect.ui.navigation import Navigator
+from reflect.ui.texts import entry_title
 from reflect.ui.widgets.basics import card, label, page_content, scrolling_page
 
 FOCUS_LIMIT = 3
@@ -87,9 +88,11 @@ class TodayPage(QWidget):
             self._layout.addWidget(
                 label(
                     self.tr(
-                        "You are holding {0} inquiries. Focus usually beats breadth: one "
-                        "inquiry a mile deep teaches more than many a mile wide. Could one pause?"
-                    ).format(len(active)),
+                        "You are holding %n inquiry(s). Focus usually beats breadth: one "
+                        "inquiry a mile deep teaches more than many a mile wide. Could one pause?",
+                        "",
+                        len(active),
+                    ),
                     "muted",
                 )
             )
@@ -134,7 +137,7 @@ class TodayPage(QWidget):
         self._layout.addWidget(label(self.tr("Latest entries"), "section"))
         for entry in self._app.entries.page(limit=5):
             when = datetime.fromisoformat(entry.created).astimezone().strftime("%d %b, %H:%M")
-            button = QPushButton(f"{when}  ·  {entry.display_title}")
+            button = QPushButton(f"{when}  ·  {entry_title(entry.display_title)}")
             button.setFlat(True)
             button.setProperty("role", "latest-entry")
             button.clicked.connect(lambda _=False, e=entry.id: self._nav.open_entry(e))

@@ -29,7 +29,7 @@ from reflect.errors import ReflectError
 from reflect.services.coaching import RecordedSession
 from reflect.ui.navigation import Navigator
 from reflect.ui.pages.coaching.coaching_form import ISO, CoachingForm
-from reflect.ui.texts import error_text
+from reflect.ui.texts import entry_title, error_text
 from reflect.ui.widgets.basics import card, label, scrolling
 
 FORM_WIDTH = 680
@@ -191,7 +191,9 @@ class CoachingPage(QWidget):
             ActionStatus.DONE: self.tr(" · marked done"),
             ActionStatus.DROPPED: self.tr(" · dropped"),
         }[action.status]
-        self.last_meta.setText(self.tr("From {0}").format(last.entry.display_title) + status)
+        self.last_meta.setText(
+            self.tr("From {0}").format(entry_title(last.entry.display_title)) + status
+        )
         self.mark_done.setVisible(action.status is ActionStatus.OPEN)
 
     def _fill_recent(self) -> None:
@@ -200,7 +202,7 @@ class CoachingPage(QWidget):
         self.recent.clear()
         for recorded in self._service.sessions(RECENT_LIMIT):
             summary = recorded.session.insight or recorded.session.issue
-            text = recorded.entry.display_title
+            text = entry_title(recorded.entry.display_title)
             if summary:
                 text += "\n" + shorten(" ".join(summary.split()), SUMMARY_LIMIT)
             item = QListWidgetItem(text)

@@ -37,7 +37,7 @@ from reflect.ui.pages.inquiries.inquiry_dialogs import (
     outcome_heading,
     status_label,
 )
-from reflect.ui.texts import day_text, error_text, kind_label, moment_day_text
+from reflect.ui.texts import day_text, entry_title, error_text, kind_label, moment_day_text
 from reflect.ui.widgets.basics import card, fit_to_rows, label, scrolling
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -274,9 +274,9 @@ class InquiriesPage(QWidget):
         self.entry_list.setAccessibleName(self.tr("Entries linked to this inquiry"))
         for entry in self._app.entries.page(linked, limit=ENTRY_LIMIT):
             when = f"{moment_day_text(entry.created)}  ·  {kind_label(entry.kind)}"
-            item = QListWidgetItem(f"{when}  ·  {entry.display_title}")
+            item = QListWidgetItem(f"{when}  ·  {entry_title(entry.display_title)}")
             item.setData(IdRole, entry.id)
-            item.setToolTip(entry.display_title)
+            item.setToolTip(entry_title(entry.display_title))
             self.entry_list.addItem(item)
         self.entry_list.itemClicked.connect(self._on_entry_list_item_activated)
         self.entry_list.itemActivated.connect(self._on_entry_list_item_activated)
@@ -288,7 +288,7 @@ class InquiriesPage(QWidget):
                 label(self.tr("No entries yet. “Reflect on this” starts one."), "muted")
             )
         if total > ENTRY_LIMIT:
-            more = self.tr("…and {0} earlier entries in the Journal.").format(total - ENTRY_LIMIT)
+            more = self.tr("…and %n earlier entry(s) in the Journal.", "", total - ENTRY_LIMIT)
             layout.addWidget(label(more, "muted"))
 
     def _on_entry_list_item_activated(self, item: QListWidgetItem) -> None:

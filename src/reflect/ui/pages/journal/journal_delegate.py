@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate
 
 from reflect.core.entry import Entry
 from reflect.ui.pages.journal.journal_model import EntryRole, NewDayRole
+from reflect.ui.texts import entry_title
 
 _PAD = 10
 _GUTTER = 150
@@ -85,7 +86,7 @@ class JournalDelegate(QStyledItemDelegate):
         painter.drawText(
             below,
             Qt.AlignmentFlag.AlignLeft,
-            _elide(title_font, entry.display_title, inner.width()),
+            _elide(title_font, entry_title(entry.display_title), inner.width()),
         )
 
 

@@ -16,6 +16,7 @@ from reflect.core.clock import local_date
 from reflect.core.entry import Entry
 from reflect.core.entry_filter import EntryFilter
 from reflect.services.entries import EntryService
+from reflect.ui.texts import entry_title
 
 PAGE = 200
 _CACHED_PAGES = 12
@@ -45,7 +46,7 @@ class JournalModel(QAbstractListModel):
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.display_title
+            return entry_title(entry.display_title)
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.body[:300]
         if role == EntryRole:
@@ -56,7 +57,9 @@ class JournalModel(QAbstractListModel):
             previous = self.entry_at(index.row() - 1) if index.row() > 0 else None
             return previous is None or local_day(previous) != local_day(entry)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{local_day(entry):%A %d %B %Y}: {entry.kind}: {entry.display_title}"
+            return (
+                f"{local_day(entry):%A %d %B %Y}: {entry.kind}: {entry_title(entry.display_title)}"
+            )
         return None
 
     # Our interface ----------------------------------------------------------------------

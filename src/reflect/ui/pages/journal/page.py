@@ -28,7 +28,7 @@ from reflect.core.entry_filter import EntryFilter
 from reflect.ui.navigation import Navigator
 from reflect.ui.pages.journal.journal_delegate import JournalDelegate
 from reflect.ui.pages.journal.journal_model import EntryRole, JournalModel
-from reflect.ui.texts import kind_label
+from reflect.ui.texts import entry_title, kind_label
 from reflect.ui.widgets.basics import compact_combo
 
 
@@ -169,7 +169,7 @@ class JournalPage(QWidget):
     def _fill_trash(self) -> None:
         self.trash_list.clear()
         for entry in self._app.entries.trashed():
-            item = QListWidgetItem(entry.display_title)
+            item = QListWidgetItem(entry_title(entry.display_title))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.trash_list.addItem(item)
         self.empty_button.setEnabled(self.trash_list.count() > 0)
@@ -194,13 +194,13 @@ class JournalPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Empty the trash?"),
-            self.tr("Delete {0} entries for good? This cannot be undone.").format(
-                self.trash_list.count()
+            self.tr(
+                "Delete %n entry(s) for good? This cannot be undone.", "", self.trash_list.count()
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             removed = self._app.entries.empty_trash()
-            self._nav.notify(self.tr("Deleted {0} entries for good.").format(removed))
+            self._nav.notify(self.tr("Deleted %n entry(s) for good.", "", removed))
 
 
 def as_date(day: QDate) -> date:

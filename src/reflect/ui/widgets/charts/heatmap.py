@@ -90,7 +90,7 @@ class HeatMap(ChartWidget):
         return text
 
     def entries_text(self, count: int) -> str:
-        return self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(count)
+        return self.tr("%n entry(s)", "", count)
 
     # Drawing ------------------------------------------------------------------------------
 

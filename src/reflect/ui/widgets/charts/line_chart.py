@@ -67,8 +67,8 @@ class LineChart(ChartWidget):
         if len(self.dates) == 1:
             span = self.tr("One self-assessment, {0}.").format(day_text(self.dates[0]))
         else:
-            span = self.tr("{0} self-assessments from {1} to {2}.").format(
-                len(self.dates), day_text(self.dates[0]), day_text(self.dates[-1])
+            span = self.tr("%n self-assessment(s) from {0} to {1}.", "", len(self.dates)).format(
+                day_text(self.dates[0]), day_text(self.dates[-1])
             )
         moves = "; ".join(
             self.tr("{0}: {1} to {2}").format(
