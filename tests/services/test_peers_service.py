@@ -186,3 +186,4 @@ def test_verifying_a_peer_keeps_their_trios_and_what_they_sent(
     assert [p.name for p in asha.app.peers.members(made)] == ["Ben Okafor", "Cai"]
     [sender] = asha.app.receiving.inbox()
     assert received.peer is not None and sender.peer_id == received.peer.id
+    assert sender.sender_verified
