@@ -195,12 +195,11 @@ def show_view(view: ReceivedView) -> None:
     bundle = view.bundle
     who = safe(bundle.sender_name) + ("" if view.sender_verified else NOT_VERIFIED)
     click.echo(f"{bundle.kind} from {who}, written {output.local_time(bundle.created)}")
-    numbered = 0
+    numbers = {id(item): n for n, item in enumerate(view.shared_entries, start=1)}
     for item in view.items:
         head = item["type"]
         if item["type"] == "entry":  # numbered, so feedback can name it: --comment 1=TEXT
-            numbered += 1
-            head = f"entry {numbered}"
+            head = f"entry {numbers[id(item)]}"
         elif item["type"] == "comment":
             head = f"comment on {about_text(view, item['about'])}"
         click.echo(f"\n[{head}] {item_line(item)}")
@@ -208,7 +207,7 @@ def show_view(view: ReceivedView) -> None:
             click.echo(safe(line))
     for note in view.notes:
         click.echo(f"\n[your note] {safe(note.text)}")
-    if bundle.kind == "summary" and numbered:
+    if bundle.kind == "summary" and numbers:
         click.echo(
             f"\nTo answer: reflect feedback {bundle.id[:SHORT_ID]} --comment 1=TEXT "
             "[--comment 2=TEXT …] [--note TEXT] --out FILE"

@@ -71,9 +71,7 @@ class ReceivedView:
 
     @property
     def shared_entries(self) -> tuple[Item, ...]:
-        """The entry items, in order: the entry numbered n (from 1) is ``shared_entries[n-1]``;
-        feedback may name an entry by that number."""
-        return tuple(item for item in self.items if item["type"] == "entry")
+        return shared_entries(self.items)
 
 
 class EntryLookup(Protocol):
@@ -180,7 +178,7 @@ class ReceivingService:
         if bundle.kind != BundleKind.SUMMARY:
             raise BadInput(Msg.FEEDBACK_ON_FEEDBACK)
         now = to_text(self._clock())
-        shared = [item["id"] for item in stored_items(bundle) if item["type"] == "entry"]
+        shared = [item["id"] for item in shared_entries(stored_items(bundle))]
         items: list[Item] = [
             comment_item(entry_in(shared, typed), text.strip(), now)
             for typed, text in comments.items()
@@ -255,6 +253,12 @@ def feedback_comments(opened: bundles.OpenedBundle, author: str) -> list[Comment
 
 def comment_item(about: str, body: str, created: str) -> Item:
     return {"type": "comment", "id": new_id(), "about": about, "body": body, "created": created}
+
+
+def shared_entries(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """The entry items, in order: the entry numbered n (from 1) is ``shared_entries[n-1]``, and
+    feedback may name it by that number."""
+    return tuple(item for item in items if item["type"] == "entry")
 
 
 def stored_items(bundle: ReceivedBundle) -> tuple[Item, ...]:
