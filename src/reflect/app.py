@@ -175,11 +175,13 @@ class App:
     @cached_property
     def receiving(self) -> ReceivingService:
         from reflect.services.receiving import ReceivingService
+        from reflect.storage.entries import EntryRepository
         from reflect.storage.received import ReceivedRepository
 
         repo = ReceivedRepository(self.store)
+        entries = EntryRepository(self.store)  # to name the entries feedback is about
         return ReceivingService(
-            repo, self.keys, self.peers, self.changes, self.clock, self._bundle_cipher
+            repo, self.keys, self.peers, entries, self.changes, self.clock, self._bundle_cipher
         )
 
     @cached_property

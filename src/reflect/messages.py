@@ -342,9 +342,24 @@ class Msg(Enum):
     NOTE_EMPTY = "The note is empty."
     FEEDBACK_EMPTY = "There is no feedback to send: write a comment or a note."
     FEEDBACK_ON_FEEDBACK = "Feedback answers a summary; this bundle is already feedback."
-    FEEDBACK_UNKNOWN_ENTRY = "The summary you are answering holds no entry with the id {id}."
+    FEEDBACK_UNKNOWN_ENTRY = (
+        "The summary you are answering holds no entry {id}. Name an entry by the number "
+        "reflect inbox BUNDLE_ID shows beside it, or by its id."
+    )
     FEEDBACK_BAD_COMMENT = (
-        'Write each comment as ENTRY=TEXT, such as 1a2b3c4d="Try a run chart" (not {value}).'
+        'Write each comment as ENTRY=TEXT, such as 1="Try a run chart", where ENTRY is the '
+        "number reflect inbox BUNDLE_ID shows beside the entry (not {value})."
+    )
+    # Warnings on receiving: "verified" means only that fingerprints were compared
+    RECEIVED_NOT_FROM_PEER = (
+        "{name} is not one of your peers: no key on your peers' cards signed this, so it may "
+        "not be from them. It is kept marked not verified. To verify what they send next, add "
+        'their card (reflect peer add "" CARD), compare fingerprints with them by voice or '
+        "video, then: reflect peer verify NAME"
+    )
+    RECEIVED_PEER_NOT_VERIFIED = (
+        "{name} is not verified: you have not compared fingerprints with them yet, so this may "
+        "not be from them. Compare them by voice or video (reflect peer list), then: {command}"
     )
     FEEDBACK_NEEDS_PEER = (
         "{name} is not in your peers, so feedback cannot be locked to them. Add their contact "

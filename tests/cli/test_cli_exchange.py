@@ -279,7 +279,9 @@ def test_a_trio_round_trip_through_the_command_line(trio: Trio, tmp_path: Path) 
         got = trio.ok(reader, "receive", str(summary))
         assert got.out == "Received a summary from Asha: 3 items.\n"
         [sender] = trio.reflect.json("inbox", data_dir=trio.dir(reader))
-        assert (sender["sender"], sender["verified"]) == ("Asha", True)
+        assert (sender["sender"], sender["signed_by_peer"], sender["sender_verified"]) == (
+            "Asha", True, True,
+        )  # fmt: skip
         bundle_id = sender["sessions"][0]["bundles"][0]["id"]
         view = trio.reflect.json("inbox", bundle_id, data_dir=trio.dir(reader))
         assert [i["type"] for i in view["items"]] == ["inquiry", "note", "entry"]
@@ -328,10 +330,12 @@ def test_an_unknown_sender_needs_accept_unverified(trio: Trio, tmp_path: Path) -
     assert_one_error(refused, Msg.BUNDLE_UNKNOWN_SENDER, name="Dev")
     assert trio.counts("ben") == before
     got = trio.ok("ben", "receive", str(path), "--accept-unverified")
-    assert got.out == "Received a summary from Dev (unverified): 1 item.\n"
-    assert "kept marked unverified" in got.err
+    assert got.out == "Received a summary from Dev (not verified): 1 item.\n"
+    assert "Dev is not one of your peers" in got.err and "kept marked not verified" in got.err
     [sender] = trio.reflect.json("inbox", data_dir=trio.dir("ben"))
-    assert (sender["sender"], sender["verified"]) == ("Dev", False)
+    assert (sender["sender"], sender["signed_by_peer"], sender["sender_verified"]) == (
+        "Dev", False, False,
+    )  # fmt: skip
 
 
 def dearmored(data: bytes) -> bytes:

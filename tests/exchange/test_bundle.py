@@ -94,7 +94,7 @@ def test_a_bundle_sealed_to_the_trio_opens_verified_for_each_member(trio: Any) -
     opened = [opened_by(data, reader, asha) for reader in trio]
 
     assert data.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
-    assert all(o.verified and o.sender_name == "Asha" for o in opened)
+    assert all(o.signed_by_peer and o.sender_name == "Asha" for o in opened)
     assert all(o.sender == asha.card and o.kind is BundleKind.SUMMARY for o in opened)
     assert len({o.raw_json for o in opened}) == 1
     assert len({o.bundle_id for o in opened}) == 1
@@ -201,7 +201,7 @@ def test_a_passphrase_bundle_round_trips_signed_with_no_recipients(trio: Any) ->
     opened = open_with_passphrase(data, "five pale owls", known(asha))
 
     assert data.startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
-    assert opened.verified and opened.sender_name == "Asha"
+    assert opened.signed_by_peer and opened.sender_name == "Asha"
     assert opened.recipients == ()
     assert opened.items[4]["text"] == "Please push me on measures this time."
 
@@ -211,7 +211,7 @@ def test_armor_mangled_by_email_still_opens(trio: Any) -> None:
     data = seal(summary(), asha.signing_key, asha.card, [ben.recipient])
     mangled = b"\xef\xbb\xbf\r\n\r\n" + data.replace(b"\n", b"\r\n") + b"\r\n\r\n"
 
-    assert opened_by(mangled, ben, asha).verified
+    assert opened_by(mangled, ben, asha).signed_by_peer
 
 
 # Sealing refusals ----------------------------------------------------------------------------

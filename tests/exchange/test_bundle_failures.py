@@ -448,7 +448,7 @@ def test_an_unknown_sender_accepted_comes_back_unverified() -> None:
 
     opened = open_as(data, ben, accept_unverified=True)
 
-    assert not opened.verified
+    assert not opened.signed_by_peer
     assert opened.sender_name == "Dana"
     assert opened.items[0]["text"] == "Push me on measures."
 
@@ -564,7 +564,7 @@ def test_any_bytes_open_or_raise_bad_input(data: bytes) -> None:
         opened = open_as(data, ben)
     except BadInput:
         return
-    assert opened.verified
+    assert opened.signed_by_peer
 
 
 json_values = st.recursive(
@@ -601,4 +601,4 @@ def test_any_document_inside_opens_or_raises_bad_input(
         opened = open_as(encrypted(document, ben), ben)
     except BadInput:
         return
-    assert opened.verified
+    assert opened.signed_by_peer

@@ -50,7 +50,7 @@ def test_a_trio_round_trip_through_the_services(
         outcome = reader.app.receiving.receive(sent)
         assert outcome.new and outcome.peer is not None
         [sender] = reader.app.receiving.inbox()
-        assert sender.name == "Asha Patel" and sender.verified
+        assert sender.name == "Asha Patel" and sender.sender_verified
         view = reader.app.receiving.read(outcome.bundle.id)
         assert [i["type"] for i in view.items] == ["inquiry", "note", "entry", "entry"]
         assert view.items[0]["question"] == "How do we make stopping work feel safe?"

@@ -167,3 +167,23 @@ def test_removing_a_peer_takes_them_out_of_the_trio(trio: tuple[Person, Person, 
     asha.app.peers.remove("Cai")
 
     assert [p.name for p in asha.app.peers.recipients()] == ["Ben Okafor"]
+
+
+def test_verifying_a_peer_keeps_their_trios_and_what_they_sent(
+    trio: tuple[Person, Person, Person], tmp_path: Path
+) -> None:
+    asha, ben, cai = trio
+    asha.app.peers.add("", ben.card)
+    asha.app.peers.add("", cai.card)
+    ben.app.peers.add("", asha.card)
+    made = asha.app.peers.create_trio("Spring", ["Ben", "Cai"])
+    entry = ben.app.entries.write("Tried huddles.")
+    preview = ben.app.sharing.preview(to=["Asha"], entry_ids=[entry.id], note="")
+    received = asha.app.receiving.receive(ben.app.sharing.share(preview, tmp_path / "s"))
+
+    asha.app.peers.verify("Ben")
+
+    assert [p.name for p in asha.app.peers.members(made)] == ["Ben Okafor", "Cai"]
+    [sender] = asha.app.receiving.inbox()
+    assert received.peer is not None and sender.peer_id == received.peer.id
+    assert sender.sender_verified

@@ -62,11 +62,14 @@ def test_a_summary_from_a_peer_lands_in_the_inbox(trio: Trio) -> None:
 
     assert outcome.new and outcome.notice is None
     assert outcome.peer is not None and outcome.peer.name == "Asha Patel"
-    assert outcome.bundle.verified and outcome.bundle.kind == "summary"
+    assert outcome.bundle.signed_by_peer and outcome.bundle.kind == "summary"
     assert [i["type"] for i in outcome.items] == ["note", "entry"]
     assert changes == [Change(Topic.RECEIVED, (outcome.bundle.id,))]
     [sender] = trio.ben.app.receiving.inbox()
-    assert (sender.name, sender.verified, sender.peer_id) == ("Asha Patel", True, outcome.peer.id)
+    assert (sender.name, sender.signed_by_peer, sender.sender_verified) == (
+        "Asha Patel", True, True,
+    )  # fmt: skip
+    assert sender.peer_id == outcome.peer.id
     assert [b.id for s in sender.sessions for b in s.bundles] == [outcome.bundle.id]
     view = trio.ben.app.receiving.read(outcome.bundle.id[:8])
     assert view.items[1]["title"] == "" and view.items[1]["body"].startswith("# Workshop 2")
@@ -95,10 +98,13 @@ def test_an_unknown_sender_is_refused_unless_accepted_then_kept_unverified(trio:
     assert "Asha Patel" in error.text
 
     outcome = trio.ben.app.receiving.receive(path, accept_unverified=True)
-    assert not outcome.bundle.verified
+    assert not outcome.bundle.signed_by_peer
     assert outcome.peer is None and outcome.bundle.peer_id is None
     [sender] = trio.ben.app.receiving.inbox()
-    assert (sender.name, sender.verified, sender.peer_id) == ("Asha Patel", False, None)
+    assert (sender.name, sender.signed_by_peer, sender.sender_verified) == (
+        "Asha Patel", False, False,
+    )  # fmt: skip
+    assert sender.peer_id is None
 
 
 def test_a_bundle_for_others_is_refused(trio: Trio) -> None:
@@ -231,7 +237,7 @@ def test_a_passphrase_bundle_needs_its_passphrase(trio: Trio) -> None:
     refused(trio.ben, path, Msg.BUNDLE_NEEDS_PASSPHRASE)
     refused(trio.ben, path, Msg.BUNDLE_WRONG_PASSPHRASE, passphrase="six pale owls")
     outcome = trio.ben.app.receiving.receive(path, passphrase="five pale owls")
-    assert outcome.bundle.verified and outcome.bundle.sender_name == "Asha Patel"
+    assert outcome.bundle.signed_by_peer and outcome.bundle.sender_name == "Asha Patel"
 
 
 def test_the_inbox_groups_by_sender_then_day(trio: Trio) -> None:
@@ -251,13 +257,16 @@ def test_the_inbox_groups_by_sender_then_day(trio: Trio) -> None:
     assert asha.sessions[0].day > asha.sessions[1].day
 
 
-def test_a_removed_peers_bundles_stay_verified(trio: Trio) -> None:
+def test_a_removed_peers_bundles_stay_signed_by_a_peer_but_are_no_longer_verified(
+    trio: Trio,
+) -> None:
     trio.ben.app.receiving.receive(summary(trio))
     trio.ben.app.peers.remove("Asha Patel")
 
     [sender] = trio.ben.app.receiving.inbox()
 
-    assert (sender.name, sender.verified, sender.peer_id) == ("Asha Patel", True, None)
+    assert (sender.name, sender.signed_by_peer, sender.peer_id) == ("Asha Patel", True, None)
+    assert not sender.sender_verified
 
 
 def test_a_passphrase_bundle_asking_for_too_much_work_is_refused_before_any(

@@ -176,7 +176,7 @@ def test_share_seals_exactly_the_preview_for_the_trio_and_the_sender(
         opened = open_bundle(path.read_bytes(), me.age_identity, signers, me.recipient)
         assert json.loads(opened.raw_json)["items"] == list(preview.items)
         assert opened.sender.name == "Asha Patel"
-        assert opened.verified
+        assert opened.signed_by_peer
     assert set(opened.recipients) == {ben.recipient, cai.recipient, asha.recipient}
 
 

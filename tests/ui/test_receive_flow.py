@@ -91,7 +91,7 @@ def test_a_bundle_from_a_known_peer_lands_in_the_inbox_with_one_message(
 
     assert outcome is not None
     [sender] = asha.app.receiving.inbox()
-    assert sender.name == "Ben Okafor" and sender.verified
+    assert sender.name == "Ben Okafor" and sender.sender_verified
     assert boxes.shown == [("information", "A summary from Ben Okafor is in your Trio inbox.")]
 
     again = finished(receive_file(window, path), qtbot)
@@ -126,9 +126,26 @@ def test_an_unknown_sender_accepted_is_stored_unverified(
 
     assert outcome is not None
     [sender] = asha.app.receiving.inbox()
-    assert sender.name == "Dev Rao" and not sender.verified
+    assert sender.name == "Dev Rao" and not (sender.signed_by_peer or sender.sender_verified)
     assert [kind for kind, _ in boxes.shown] == ["question", "information"]
     assert boxes.shown[-1][1].endswith("It is marked unverified.")
+
+
+def test_a_peer_whose_fingerprint_was_not_compared_is_named_unverified(
+    window: MainWindow, people: tuple[Person, Person, Person], boxes: Boxes, qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    asha, _, dev = people
+    asha.app.peers.add("", dev.card)  # a peer now, but no fingerprints compared
+
+    outcome = finished(receive_file(window, summary_from(dev, tmp_path)), qtbot)
+
+    assert outcome is not None
+    assert boxes.shown == [("information", boxes.shown[0][1])]
+    expected = "Unverified sender: you have not compared fingerprints with Dev Rao"
+    assert expected in boxes.shown[0][1]
+    [sender] = [s for s in asha.app.receiving.inbox() if s.name == "Dev Rao"]
+    assert sender.signed_by_peer and not sender.sender_verified
 
 
 def test_a_damaged_file_shows_one_message_and_stores_nothing(

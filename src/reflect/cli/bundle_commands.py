@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from reflect.cli.exchange_prompts import (
     warn,
     with_keys,
 )
+from reflect.core.peer import ReceivedBundle
 from reflect.errors import BadInput
 from reflect.messages import Msg
 from reflect.services.inbox import Inbox
@@ -30,6 +32,7 @@ from reflect.services.sharing import SharePreview
 from reflect.services.typed_input import parse_date
 
 _ANY_PATH = click.Path(path_type=Path)
+NOT_VERIFIED = " (not verified)"  # as the window's Trio inbox marks a sender
 BUNDLE_PROMPT = "Passphrase for the bundle"
 SHORT_ID = output.SHORT_ID
 
@@ -116,7 +119,13 @@ def inbox(state: CliState, bundle_id: str | None, as_json: bool) -> None:
 
 @click.command()
 @click.argument("bundle_id")
-@click.option("--comment", "comments", multiple=True, metavar="ENTRY=TEXT", help="Repeat.")
+@click.option(
+    "--comment",
+    "comments",
+    multiple=True,
+    metavar="ENTRY=TEXT",
+    help="ENTRY: the number reflect inbox BUNDLE_ID shows beside the entry (or its id). Repeat.",
+)
 @click.option("--note", default="", help="A note for the whole summary.")
 @click.option("--passphrase", "use_passphrase", is_flag=True, help="Lock with a passphrase.")
 @click.option("--out", type=_ANY_PATH, required=True, help="The .reflect file to write.")
@@ -152,14 +161,18 @@ def show_outcome(outcome: ReceiveOutcome) -> None:
         tell(outcome.notice, name=safe(bundle.sender_name))
         return
     what = "a summary" if bundle.kind == "summary" else "feedback"
-    who = safe(bundle.sender_name) + ("" if bundle.verified else " (unverified)")
+    who = safe(bundle.sender_name) + ("" if outcome.sender_verified else NOT_VERIFIED)
     click.echo(f"Received {what} from {who}: {counted(len(outcome.items), 'item')}.")
     if outcome.comments:
         click.echo(f"{counted(outcome.comments, 'comment')} attached to your entries.")
     if outcome.unmatched:
         warn(f"{counted(outcome.unmatched, 'comment')} about entries this journal does not have.")
-    if not bundle.verified:
-        warn("No peer signed this bundle; it is kept marked unverified.")
+    if outcome.peer is None:
+        warn(Msg.RECEIVED_NOT_FROM_PEER.template.format(name=safe(bundle.sender_name)))
+    elif not outcome.sender_verified:
+        command = f"reflect peer verify {shlex.quote(outcome.peer.name)}"
+        name = safe(outcome.peer.name)
+        warn(Msg.RECEIVED_PEER_NOT_VERIFIED.template.format(name=name, command=safe(command)))
 
 
 def counted(number: int, noun: str) -> str:
@@ -170,7 +183,7 @@ def show_inbox(senders: Inbox) -> None:
     if not senders:
         click.echo("Your inbox is empty.", err=True)
     for sender in senders:
-        click.echo(safe(sender.name) + ("" if sender.verified else " (unverified)"))
+        click.echo(safe(sender.name) + ("" if sender.sender_verified else NOT_VERIFIED))
         for session in sender.sessions:
             click.echo(f"  {session.day}")
             for bundle in session.bundles:
@@ -180,14 +193,34 @@ def show_inbox(senders: Inbox) -> None:
 
 def show_view(view: ReceivedView) -> None:
     bundle = view.bundle
-    who = safe(bundle.sender_name) + ("" if bundle.verified else " (unverified)")
+    who = safe(bundle.sender_name) + ("" if view.sender_verified else NOT_VERIFIED)
     click.echo(f"{bundle.kind} from {who}, written {output.local_time(bundle.created)}")
+    numbers = {id(item): n for n, item in enumerate(view.shared_entries, start=1)}
     for item in view.items:
-        click.echo(f"\n[{item['type']}] {item_line(item)}")
+        head = item["type"]
+        if item["type"] == "entry":  # numbered, so feedback can name it: --comment 1=TEXT
+            head = f"entry {numbers[id(item)]}"
+        elif item["type"] == "comment":
+            head = f"comment on {about_text(view, item['about'])}"
+        click.echo(f"\n[{head}] {item_line(item)}")
         for line in item_details(item):
             click.echo(safe(line))
     for note in view.notes:
         click.echo(f"\n[your note] {safe(note.text)}")
+    if bundle.kind == "summary" and numbers:
+        click.echo(
+            f"\nTo answer: reflect feedback {bundle.id[:SHORT_ID]} --comment 1=TEXT "
+            "[--comment 2=TEXT …] [--note TEXT] --out FILE"
+        )
+
+
+def about_text(view: ReceivedView, entry_id: str) -> str:
+    """Your entry a comment is about, by its title: ids mean nothing to a reader."""
+    entry = view.about.get(entry_id)
+    if entry is None:
+        return "an entry no longer in this journal"
+    title = one_line(entry.display_title) or "Untitled"
+    return f"your entry “{title}”" + (" (in the trash)" if entry.deleted else "")
 
 
 def inbox_json(senders: Inbox) -> list[dict[str, Any]]:
@@ -195,9 +228,12 @@ def inbox_json(senders: Inbox) -> list[dict[str, Any]]:
         {
             "sender": s.name,
             "peer_id": s.peer_id,
-            "verified": s.verified,
+            **trust_json(s.signed_by_peer, s.sender_verified),
             "sessions": [
-                {"day": session.day, "bundles": [bundle_json(b) for b in session.bundles]}
+                {
+                    "day": session.day,
+                    "bundles": [bundle_json(b, s.sender_verified) for b in session.bundles],
+                }
                 for session in s.sessions
             ],
         }
@@ -205,20 +241,33 @@ def inbox_json(senders: Inbox) -> list[dict[str, Any]]:
     ]
 
 
-def bundle_json(bundle: Any) -> dict[str, Any]:
+def bundle_json(bundle: ReceivedBundle, sender_verified: bool) -> dict[str, Any]:
     return {
         "id": bundle.id,
         "kind": bundle.kind,
         "sender": bundle.sender_name,
-        "verified": bundle.verified,
+        **trust_json(bundle.signed_by_peer, sender_verified),
         "created": bundle.created,
         "received": bundle.received,
     }
 
 
+def trust_json(signed_by_peer: bool, sender_verified: bool) -> dict[str, bool]:
+    """The two facts, named apart (docs/exchange.md); ``verified`` is kept for readers of the
+    earlier shape, with the one meaning it has everywhere: the fingerprint was compared."""
+    return {
+        "signed_by_peer": signed_by_peer,
+        "sender_verified": sender_verified,
+        "verified": sender_verified,
+    }
+
+
 def view_json(view: ReceivedView) -> dict[str, Any]:
     notes = [{"id": n.id, "text": n.text, "created": n.created} for n in view.notes]
-    return bundle_json(view.bundle) | {"items": list(view.items), "notes": notes}
+    return bundle_json(view.bundle, view.sender_verified) | {
+        "items": list(view.items),
+        "notes": notes,
+    }
 
 
 def comment_pair(text: str) -> tuple[str, str]:

@@ -35,7 +35,9 @@ class ReceivedBundle:
     sender_name: str
     created: str
     received: str
-    verified: bool
+    # The key that signed it was on one of your peers' cards when it arrived. Whether you
+    # compared that peer's fingerprint ("verified") is the Peer's fact, not the bundle's.
+    signed_by_peer: bool
     raw_json: str
     peer_id: str | None = None
     signing_key: str | None = None

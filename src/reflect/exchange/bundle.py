@@ -86,8 +86,10 @@ class OpenedBundle:
     sender: SenderCard  # as the bundle states it
     recipients: tuple[str, ...]  # empty for a passphrase bundle
     items: tuple[Item, ...]  # checked, with optional fields filled in with their defaults
-    verified: bool  # signed by one of known_signers
-    sender_name: str  # the peer's name when verified, else the name the bundle claims
+    # Signed by one of known_signers. Not "verified": whether the user compared that peer's
+    # fingerprint is a different fact, which only the peers service knows.
+    signed_by_peer: bool
+    sender_name: str  # the peer's name when signed by a peer, else the name the bundle claims
 
 
 # Sealing --------------------------------------------------------------------------------------
@@ -203,7 +205,7 @@ def open_bundle(
 
     ``known_signers`` maps each peer's signing key (``ed25519:<base64>``) to their name. A bundle
     signed by no one in it is refused unless ``accept_unverified``, and then comes back with
-    ``verified`` False. A bundle whose signed recipient list lacks ``my_recipient`` was
+    ``signed_by_peer`` False. A bundle whose signed recipient list lacks ``my_recipient`` was
     re-encrypted to you by someone else and is refused as forwarded, whoever signed it.
     Checks run in this order: size, decryption, JSON, format and version, schema, signature,
     addressing, sender.
@@ -342,7 +344,7 @@ def _opened(
         sender=sender,
         recipients=bundle.recipients,
         items=bundle.items,
-        verified=peer is not None,
+        signed_by_peer=peer is not None,
         sender_name=peer if peer is not None else sender.name,
     )
 

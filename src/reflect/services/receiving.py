@@ -9,12 +9,13 @@ feedback goes back to its sender as a bundle of its own.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from reflect.core.clock import Clock, to_text
+from reflect.core.entry import Entry
 from reflect.core.ids import new_id, stable_id
 from reflect.core.peer import Comment, Peer, PrivateNote, ReceivedBundle
 from reflect.errors import BadInput, NotFound
@@ -25,7 +26,7 @@ from reflect.messages import Msg
 from reflect.secrets.age_passphrase import RAW_AGE_SCRYPT, RawPassphraseCipher
 from reflect.services import typed_input
 from reflect.services.changes import ChangeFeed, Topic
-from reflect.services.inbox import Inbox, grouped
+from reflect.services.inbox import Inbox, grouped, sender_verified
 from reflect.services.keys import KeyService, read_file
 from reflect.services.peers import PeerService
 from reflect.services.sharing import sealed
@@ -50,6 +51,11 @@ class ReceiveOutcome:
     def notice(self) -> Msg | None:
         return None if self.new else Msg.BUNDLE_ALREADY_RECEIVED
 
+    @property
+    def sender_verified(self) -> bool:
+        """Signed by a peer whose fingerprint you compared (signed by a peer is not enough)."""
+        return self.peer is not None and self.peer.verified
+
 
 @dataclass(frozen=True)
 class ReceivedView:
@@ -58,6 +64,20 @@ class ReceivedView:
     bundle: ReceivedBundle
     items: tuple[Item, ...]
     notes: tuple[PrivateNote, ...]
+    sender_verified: bool = False  # see reflect.services.inbox
+    # Your entries that its comments are about, by id: those this journal still has (the
+    # trash included), so a reader can name each by its title.
+    about: Mapping[str, Entry] = field(default_factory=dict)
+
+    @property
+    def shared_entries(self) -> tuple[Item, ...]:
+        return shared_entries(self.items)
+
+
+class EntryLookup(Protocol):
+    """Finds the user's own entries by id, trashed ones too (the entries repository)."""
+
+    def get_many(self, ids: Sequence[str]) -> dict[str, Entry]: ...
 
 
 class ReceivingService:
@@ -66,6 +86,7 @@ class ReceivingService:
         repo: ReceivedRepository,
         keys: KeyService,
         peers: PeerService,
+        entries: EntryLookup,
         changes: ChangeFeed,
         clock: Clock,
         bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
@@ -73,6 +94,7 @@ class ReceivingService:
         self._repo = repo
         self._keys = keys
         self._peers = peers
+        self._entries = entries
         self._changes = changes
         self._clock = clock
         self._bundle_cipher = bundle_cipher
@@ -89,7 +111,7 @@ class ReceivingService:
             sender_name=peer.name if peer else opened.sender_name,
             created=opened.created,
             received=to_text(self._clock()),
-            verified=peer is not None,
+            signed_by_peer=peer is not None,
             raw_json=opened.raw_json.decode("utf-8"),
             peer_id=peer.id if peer else None,
             signing_key=opened.sender.signing_key,
@@ -107,8 +129,7 @@ class ReceivingService:
 
     def inbox(self) -> Inbox:
         """Received bundles grouped by sender, then by the day they were written."""
-        names = {peer.id: peer.name for peer in self._peers.all()}
-        return grouped(self._repo.all(), names)
+        return grouped(self._repo.all(), {peer.id: peer for peer in self._peers.all()})
 
     def get(self, typed_id: str) -> ReceivedBundle:
         bundle = self._repo.get(self.resolve(typed_id))
@@ -122,7 +143,11 @@ class ReceivingService:
     def read(self, typed_id: str) -> ReceivedView:
         bundle = self.get(typed_id)
         notes = tuple(self._repo.notes_on(bundle.id))
-        return ReceivedView(bundle, stored_items(bundle), notes)
+        items = stored_items(bundle)
+        verified = sender_verified(bundle, {peer.id: peer for peer in self._peers.all()})
+        about = [item["about"] for item in items if item["type"] == "comment"]
+        mine = self._entries.get_many(list(dict.fromkeys(about))) if about else {}
+        return ReceivedView(bundle, items, notes, verified, mine)
 
     def comments_on(self, entry_id: str) -> list[Comment]:
         return self._repo.comments_on(entry_id)
@@ -146,13 +171,14 @@ class ReceivingService:
         out: Path,
         passphrase: str | None = None,
     ) -> Path:
-        """Write a feedback bundle answering a received summary: ``comments`` maps the ids of
-        its entries (or their first characters) to what to say about each."""
+        """Write a feedback bundle answering a received summary: ``comments`` maps its entries
+        (each by its number in the summary, its id or the id's first characters; see
+        :func:`entry_in`) to what to say about each."""
         bundle = self.get(bundle_id)
         if bundle.kind != BundleKind.SUMMARY:
             raise BadInput(Msg.FEEDBACK_ON_FEEDBACK)
         now = to_text(self._clock())
-        shared = [item["id"] for item in stored_items(bundle) if item["type"] == "entry"]
+        shared = [item["id"] for item in shared_entries(stored_items(bundle))]
         items: list[Item] = [
             comment_item(entry_in(shared, typed), text.strip(), now)
             for typed, text in comments.items()
@@ -180,12 +206,12 @@ class ReceivingService:
         opened = bundles.open_bundle(
             data, me.age_identity, signers, me.recipient, accept_unverified
         )
-        if opened.verified and opened.sender_name == YOU:
+        if opened.signed_by_peer and opened.sender_name == YOU:
             raise BadInput(Msg.BUNDLE_FROM_YOU)
         return opened
 
     def _signer(self, opened: bundles.OpenedBundle) -> Peer | None:
-        if not opened.verified:
+        if not opened.signed_by_peer:
             return None
         return self._peers.by_signing_key(checked_signing_key(opened.sender.signing_key))
 
@@ -229,6 +255,12 @@ def comment_item(about: str, body: str, created: str) -> Item:
     return {"type": "comment", "id": new_id(), "about": about, "body": body, "created": created}
 
 
+def shared_entries(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """The entry items, in order: the entry numbered n (from 1) is ``shared_entries[n-1]``, and
+    feedback may name it by that number."""
+    return tuple(item for item in items if item["type"] == "entry")
+
+
 def stored_items(bundle: ReceivedBundle) -> tuple[Item, ...]:
     """The items of a stored bundle, read as they were checked when it arrived."""
     return checked(json.loads(bundle.raw_json)).items
@@ -246,7 +278,18 @@ def one_of(known: list[str], typed: str, not_found: Msg) -> str:
     return lowered[typed_input.resolve(typed, starting, not_found)]
 
 
+# Longer digit strings are never an entry's number (and int() of thousands of digits is slow).
+MOST_DIGITS = 6
+
+
 def entry_in(shared: list[str], typed: str) -> str:
+    """The shared entry that ``typed`` names: its number in the summary (1 for the first entry,
+    as ``reflect inbox BUNDLE_ID`` lists them), else its id or the id's first characters. A
+    number within the count is always the number, so what the inbox shows is what is meant."""
+    text = typed.strip()
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= MOST_DIGITS else 0
+    if 1 <= number <= len(shared):
+        return shared[number - 1]
     try:
         return one_of(shared, typed, Msg.FEEDBACK_UNKNOWN_ENTRY)
     except NotFound:

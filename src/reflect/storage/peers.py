@@ -41,10 +41,15 @@ class PeerRepository:
         return _peer(rows[0]) if rows else None
 
     def save(self, peer: Peer) -> None:
-        """Insert or replace the peer with this id."""
+        """Insert the peer, or update the one with this id in place."""
+        # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and the delete
+        # would take the peer out of every trio (CASCADE) and detach what they sent (SET NULL).
         with self.store.writing() as db:
             db.conn.execute(
-                f"INSERT OR REPLACE INTO peers ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO peers ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                "age_recipient = excluded.age_recipient, signing_key = excluded.signing_key, "
+                "verified = excluded.verified, added = excluded.added",
                 (
                     peer.id,
                     peer.name,

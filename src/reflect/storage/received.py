@@ -25,7 +25,7 @@ class ReceivedRepository:
                     bundle.sender_name,
                     bundle.peer_id,
                     bundle.signing_key,
-                    int(bundle.verified),
+                    int(bundle.signed_by_peer),  # stored in the column named verified
                     bundle.created,
                     bundle.received,
                     bundle.raw_json,
@@ -84,7 +84,7 @@ def _bundle(row: dict[str, Any]) -> ReceivedBundle:
         sender_name=row["sender_name"],
         peer_id=row["peer_id"],
         signing_key=row["signing_key"],
-        verified=bool(row["verified"]),
+        signed_by_peer=bool(row["verified"]),  # the column kept its first name
         created=row["created"],
         received=row["received"],
         raw_json=row["raw_json"],

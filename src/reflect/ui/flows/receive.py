@@ -126,6 +126,11 @@ def outcome_text(outcome: ReceiveOutcome) -> str:
         text = tr("A summary from {0} is in your Trio inbox.").format(name)
     if outcome.peer is None:
         text += " " + tr("It is marked unverified.")
+    elif not outcome.sender_verified:
+        text += " " + tr(
+            "Unverified sender: you have not compared fingerprints with {0} yet, so this may not "
+            "be from them. Compare fingerprints on the Trio page."
+        ).format(outcome.peer.name)
     return text
 
 

@@ -6,13 +6,18 @@ which escapes raw HTML, loads no images and asks before opening a link.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from reflect.core.entry import Entry
+
 Item = dict[str, Any]
+# CommonMark lets a backslash escape any ASCII punctuation, so a title shows as typed.
+MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
 def tr(text: str) -> str:
@@ -78,8 +83,21 @@ def note_text(item: Item) -> str:
     return tr("## A note\n\n{0}").format(item["text"])
 
 
-def comment_text(item: Item) -> str:
-    return tr("### On your entry {0}\n\n{1}").format(item["about"][:8], item["body"])
+def comment_text(item: Item, about: Mapping[str, Entry]) -> str:
+    """A peer's comment, headed by the title of your entry it is about (never its id)."""
+    entry = about.get(item["about"])
+    if entry is None:
+        heading = tr("On an entry no longer in this journal")
+    else:
+        title = one_line(entry.display_title) or tr("Untitled")
+        heading = (tr("On your entry “{0}” (in the trash)") if entry.deleted else
+                   tr("On your entry “{0}”")).format(title)  # fmt: skip
+    return f"### {escaped(heading)}\n\n{item['body']}"
+
+
+def escaped(text: str) -> str:
+    """Plain text for a Markdown line: every punctuation mark taken literally."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 RENDERERS: dict[str, Callable[[Item], str]] = {
@@ -88,18 +106,20 @@ RENDERERS: dict[str, Callable[[Item], str]] = {
     "action": action_text,
     "assessment": assessment_text,
     "note": note_text,
-    "comment": comment_text,
 }
 
 
-def bundle_markdown(items: Iterable[Item]) -> str:
-    """Every item the app knows how to show, in the sender's order; actions grouped."""
+def bundle_markdown(items: Iterable[Item], about: Mapping[str, Entry] | None = None) -> str:
+    """Every item the app knows how to show, in the sender's order; actions grouped.
+    ``about`` holds your entries that comments are about, by id, to name them by title."""
     blocks: list[str] = []
     actions: list[str] = []
     for item in items:
         render = RENDERERS.get(item["type"])
         if item["type"] == "action":
             actions.append(action_text(item))
+        elif item["type"] == "comment":
+            blocks.append(comment_text(item, about or {}))
         elif render is not None:
             blocks.append(render(item))
     if actions:

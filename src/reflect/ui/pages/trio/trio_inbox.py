@@ -99,7 +99,7 @@ class TrioInbox(QWidget):
         self.tree.clear()
         inbox = self._app.receiving.inbox()
         for sender in inbox:
-            mark = "" if sender.verified else self.tr(" (not verified)")
+            mark = "" if sender.sender_verified else self.tr(" (not verified)")
             top = QTreeWidgetItem([sender.name + mark])
             self.tree.addTopLevelItem(top)
             for session in sender.sessions:
@@ -159,7 +159,7 @@ class TrioInbox(QWidget):
             )
         )
         self._show_banner()
-        self.browser.show_markdown(bundle_markdown(self.view.items))
+        self.browser.show_markdown(bundle_markdown(self.view.items, self.view.about))
         self._show_notes()
         self.feedback_button.setVisible(summary)
 
@@ -168,7 +168,7 @@ class TrioInbox(QWidget):
         assert self.view is not None
         bundle = self.view.bundle
         peer = next((p for p in self._app.peers.all() if p.id == bundle.peer_id), None)
-        if not bundle.verified or peer is None:
+        if not bundle.signed_by_peer or peer is None:
             text = self.tr(
                 "Unverified sender: this was not signed by one of your peers. It may not be "
                 "from {0}."
@@ -179,7 +179,7 @@ class TrioInbox(QWidget):
                 "may not be from them."
             )
         self.banner.setText(text.format(bundle.sender_name))
-        self.banner.setVisible(not bundle.verified or peer is None or not peer.verified)
+        self.banner.setVisible(not self.view.sender_verified)
 
     def _show_notes(self) -> None:
         notes = self.view.notes if self.view is not None else ()

@@ -1,0 +1,126 @@
+"""What a person reads on the Trio page: feedback names your entries by their titles, never by
+an id, and "not verified" means the fingerprint was not compared, in the tree as in the banner.
+
+Bundles are chosen in the inbox by keyboard (Tab to the tree, End to the newest bundle)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from people import Person, open_person, shared_keyring
+from reflect.ui.main_window import MainWindow
+from reflect.ui.navigation import PageId
+from reflect.ui.pages.trio.page import TrioPage
+
+
+@pytest.fixture
+def people(tmp_path: Path) -> Iterator[tuple[Person, Person]]:
+    keyring = shared_keyring()
+    pair = [open_person(n, tmp_path, keyring) for n in ("Dana Reed", "Asha Patel")]
+    yield pair[0], pair[1]
+    for person in pair:
+        person.app.close()
+
+
+@pytest.fixture
+def page(
+    qtbot: QtBot, themed_qapp: QApplication, people: tuple[Person, Person]
+) -> Iterator[TrioPage]:
+    crashes: list[BaseException] = []
+    win = MainWindow(people[0].app, crashes.append)
+    win.resize(1100, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_page(PageId.TRIO)
+    yield win.trio
+    browser = win.trio.inbox.browser
+    if browser.rendering:
+        qtbot.waitSignal(browser.shown, timeout=60_000).wait()
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert crashes == []
+
+
+def open_newest(qtbot: QtBot, page: TrioPage) -> str:
+    """Choose the last bundle in the inbox tree by keyboard; the text the reader shows."""
+    tree = page.inbox.tree
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_End)
+    assert page.inbox.view is not None
+    browser = page.inbox.browser
+    qtbot.waitUntil(lambda: not browser.rendering, timeout=20_000)
+    return browser.toPlainText()
+
+
+def feedback_on_two_entries(people: tuple[Person, Person], tmp_path: Path) -> list[str]:
+    """Dana shares two entries with Asha, Asha comments on both, Dana receives the feedback."""
+    dana, asha = people
+    dana.app.peers.add("", asha.card)
+    dana.app.peers.verify("Asha")
+    asha.app.peers.add("", dana.card)
+    asha.app.peers.verify("Dana")
+    kept = dana.app.entries.write("We mapped the handoffs.", title="Workshop 2")
+    gone = dana.app.entries.write("Stopped the Friday report.", title="Friday report")
+    preview = dana.app.sharing.preview(to=["Asha"], entry_ids=[kept.id, gone.id], note="")
+    summary = dana.app.sharing.share(preview, tmp_path / "summary")
+    view = asha.app.receiving.read(asha.app.receiving.receive(summary).bundle.id)
+    comments = {kept.id: "Which handoff hurts most?", gone.id: "Who noticed?"}
+    answer = asha.app.receiving.feedback(view.bundle.id, comments, "", tmp_path / "feedback")
+    dana.app.receiving.receive(answer)
+    return [kept.id, gone.id]
+
+
+def test_feedback_names_your_entries_by_title(
+    qtbot: QtBot, page: TrioPage, people: tuple[Person, Person], tmp_path: Path
+) -> None:
+    ids = feedback_on_two_entries(people, tmp_path)
+    page.refresh()
+
+    shown = open_newest(qtbot, page)
+
+    assert "On your entry “Workshop 2”" in shown
+    assert "On your entry “Friday report”" in shown
+    assert "Which handoff hurts most?" in shown
+    for entry_id in ids:
+        assert entry_id[:8] not in shown
+
+
+def test_feedback_on_an_entry_since_deleted_says_so(
+    qtbot: QtBot, page: TrioPage, people: tuple[Person, Person], tmp_path: Path
+) -> None:
+    dana, _ = people
+    ids = feedback_on_two_entries(people, tmp_path)
+    dana.app.entries.trash(ids[1])
+    dana.app.entries.empty_trash()
+    page.refresh()
+
+    shown = open_newest(qtbot, page)
+
+    assert "On your entry “Workshop 2”" in shown
+    assert "On an entry no longer in this journal" in shown
+    assert "Friday report" not in shown and ids[1][:8] not in shown
+
+
+def test_a_peer_whose_fingerprint_was_not_compared_is_not_verified_in_the_tree(
+    qtbot: QtBot, page: TrioPage, people: tuple[Person, Person], tmp_path: Path
+) -> None:
+    dana, asha = people
+    dana.app.peers.add("", asha.card)  # added, never compared
+    asha.app.peers.add("", dana.card)
+    entry = asha.app.entries.write("Tried huddles.")
+    preview = asha.app.sharing.preview(to=["Dana"], entry_ids=[entry.id], note="")
+    dana.app.receiving.receive(asha.app.sharing.share(preview, tmp_path / "summary"))
+    page.refresh()
+
+    open_newest(qtbot, page)
+
+    assert page.inbox.tree.topLevelItem(0).text(0) == "Asha Patel (not verified)"
+    assert page.inbox.banner.isVisible()
+    assert page.inbox.banner.text().startswith("Unverified sender")
