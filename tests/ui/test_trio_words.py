@@ -124,3 +124,12 @@ def test_a_peer_whose_fingerprint_was_not_compared_is_not_verified_in_the_tree(
     assert page.inbox.tree.topLevelItem(0).text(0) == "Asha Patel (not verified)"
     assert page.inbox.banner.isVisible()
     assert page.inbox.banner.text().startswith("Unverified sender")
+
+
+def test_the_feedback_form_names_a_prompt_only_entry_by_its_first_answer() -> None:
+    from reflect.ui.pages.trio.bundle_text import entry_label
+
+    answer = {"prompt_id": "d", "text": "We met."}
+    item = {"type": "entry", "kind": "reflection", "created": "2026-11-30T09:00:00+00:00",
+            "title": "", "body": "", "responses": [answer]}  # fmt: skip
+    assert entry_label(item).startswith("We met. (")

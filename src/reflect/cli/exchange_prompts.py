@@ -17,6 +17,8 @@ import click
 
 from reflect.app import App
 from reflect.cli.context import CliState
+from reflect.cli.output import counted
+from reflect.core.entry import title_of
 from reflect.errors import BadInput
 from reflect.messages import Msg
 from reflect.secrets.passphrase_file import PassphraseProvider
@@ -110,11 +112,13 @@ def item_line(item: dict[str, Any]) -> str:
     """One line saying what an item is, for previews and the inbox."""
     kind = item["type"]
     if kind == "entry":
-        text = f"{item['created'][:10]}  {item['title'] or item['body']}"
+        answers = (str(response["text"]) for response in item.get("responses", []))
+        text = f"{item['created'][:10]}  {title_of(item['title'], item['body'], answers)}"
     elif kind == "action":
         text = f"{item['kind']} ({item['status']}): {item['text']}"
     elif kind == "assessment":
-        text = f"{item['framework_name'] or item['framework_id']}, {len(item['scores'])} scores"
+        scores = counted(len(item["scores"]), "score")
+        text = f"{item['framework_name'] or item['framework_id']}, {scores}"
     else:
         field = {"inquiry": "question", "note": "text", "comment": "body"}[kind]
         text = str(item[field])

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from reflect.core.entry import Entry
+from reflect.core.entry import Entry, title_of
 
 Item = dict[str, Any]
 # CommonMark lets a backslash escape any ASCII punctuation, so a title shows as typed.
@@ -129,7 +129,7 @@ def bundle_markdown(items: Iterable[Item], about: Mapping[str, Entry] | None = N
 
 def entry_label(item: Item) -> str:
     """How one shared entry is named in the feedback form."""
-    lines = [line.lstrip("#> ").strip() for line in str(item.get("body", "")).splitlines()]
-    title = one_line(item.get("title", "")) or next((line for line in lines if line), "")
+    answers = (str(response["text"]) for response in item.get("responses", []))
+    title = one_line(title_of(str(item.get("title", "")), str(item.get("body", "")), answers))
     title = title if len(title) <= 60 else title[:59] + "…"
     return f"{title or item['kind']} ({short_time(item['created'])})"
