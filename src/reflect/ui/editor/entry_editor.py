@@ -99,11 +99,11 @@ class EntryEditor(QWidget):
         column.addWidget(fields)
         column.addWidget(self.responses)
         column.addWidget(self.body, 1)
-        self.scroll = scrolling(content)
+        self.scroll_area = scrolling(content)
         self.find_bar = FindBar(self.text_areas)
         self.find_bar.shown_match.connect(self._reveal)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
@@ -182,8 +182,8 @@ class EntryEditor(QWidget):
 
     def writing_area(self) -> MarkdownEdit:
         """The text area formatting applies to: the one last written in."""
-        areas = self.text_areas()
-        return self._last_area if self._last_area in areas else self.body  # type: ignore[return-value]
+        last = self._last_area
+        return last if last is not None and last in self.text_areas() else self.body
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, MarkdownEdit) and new in self.text_areas():
@@ -193,7 +193,7 @@ class EntryEditor(QWidget):
         self.find_bar.open_bar()
 
     def _reveal(self, area: QPlainTextEdit) -> None:
-        keep_cursor_visible(self.scroll, area)
+        keep_cursor_visible(self.scroll_area, area)
 
     def _chain_tab_order(self) -> None:
         prompts = self.responses.boxes()
@@ -253,7 +253,7 @@ class EntryEditor(QWidget):
             self._loading = False
         self.find_bar.hide()
         self.count_words_now()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.body.setFocus()
 
     def _lay_out(self, slots: tuple[Slot, ...]) -> None:

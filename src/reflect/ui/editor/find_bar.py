@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.editor.word_count import counted
+
 
 class Match(NamedTuple):
     area: int  # which text area, in reading order
@@ -103,8 +105,10 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.hide()
         areas = self._areas()
-        target = areas[self._at.area] if self._at and self._at.area < len(areas) else None
-        target = target or self._return_to
+        found: QWidget | None = None
+        if self._at is not None and self._at.area < len(areas):
+            found = areas[self._at.area]
+        target = found or self._return_to
         if target is not None and target.isVisible():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
         self._at = None
@@ -188,12 +192,10 @@ class FindBar(QWidget):
             self.count.setText(self.tr("No matches"))
         elif self._at in found:
             self.count.setText(
-                self.tr("{0} of %n", "", len(found)).format(
-                    found.index(self._at) + 1  # type: ignore[arg-type]
-                )
+                self.tr("{0} of %n", "", len(found)).format(found.index(self._at) + 1)
             )
         else:
-            self.count.setText(self.tr("%n match(es)", "", len(found)))
+            self.count.setText(counted("FindBar", "%n match(es)", len(found)))
 
     # Replacing ---------------------------------------------------------------------------
 
@@ -228,5 +230,5 @@ class FindBar(QWidget):
                 found = document.find(term, edit.position())
             edit.endEditBlock()
         self._at = None
-        self.count.setText(self.tr("Replaced %n", "", replaced))
+        self.count.setText(counted("FindBar", "Replaced %n", replaced))
         return replaced

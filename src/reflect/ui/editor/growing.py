@@ -36,9 +36,9 @@ class Growth(QObject):
         kind = event.type()
         if kind == QEvent.Type.Resize and self._edit.width() != self._width:
             self._width = self._edit.width()
-            QTimer.singleShot(0, self.fit)  # after the edit has re-wrapped its lines
+            QTimer.singleShot(0, self, self.fit)  # after the edit has re-wrapped its lines
         elif kind in (QEvent.Type.FontChange, QEvent.Type.Show):
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)
         return False
 
     def text_height(self) -> float:
@@ -76,7 +76,7 @@ def keep_cursor_visible(area: QScrollArea, edit: QPlainTextEdit) -> None:
         # The margins keep a line of context under the cursor.
         area.ensureVisible(corner.x(), corner.y() + rect.height() // 2, 0, rect.height() * 2)
 
-    QTimer.singleShot(0, show)
+    QTimer.singleShot(0, edit, show)
 
 
 def is_growing(widget: QWidget) -> bool:

@@ -40,7 +40,7 @@ class TagChips(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         # Choosing a completion sets the field's text after this signal: add it a moment later.
-        completer.activated.connect(lambda _text: QTimer.singleShot(0, self.commit))
+        completer.activated.connect(lambda _text: QTimer.singleShot(0, self, self.commit))
         self.field.setCompleter(completer)
         self.field.returnPressed.connect(self.commit)
         self.field.textEdited.connect(self._on_edited)
@@ -111,11 +111,13 @@ class TagChips(QWidget):
     def _show(self, tags: tuple[str, ...]) -> None:
         for chip in self._chips:
             self._row.removeWidget(chip)
+            chip.hide()  # out of the Tab order now; deleted once its events are done
             chip.deleteLater()
         self._tags = tags
         self._chips = [self._chip(tag) for tag in tags]
         for n, chip in enumerate(self._chips):
             self._row.insertWidget(n, chip)
+            chip.setVisible(self.isVisible())  # now, not when the layout gets round to it
         # Chips, then the field, in Tab order: the order they are read in.
         chain_tabs([*self.remove_buttons(), self.field])
 
