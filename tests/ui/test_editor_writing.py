@@ -37,7 +37,7 @@ def test_a_prompt_grows_as_it_is_written_and_never_scrolls_inside(
 ) -> None:
     window.new_entry()
     window.editor.framework.setCurrentIndex(window.editor.framework.findData("gibbs"))
-    box = window.editor.responses.boxes()[0]
+    box = window.editor.responses.boxes()[-1]  # the last prompt, below the fold
     focus(qtbot, window, box)
     start = box.height()
     for n in range(12):

@@ -193,7 +193,8 @@ class EntryEditor(QWidget):
         self.find_bar.open_bar()
 
     def _reveal(self, area: QPlainTextEdit) -> None:
-        keep_cursor_visible(self.scroll_area, area)
+        if not self._loading:  # an entry opens at its top
+            keep_cursor_visible(self.scroll_area, area)
 
     def _chain_tab_order(self) -> None:
         prompts = self.responses.boxes()
@@ -254,7 +255,8 @@ class EntryEditor(QWidget):
         self.find_bar.hide()
         self.count_words_now()
         self.scroll_area.verticalScrollBar().setValue(0)
-        self.body.setFocus()
+        # Writing starts at the top: the first prompt, or the free text when there are none.
+        self.text_areas()[0].setFocus()
 
     def _lay_out(self, slots: tuple[Slot, ...]) -> None:
         self.responses.setVisible(bool(slots))

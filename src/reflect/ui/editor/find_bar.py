@@ -177,7 +177,13 @@ class FindBar(QWidget):
         self._show_count(found)
 
     def _select(self, match: Match) -> None:
-        area = self._areas()[match.area]
+        areas = self._areas()
+        for other in areas:  # one match shown at a time, across all the areas
+            if other.textCursor().hasSelection():
+                cursor = other.textCursor()
+                cursor.clearSelection()
+                other.setTextCursor(cursor)
+        area = areas[match.area]
         cursor = area.textCursor()
         cursor.setPosition(match.start)
         cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
