@@ -239,3 +239,13 @@ def test_the_framework_box_fits_its_longest_name(
     longest = max((f.name for f in app.frameworks.all()), key=len)
     wanted = combo.fontMetrics().horizontalAdvance(longest)
     qtbot.waitUntil(lambda: combo.width() >= wanted)
+
+
+def test_formatting_keys_act_on_the_prompt_being_written(qtbot: QtBot, window: MainWindow) -> None:
+    window.new_entry()
+    window.editor.framework.setCurrentIndex(window.editor.framework.findData("gibbs"))
+    feelings = window.editor.responses.boxes()[1]
+    focus(qtbot, window, feelings)
+    qtbot.keyClick(feelings, Qt.Key.Key_B, CTRL)
+    assert feelings.toPlainText() == "**bold**"
+    assert window.editor.body.toPlainText() == ""

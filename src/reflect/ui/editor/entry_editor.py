@@ -240,7 +240,7 @@ class EntryEditor(QWidget):
             self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind.value)))
             self.fields.fill_inquiries(draft.inquiry_id)
             self.tags.set_tags(draft.tags)
-            self.tags.set_known([t for t, _ in self._app.entries.tag_counts()])
+            self.tags.set_known(self._app.entries.known_tags())
             self.body.setPlainText(draft.body)
             self.fields.fill_frameworks(draft.framework_id)
             framework = self.fields.find_framework(draft.framework_id)

@@ -136,7 +136,8 @@ class EntryFields(QWidget):
                 self.inquiry.addItem(inquiry.question, inquiry.id)
         self.inquiry.setCurrentIndex(max(0, self.inquiry.findData(chosen)))
         view = self.inquiry.view()
-        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+        # The list opens wide enough for the longest question (up to a sensible width).
+        view.setMinimumWidth(min(900, view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24))
 
 
 def prompt_words(framework_id: str) -> str:

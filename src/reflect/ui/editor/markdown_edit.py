@@ -97,4 +97,7 @@ def formatting_toolbar(
             action.setToolTip(f"{label} ({shortcut})")
         action.triggered.connect(slot)
         bar.addAction(action)
+        # On the editor too: a widget-with-children shortcut counts only inside the widgets
+        # its action is on, and focus is in the text, not on the toolbar.
+        parent.addAction(action)
     return bar
