@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reflect.core.entry import normalize_tags
 from reflect.ui.widgets.basics import chain_tabs
+from reflect.ui.widgets.flow_layout import FlowLayout
 
 
 class TagChips(QWidget):
@@ -45,9 +46,9 @@ class TagChips(QWidget):
         self.field.returnPressed.connect(self.commit)
         self.field.textEdited.connect(self._on_edited)
         self.field.installEventFilter(self)
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.addWidget(self.field, 1)
+        # Chips wrap onto more rows rather than widening the editor.
+        self._row = FlowLayout(self)
+        self._row.addWidget(self.field)
         self.setFocusProxy(self.field)
 
     def completer(self) -> QCompleter:
@@ -116,7 +117,7 @@ class TagChips(QWidget):
         self._tags = tags
         self._chips = [self._chip(tag) for tag in tags]
         for n, chip in enumerate(self._chips):
-            self._row.insertWidget(n, chip)
+            self._row.insert_widget(n, chip)
             chip.setVisible(self.isVisible())  # now, not when the layout gets round to it
         # Chips, then the field, in Tab order: the order they are read in.
         chain_tabs([*self.remove_buttons(), self.field])
