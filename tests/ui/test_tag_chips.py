@@ -66,3 +66,17 @@ def test_opening_an_entry_shows_its_tags_as_chips(window: MainWindow, app: App) 
     assert window.editor.tags.field.text() == ""
     window.editor.done.click()
     assert app.entries.get(entry.id).tags == ("trio", "flow")
+
+
+def test_many_tags_wrap_rather_than_widen_the_editor(
+    qtbot: QtBot, window: MainWindow, app: App
+) -> None:
+    many = [f"tag-number-{n}" for n in range(20)]
+    entry = app.entries.write("Tagged a lot.", tags=many)
+    window.open_entry(entry.id)
+    tags = window.editor.tags
+    viewport = window.editor.scroll_area.viewport()
+    qtbot.waitUntil(lambda: tags.field.isVisible() and tags.height() > 3 * tags.field.height())
+    assert window.editor.scroll_area.horizontalScrollBar().maximum() == 0
+    right = tags.field.mapTo(viewport, tags.field.rect().topRight())
+    assert 0 <= right.x() <= viewport.width()
