@@ -85,6 +85,7 @@ def test_ctrl_f_in_the_editor_finds_in_the_entry(qtbot: QtBot, window: MainWindo
     assert bar.isVisible() and bar.field.hasFocus()
     qtbot.keyClicks(bar.field, "one")
     assert bar.count.text() == "1 of 3"
+    assert len(body.extraSelections()) == 3  # every match tinted
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)
     assert bar.count.text() == "2 of 3"
     assert body.textCursor().selectionStart() == 8
@@ -92,6 +93,7 @@ def test_ctrl_f_in_the_editor_finds_in_the_entry(qtbot: QtBot, window: MainWindo
     assert bar.count.text() == "1 of 3"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert bar.isHidden()
+    assert body.extraSelections() == []
     assert body.hasFocus()  # back where the writing was
     # Opened again on a selection, it looks for the selected words.
     cursor = body.textCursor()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -104,6 +105,7 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        self._mark([])
         areas = self._areas()
         found: QWidget | None = None
         if self._at is not None and self._at.area < len(areas):
@@ -190,8 +192,26 @@ class FindBar(QWidget):
         area.setTextCursor(cursor)
         self.shown_match.emit(area)
 
+    def _mark(self, found: list[Match]) -> None:
+        """Tint every match (the current one is the selection), in the theme's own colour."""
+        areas = self._areas()
+        tint = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        tint.setAlpha(70)
+        for n, area in enumerate(areas):
+            marks = []
+            for match in (m for m in found if m.area == n):
+                cursor = QTextCursor(area.document())
+                cursor.setPosition(match.start)
+                cursor.setPosition(match.end, QTextCursor.MoveMode.KeepAnchor)
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor = cursor  # type: ignore[attr-defined]
+                mark.format.setBackground(tint)  # type: ignore[attr-defined]
+                marks.append(mark)
+            area.setExtraSelections(marks)
+
     def _show_count(self, found: list[Match] | None = None) -> None:
         found = self.matches() if found is None else found
+        self._mark(found if self.isVisible() else [])
         if not self.field.text():
             self.count.setText("")
         elif not found:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QSizePolicy
 
 
 class Growth(QObject):
@@ -77,7 +77,3 @@ def keep_cursor_visible(area: QScrollArea, edit: QPlainTextEdit) -> None:
         area.ensureVisible(corner.x(), corner.y() + rect.height() // 2, 0, rect.height() * 2)
 
     QTimer.singleShot(0, edit, show)
-
-
-def is_growing(widget: QWidget) -> bool:
-    return widget.findChild(Growth) is not None
