@@ -103,6 +103,11 @@ def test_ctrl_f_in_the_editor_finds_in_the_entry(qtbot: QtBot, window: MainWindo
     qtbot.keyClick(body, Qt.Key.Key_F, CTRL)
     assert bar.field.text() == "three"
     assert bar.count.text() == "1 of 1"
+    # With nothing selected, it opens on the last term.
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    qtbot.keyClick(body, Qt.Key.Key_End)
+    qtbot.keyClick(body, Qt.Key.Key_F, CTRL)
+    assert bar.field.text() == "three" and bar.field.selectedText() == "three"
 
 
 def test_ctrl_k_in_the_editor_is_still_the_search_page(qtbot: QtBot, window: MainWindow) -> None:

@@ -4,6 +4,7 @@ by keyboard alone."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -80,3 +81,25 @@ def test_many_tags_wrap_rather_than_widen_the_editor(
     assert window.editor.scroll_area.horizontalScrollBar().maximum() == 0
     right = tags.field.mapTo(viewport, tags.field.rect().topRight())
     assert 0 <= right.x() <= viewport.width()
+
+
+def test_chips_and_find_tint_follow_dark_mode(qtbot: QtBot, window: MainWindow, app: App) -> None:
+    from reflect.ui import theme
+
+    entry = app.entries.write("The pathway again.", tags=["pathway"])
+    window.prefs.scheme = theme.Scheme.DARK
+    try:
+        window.apply_preferences()
+        window.open_entry(entry.id)
+        [chip] = window.editor.tags.chips()
+        qtbot.waitUntil(chip.isVisible)
+        inside = chip.grab().toImage().pixelColor(3, chip.height() // 2)
+        assert inside.lightness() < 100  # a dark chip on a dark window, not a light patch
+        window.editor.open_find()
+        qtbot.keyClicks(window.editor.find_bar.field, "pathway")
+        [tint] = window.editor.body.extraSelections()
+        highlight = window.editor.find_bar.palette().color(QPalette.ColorRole.Highlight)
+        assert tint.format.background().color().rgb() == highlight.rgb()
+    finally:
+        window.prefs.scheme = theme.Scheme.LIGHT
+        window.apply_preferences()
