@@ -163,7 +163,6 @@ class EntryEditor(QWidget):
             font = area.font()
             font.setPointSize(text_size)
             area.setFont(font)
-        self._text_size = text_size
         self.preview_action.setChecked(show_preview)
         self.preview.setVisible(show_preview)
 
