@@ -84,3 +84,23 @@ def test_last_framework_is_the_newest_used_for_that_kind(app: App) -> None:
     app.entries.write("c", kind=EntryKind.COACHING, framework_id="grow")
     assert app.entries.last_framework_id() == "gibbs"
     assert app.entries.last_framework_id(EntryKind.COACHING) == "grow"
+
+
+def test_known_tags_are_counted_once_and_follow_new_writing(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.entries.write("x", tags=["trio", "workshop"])
+    app.entries.write("y", tags=["trio"])
+    assert app.entries.known_tags() == ["trio", "workshop"]  # most used first
+
+    def no_more_counting() -> list[tuple[str, int]]:
+        raise AssertionError("counted every tag again")
+
+    monkeypatch.setattr(app.entries, "tag_counts", no_more_counting)
+    entry = app.entries.write("z", tags=["Huddles", "TRIO"])
+    app.entries.update(entry.id, tags=["huddles", "flow"])
+    assert app.entries.known_tags() == ["trio", "workshop", "Huddles", "flow"]
+    monkeypatch.undo()
+
+    app.changes.publish(Topic.JOURNAL)  # an import or a restore: counted again
+    assert sorted(app.entries.known_tags()) == ["flow", "huddles", "trio", "workshop"]

@@ -50,7 +50,7 @@ def test_done_keeps_the_entry_with_its_fields(qtbot: QtBot, window: MainWindow, 
     inquiry = app.inquiries.add("What would shared ownership look like?")
     window.new_entry(EntryKind.REFLECTION, inquiry.id)
     qtbot.keyClicks(window.editor.title, "After workshop 2")
-    qtbot.keyClicks(window.editor.tags, "workshop, trio")
+    qtbot.keyClicks(window.editor.tags.field, "workshop, trio")
     type_body(qtbot, window, "Relationships first.")
     window.editor.done.click()
     [entry] = app.entries.page()
@@ -105,10 +105,18 @@ def test_trash_and_undo(qtbot: QtBot, window: MainWindow, app: App) -> None:
 
 
 def test_preview_renders_markdown_safely(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+
     window.new_entry()
     type_body(qtbot, window, "**bold** <script>x</script> ![i](file:///dev/zero)")
+    assert window.editor.preview.isHidden()  # off until asked for: writing gets the width
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.editor.body, Qt.Key.Key_P, ctrl_shift)
+    assert window.editor.preview.isVisible()
+    assert window.prefs.show_preview  # remembered
+    qtbot.waitUntil(lambda: "bold" in window.editor.preview.toPlainText())
     html = window.editor.preview.toHtml()
-    assert "font-weight" in html or "<b>" in html
+    assert "font-weight:700" in html or "font-weight:600" in html or "<b>" in html
     assert "<script" not in html and "<img" not in html
 
 

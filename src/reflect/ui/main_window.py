@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.editor.trashed.connect(self._on_editor_trashed)
         self.editor.failed.connect(self.notify)
         self.editor.history_requested.connect(self._on_history_requested)
+        self.editor.preview_toggled.connect(partial(setattr, self.prefs, "show_preview"))
         self.pages = PageStack(self._new_page, self)
         self.pages.add(PageId.EDITOR, self.editor)
         self.pages.chosen.connect(self.show_page)
@@ -242,6 +243,13 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.show_page(PageId.SEARCH)
         self.search.focus_field()
+
+    def find_here(self) -> None:
+        """Ctrl+F: find in the entry when writing one; elsewhere, the search page."""
+        if self.stack.currentWidget() is self.editor:
+            self.editor.open_find()
+        else:
+            self.focus_search()
 
     # Slots -------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
+from reflect.ui.edit_actions import act_on_focus, undo_or
 from reflect.ui.flows.journal_files import IMPORT_CHOICES, JournalFiles
 from reflect.ui.navigation import PAGES, PageId, page_shortcut
 from reflect.ui.page_stack import page_name
@@ -37,6 +38,7 @@ class MenuWindow(Protocol):
     def show_frameworks(self) -> Any: ...
     def show_page(self, page: PageId) -> None: ...
     def focus_search(self) -> None: ...
+    def find_here(self) -> None: ...
     def show_shortcuts(self) -> None: ...
     def show_about(self) -> None: ...
 
@@ -105,12 +107,24 @@ def _file_menu(window: MenuWindow, bar: QMenuBar) -> list[QAction]:
 
 def _edit_menu(window: MenuWindow, bar: QMenuBar) -> QAction:
     edit = bar.addMenu(_tr("&Edit"))
-    undo: MenuRow = (
-        _tr("&Undo move to trash"),
-        window.undo_last_trash,
-        QKeySequence.StandardKey.Undo,
-        True,
-    )
+    keys = QKeySequence.StandardKey
+    # Undo, Redo… act on the focused text field (its own keys do too); Undo with no text field
+    # focused brings back the entry last moved to the trash, as the status line says.
+    rows: list[MenuRow | None] = [
+        (_tr("&Undo"), partial(undo_or, window.undo_last_trash), keys.Undo, False),
+        (_tr("&Redo"), partial(act_on_focus, "redo"), keys.Redo, False),
+        None,
+        (_tr("Cu&t"), partial(act_on_focus, "cut"), keys.Cut, False),
+        (_tr("&Copy"), partial(act_on_focus, "copy"), keys.Copy, False),
+        (_tr("&Paste"), partial(act_on_focus, "paste"), keys.Paste, False),
+        (_tr("Select &all"), partial(act_on_focus, "selectAll"), keys.SelectAll, False),
+        None,
+        # In the editor: find in the entry; elsewhere: the search page, as Ctrl+K.
+        (_tr("&Find…"), window.find_here, keys.Find, False),
+        None,
+    ]
+    fill_menu(edit, rows)
+    undo = (_tr("Undo move to &trash"), window.undo_last_trash, None, True)
     undo_trash = fill_menu(edit, [undo, None])[0]
     undo_trash.setEnabled(False)
     menu_action(edit, _tr("&Frameworks…"), window.show_frameworks)
@@ -122,5 +136,4 @@ def _go_menu(window: MenuWindow, bar: QMenuBar) -> None:
     for n, row in enumerate(PAGES):
         shortcut = page_shortcut(n) or None
         menu_action(go, page_name(row.id), partial(window.show_page, row.id), shortcut)
-    menu_action(go, _tr("Find"), window.focus_search, QKeySequence.StandardKey.Find)
     menu_action(go, _tr("Find anywhere"), window.focus_search, "Ctrl+K")

@@ -75,6 +75,9 @@ QLabel[role="warning"] { background: %(warning_bg)s; color: %(warning_text)s;
                          padding: 6px 10px; }
 QFrame[role="card"] { background: palette(base); border: 1px solid palette(mid);
                       border-radius: 10px; }
+QFrame[role="chip"] { background: palette(alternate-base); border: 1px solid palette(mid);
+                      border-radius: 10px; }
+QFrame[role="chip"] QToolButton:focus { border: 2px solid palette(highlight); border-radius: 8px; }
 QFrame#nudgeBar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }
 QFrame#todayMarker { border-top: 2px solid palette(highlight); margin-top: 6px; }
 QPushButton[role="primary"], QPushButton[role="primary-compact"] {

@@ -32,7 +32,9 @@ def show_about(parent: QWidget, data_dir: Path) -> None:
 SHORTCUTS_BEFORE = """Ctrl+N  New entry
 Ctrl+S  Save the entry
 Ctrl+Return  Done (keep the entry)
-Ctrl+F or Ctrl+K  Search
+Ctrl+K  Search (and Ctrl+F outside the editor)
+Ctrl+F  Find and replace in the entry (in the editor)
+Ctrl+Shift+P  Show or hide the preview (in the editor)
 Ctrl+O  Open a bundle from your trio
 Ctrl+P  Print an entry, some days or an inquiry"""
 

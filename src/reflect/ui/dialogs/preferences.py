@@ -22,6 +22,7 @@ from reflect.core.daily_reminder import DEFAULT_TIME, parse_time, time_text
 from reflect.ui.theme import Scheme
 
 DEFAULT_TEXT_SIZE = 12
+PREVIEW_KEY = "editor_preview"
 
 
 class Preferences:
@@ -53,11 +54,14 @@ class Preferences:
 
     @property
     def show_preview(self) -> bool:
-        return self._flag("show_preview", default=True)
+        # Off unless chosen, so writing gets the width. A new key: this dialog used to store
+        # the old default (on) whenever it was accepted, so "show_preview=true" in a user's
+        # settings does not mean they chose it.
+        return self._flag(PREVIEW_KEY, default=False)
 
     @show_preview.setter
     def show_preview(self, value: bool) -> None:
-        self._set_flag("show_preview", value)
+        self._set_flag(PREVIEW_KEY, value)
 
     @property
     def tray_reminders(self) -> bool:

@@ -1,4 +1,6 @@
-"""The entry editor: title, kind, inquiry, tags, Markdown with a safe live preview.
+"""The entry editor: one calm writing surface, in one scroll area: the entry's fields, a
+framework's prompts over text areas that grow with their text, and the free text; a Markdown
+preview beside it when asked for (Ctrl+Shift+P), find and replace (Ctrl+F), word counts.
 
 Every change is autosaved as a draft about a second after typing stops, and at least every two
 seconds while typing goes on, so a crash or a kill loses at most the last two seconds or so.
@@ -9,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
+    QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,29 +26,25 @@ from PySide6.QtWidgets import (
 
 from reflect.app import App
 from reflect.core.draft import Draft
-from reflect.core.entry import Entry, EntryKind, normalize_tags
-from reflect.core.framework import Framework
-from reflect.core.guided_writing import (
-    Slot,
-    as_markdown,
-    prompt_label,
-    responses_of,
-    slots_for,
-    switch_framework,
-)
-from reflect.core.inquiry import InquiryStatus
+from reflect.core.entry import Entry, EntryKind
+from reflect.core.guided_writing import Slot, as_markdown, responses_of, slots_for, switch_framework
 from reflect.errors import ReflectError
-from reflect.ui.dialogs.frameworks.framework_info import FrameworkInfoDialog
+from reflect.ui.editor.entry_fields import EntryFields
+from reflect.ui.editor.find_bar import FindBar
+from reflect.ui.editor.growing import Growth, keep_cursor_visible
 from reflect.ui.editor.markdown_edit import MarkdownEdit, formatting_toolbar
-from reflect.ui.editor.responses_panel import ResponsesPanel
-from reflect.ui.texts import error_text, kind_label
-from reflect.ui.widgets.basics import compact_combo, scrolling
+from reflect.ui.editor.prompt_sections import COUNT_DELAY_MS, PromptSections
+from reflect.ui.editor.word_count import count_words, words_label
+from reflect.ui.texts import error_text
+from reflect.ui.widgets.basics import chain_tabs, scrolling
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
 AUTOSAVE_MS = 1000  # after this quiet moment
 # Each keystroke pushes the quiet-moment save back, so someone typing without a pause would
 # never be saved; this deadline, started by the first unsaved change, is never pushed back.
 AUTOSAVE_MAX_WAIT_MS = 2000
+BODY_MIN_LINES = 12  # the free text, alone: room to start writing
+BODY_MIN_LINES_UNDER_PROMPTS = 4  # "Anything else?"
 
 
 class EntryEditor(QWidget):
@@ -55,6 +52,7 @@ class EntryEditor(QWidget):
     trashed = Signal(str)  # entry id
     failed = Signal(str)  # a message for the status line
     history_requested = Signal(str)  # entry id
+    preview_toggled = Signal(bool)  # remembered as a preference
 
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,77 +63,77 @@ class EntryEditor(QWidget):
         self._autosave.timeout.connect(self.autosave_now)
         self._autosave_deadline = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_WAIT_MS)
         self._autosave_deadline.timeout.connect(self.autosave_now)
+        self._recount = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._recount.timeout.connect(self.count_words_now)
+        self._last_area: MarkdownEdit | None = None
         self._build()
 
     # Building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLineEdit(placeholderText=self.tr("Title (optional)"))
-        self.title.setAccessibleName(self.tr("Title"))
-        self.kind = QComboBox()
-        self.kind.setAccessibleName(self.tr("Kind of entry"))
-        for kind in EntryKind:
-            self.kind.addItem(kind_label(kind), kind.value)
-        self.framework = compact_combo(12)
-        self.framework.setAccessibleName(self.tr("Framework to write with"))
-        self.framework.setToolTip(self.tr("Lay out a framework's prompts to write under"))
-        self.about_framework = QPushButton(self.tr("About…"))
-        self.about_framework.setAccessibleDescription(
-            self.tr("What this framework is, where it comes from, and how sure we are of it")
-        )
-        self.about_framework.clicked.connect(self._on_about_framework)
-        self.inquiry = compact_combo()
-        self.inquiry.setAccessibleName(self.tr("Linked inquiry"))
-        self.tags = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
-        self.tags.setAccessibleName(self.tags.placeholderText())
-        self._tag_words = QStringListModel(self)
-        completer = QCompleter(self._tag_words, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tags.setCompleter(completer)
+        self.fields = EntryFields(self._app)
+        fields = self.fields
+        self.title, self.kind, self.framework = fields.title, fields.kind, fields.framework
+        self.about_framework, self.inquiry = fields.about_framework, fields.inquiry
+        self.tags, self.event_label = fields.tags, fields.event_label
         self.body = MarkdownEdit()
         self.body.setAccessibleName(self.tr("Entry text (Markdown)"))
         self.body.setAccessibleDescription(
             self.tr("Ctrl+Tab moves focus out of the text; Ctrl+Return keeps the entry.")
         )
-        self.responses = ResponsesPanel()
+        self._body_growth = Growth(self.body, BODY_MIN_LINES)
+        self.responses = PromptSections()
         self.responses.changed.connect(self._on_changed)
         self.preview = SafeBrowser()
         self.preview.setAccessibleName(self.tr("Preview"))
+        self.preview.hide()  # writing gets the width until the preview is asked for
         self.status = QLabel()
         self.status.setProperty("role", "muted")
+        self.words = QLabel()
+        self.words.setProperty("role", "muted")
+        self.words.setAccessibleName(self.tr("Words in this entry"))
 
-        row = QHBoxLayout()
-        row.addWidget(self.kind)
-        row.addWidget(self.framework, 1)
-        row.addWidget(self.about_framework)
-        row.addWidget(self.inquiry, 2)
-        row.addWidget(self.tags, 2)
-        writing = QSplitter(Qt.Orientation.Vertical)
-        writing.addWidget(scrolling(self.responses))
-        writing.addWidget(self.body)
-        writing.setChildrenCollapsible(False)
-        self._responses_area = writing.widget(0)
-        self._writing = writing
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 8, 12, 8)
+        column.addWidget(fields)
+        column.addWidget(self.responses)
+        column.addWidget(self.body, 1)
+        self.scroll_area = scrolling(content)
+        self.find_bar = FindBar(self.text_areas)
+        self.find_bar.shown_match.connect(self._reveal)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(writing)
+        self.splitter.addWidget(self.scroll_area)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([600, 400])
-        self.event_label = QLabel()
-        self.event_label.setProperty("role", "muted")
-        self.event_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.splitter.setChildrenCollapsible(False)
+        toolbar = formatting_toolbar(self.body, self, self.writing_area)
+        self.preview_action = self._preview_action()
+        toolbar.addSeparator()
+        toolbar.addAction(self.preview_action)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.event_label)
-        layout.addWidget(self.title)
-        layout.addLayout(row)
-        layout.addWidget(formatting_toolbar(self.body, self))
+        layout.addWidget(toolbar)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(self._buttons())
 
-        for signal in (self.title.textEdited, self.tags.textEdited, self.body.textChanged):
+        for signal in (self.title.textEdited, self.tags.changed, self.body.textChanged):
             signal.connect(self._on_changed)
         self.kind.currentIndexChanged.connect(self._on_changed)
         self.framework.currentIndexChanged.connect(self._on_framework_changed)
         self.inquiry.currentIndexChanged.connect(self._on_changed)
+        self.tags.changed.connect(self._chain_tab_order)
+        self.body.cursorPositionChanged.connect(lambda: self._reveal(self.body))
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
+
+    def _preview_action(self) -> QAction:
+        action = QAction(self.tr("Preview"), self, checkable=True)
+        action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(self.tr("Show the formatted text beside it (Ctrl+Shift+P)"))
+        action.toggled.connect(self._on_preview_toggled)
+        self.addAction(action)
+        return action
 
     def _buttons(self) -> QHBoxLayout:
         self.done = QPushButton(self.tr("Done"))
@@ -153,6 +151,7 @@ class EntryEditor(QWidget):
         self.trash = QPushButton(self.tr("Move to trash"))
         self.trash.clicked.connect(self.move_to_trash)
         row = QHBoxLayout()
+        row.addWidget(self.words)
         row.addWidget(self.status, 1)
         row.addWidget(self.history)
         row.addWidget(self.trash)
@@ -160,10 +159,46 @@ class EntryEditor(QWidget):
         return row
 
     def apply_preferences(self, text_size: int, show_preview: bool) -> None:
-        font = self.body.font()
-        font.setPointSize(text_size)
-        self.body.setFont(font)
+        for area in self.text_areas():
+            font = area.font()
+            font.setPointSize(text_size)
+            area.setFont(font)
+        self.preview_action.setChecked(show_preview)
         self.preview.setVisible(show_preview)
+
+    def _on_preview_toggled(self, shown: bool) -> None:
+        self.preview.setVisible(shown)
+        draft = self.current_draft()
+        if shown and draft is not None:
+            self._show_preview(draft)
+        self.preview_toggled.emit(shown)
+
+    # The text areas, find, and the one scroll ----------------------------------------------
+
+    def text_areas(self) -> list[QPlainTextEdit]:
+        """Every text area of the entry, in reading order: the prompts, then the free text."""
+        return [*self.responses.boxes(), self.body]
+
+    def writing_area(self) -> MarkdownEdit:
+        """The text area formatting applies to: the one last written in."""
+        last = self._last_area
+        return last if last is not None and last in self.text_areas() else self.body
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, MarkdownEdit) and new in self.text_areas():
+            self._last_area = new
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def _reveal(self, area: QPlainTextEdit) -> None:
+        if not self._loading:  # an entry opens at its top
+            keep_cursor_visible(self.scroll_area, area)
+
+    def _chain_tab_order(self) -> None:
+        prompts = self.responses.boxes()
+        buttons = [self.history, self.trash, self.done]
+        chain_tabs([*self.fields.tab_chain(), *prompts, self.body, *buttons])
 
     # Opening -----------------------------------------------------------------------------
 
@@ -200,14 +235,14 @@ class EntryEditor(QWidget):
         try:
             self._draft = draft
             self.title.setText(draft.title)
-            self._show_event(draft.event_id)
+            self.fields.show_event(draft.event_id)
             self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind.value)))
-            self._fill_inquiries(draft.inquiry_id)
-            self.tags.setText(", ".join(draft.tags))
-            self._tag_words.setStringList([t for t, _ in self._app.entries.tag_counts()])
+            self.fields.fill_inquiries(draft.inquiry_id)
+            self.tags.set_tags(draft.tags)
+            self.tags.set_known(self._app.entries.known_tags())
             self.body.setPlainText(draft.body)
-            self._fill_frameworks(draft.framework_id)
-            framework = self._framework(draft.framework_id)
+            self.fields.fill_frameworks(draft.framework_id)
+            framework = self.fields.find_framework(draft.framework_id)
             self._lay_out(slots_for(framework, draft.framework_id, draft.responses))
             self._show_preview(draft)
             editing = draft.entry_id is not None
@@ -216,54 +251,35 @@ class EntryEditor(QWidget):
             self.status.setText("")
         finally:
             self._loading = False
-        self.body.setFocus()
-
-    def _show_event(self, event_id: str | None) -> None:
-        """Which programme event this entry is about (it stays linked through pack updates)."""
-        event = None
-        if event_id is not None:
-            try:
-                event = self._app.programme.event(event_id)
-            except ReflectError:
-                event = None  # the pack is gone; the link is kept, there is nothing to show
-        self.event_label.setVisible(event is not None)
-        if event is not None:
-            self.event_label.setText(
-                self.tr("Reflecting on {0}, {1}").format(event.title, f"{event.day:%A %d %B}")
-            )
-
-    def _fill_frameworks(self, chosen: str | None) -> None:
-        self.framework.clear()
-        self.framework.addItem(self.tr("No framework"), None)
-        for framework in self._app.frameworks.all():
-            self.framework.addItem(framework.name, framework.id)
-        if chosen is not None and self.framework.findData(chosen) < 0:
-            # Written with a framework that is not here (a coaching session, a deleted copy).
-            self.framework.addItem(prompt_words(chosen), chosen)
-        self.framework.setCurrentIndex(max(0, self.framework.findData(chosen)))
-        self.about_framework.setEnabled(self._framework(chosen) is not None)
-
-    def _framework(self, framework_id: str | None) -> Framework | None:
-        return None if framework_id is None else self._app.frameworks.find(framework_id)
+        self.find_bar.hide()
+        self.count_words_now()
+        self.scroll_area.verticalScrollBar().setValue(0)
+        # Writing starts at the top: the first prompt, or the free text when there are none.
+        self.text_areas()[0].setFocus()
 
     def _lay_out(self, slots: tuple[Slot, ...]) -> None:
-        # Shown before loading, so the scroll area hears about the new rows' size.
-        self._responses_area.setVisible(bool(slots))
+        self.responses.setVisible(bool(slots))
         self.responses.load(slots)
-        if slots:
-            # Structured entries are mostly their answers; the free text is for extras.
-            self._writing.setSizes([420, 160])
+        for box in self.responses.boxes():
+            font = box.font()
+            font.setPointSize(self.body.font().pointSize())
+            box.setFont(font)
+            box.textChanged.connect(self._recount.start)
+            box.cursorPositionChanged.connect(lambda box=box: self._reveal(box))
+        # Structured entries are mostly their answers; the free text is for extras.
+        self._body_growth.set_min_lines(BODY_MIN_LINES_UNDER_PROMPTS if slots else BODY_MIN_LINES)
         self.body.setPlaceholderText(
             self.tr("Anything else?")
             if slots
             else self.tr("What happened? What did you notice? What now?")
         )
+        self._chain_tab_order()
 
     def _on_framework_changed(self) -> None:
         if self._loading or self._draft is None:
             return
         chosen = self.framework.currentData()
-        framework = self._framework(chosen)
+        framework = self.fields.find_framework(chosen)
         body, slots = switch_framework(self.body.toPlainText(), self.responses.slots(), framework)
         self._loading = True
         try:
@@ -275,18 +291,10 @@ class EntryEditor(QWidget):
         self._draft = replace(self._draft, framework_id=chosen)
         self._on_changed()
 
-    def _on_about_framework(self) -> None:
-        framework = self._framework(self.framework.currentData())
-        if framework is not None:
-            FrameworkInfoDialog(framework, self).exec()
-
-    def _fill_inquiries(self, chosen: str | None) -> None:
-        self.inquiry.clear()
-        self.inquiry.addItem(self.tr("No inquiry"), None)
-        for inquiry in self._app.inquiries.all():
-            if inquiry.status is InquiryStatus.ACTIVE or inquiry.id == chosen:
-                self.inquiry.addItem(inquiry.question, inquiry.id)
-        self.inquiry.setCurrentIndex(max(0, self.inquiry.findData(chosen)))
+    def count_words_now(self) -> None:
+        self._recount.stop()
+        total = sum(count_words(area.toPlainText()) for area in self.text_areas())
+        self.words.setText(words_label(total))
 
     # Editing -----------------------------------------------------------------------------
 
@@ -299,7 +307,7 @@ class EntryEditor(QWidget):
             body=self.body.toPlainText(),
             kind=EntryKind(self.kind.currentData()),
             inquiry_id=self.inquiry.currentData(),
-            tags=normalize_tags(self.tags.text().split(",")),
+            tags=self.tags.tags(),
             framework_id=self.framework.currentData(),
             responses=responses_of(self.responses.slots()),
         )
@@ -311,12 +319,16 @@ class EntryEditor(QWidget):
         if draft is not None:
             self._show_preview(draft)
         self.status.setText(self.tr("Editing…"))
+        self._recount.start()
         self._autosave.start()
         if not self._autosave_deadline.isActive():
             self._autosave_deadline.start()
 
     def _show_preview(self, draft: Draft) -> None:
-        slots = slots_for(self._framework(draft.framework_id), draft.framework_id, draft.responses)
+        if not self.preview_action.isChecked():
+            return  # rendered when it is shown
+        framework = self.fields.find_framework(draft.framework_id)
+        slots = slots_for(framework, draft.framework_id, draft.responses)
         sections = as_markdown(slots)
         # Long text renders off the UI thread; the old preview stays until the new one is ready.
         text = "\n\n".join(p for p in (draft.body, sections) if p)
@@ -377,8 +389,3 @@ class EntryEditor(QWidget):
     def _on_history(self) -> None:
         if self._draft is not None and self._draft.entry_id is not None:
             self.history_requested.emit(self._draft.entry_id)
-
-
-def prompt_words(framework_id: str) -> str:
-    """A name for a framework id the catalog does not know."""
-    return prompt_label(None, None, framework_id)

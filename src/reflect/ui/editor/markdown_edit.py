@@ -6,6 +6,8 @@ editor is never a keyboard trap.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
@@ -70,19 +72,22 @@ class MarkdownEdit(QPlainTextEdit):
         self.setFocus()
 
 
-def formatting_toolbar(edit: MarkdownEdit, parent: QWidget) -> QToolBar:
-    """Bold, italic, heading, list, quote and link for ``edit``; the shortcuts work while
-    focus is anywhere in ``parent`` (the editor)."""
+def formatting_toolbar(
+    edit: MarkdownEdit, parent: QWidget, target: Callable[[], MarkdownEdit] | None = None
+) -> QToolBar:
+    """Bold, italic, heading, list, quote and link for ``edit`` (or for whichever area
+    ``target`` names at the time); the shortcuts work while focus is anywhere in ``parent``."""
     tr = parent.tr
+    at = target or (lambda: edit)
     bar = QToolBar(tr("Formatting"))
     bar.setAccessibleName(tr("Formatting"))
     actions = (
-        (tr("Bold"), "Ctrl+B", lambda: edit.wrap_selection("**", tr("bold"))),
-        (tr("Italic"), "Ctrl+I", lambda: edit.wrap_selection("*", tr("text"))),
-        (tr("Heading"), "", lambda: edit.prefix_lines("## ")),
-        (tr("List"), "", lambda: edit.prefix_lines("- ")),
-        (tr("Quote"), "", lambda: edit.prefix_lines("> ")),
-        (tr("Link"), "Ctrl+L", edit.insert_link),
+        (tr("Bold"), "Ctrl+B", lambda: at().wrap_selection("**", tr("bold"))),
+        (tr("Italic"), "Ctrl+I", lambda: at().wrap_selection("*", tr("text"))),
+        (tr("Heading"), "", lambda: at().prefix_lines("## ")),
+        (tr("List"), "", lambda: at().prefix_lines("- ")),
+        (tr("Quote"), "", lambda: at().prefix_lines("> ")),
+        (tr("Link"), "Ctrl+L", lambda: at().insert_link()),
     )
     for label, shortcut, slot in actions:
         action = QAction(label, parent)
@@ -92,4 +97,7 @@ def formatting_toolbar(edit: MarkdownEdit, parent: QWidget) -> QToolBar:
             action.setToolTip(f"{label} ({shortcut})")
         action.triggered.connect(slot)
         bar.addAction(action)
+        # On the editor too: a widget-with-children shortcut counts only inside the widgets
+        # its action is on, and focus is in the text, not on the toolbar.
+        parent.addAction(action)
     return bar

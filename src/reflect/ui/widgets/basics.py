@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -126,3 +127,9 @@ def fit_to_rows(view: QListWidget) -> None:
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     rows = view.sizeHintForRow(0) * view.count() if view.count() else 0
     view.setFixedHeight(rows + 2 * view.frameWidth())
+
+
+def chain_tabs(widgets: Sequence[QWidget]) -> None:
+    """Tab moves through ``widgets`` in this order (widgets made later would come last)."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
