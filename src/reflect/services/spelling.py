@@ -9,6 +9,7 @@ until then every word counts as correct. Why Hunspell and this dictionary: docs/
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -124,8 +125,11 @@ class Speller:
 
     def _load_and_tell(self) -> None:
         self.load()
-        for listener in list(self._listeners):
-            listener()
+        listeners, self._listeners = self._listeners, []
+        for listener in listeners:
+            # RuntimeError: a listener's window closed while the dictionary loaded.
+            with contextlib.suppress(RuntimeError):
+                listener()
 
     def _read_programme_words(self) -> list[str]:
         try:

@@ -40,6 +40,7 @@ from reflect.errors import ReflectError
 from reflect.ui.dialogs.frameworks.framework_info import FrameworkInfoDialog
 from reflect.ui.editor.markdown_edit import MarkdownEdit, formatting_toolbar
 from reflect.ui.editor.responses_panel import ResponsesPanel
+from reflect.ui.editor.spelling import check_spelling
 from reflect.ui.texts import error_text, kind_label
 from reflect.ui.widgets.basics import compact_combo, scrolling
 from reflect.ui.widgets.safe_browser import SafeBrowser
@@ -61,6 +62,7 @@ class EntryEditor(QWidget):
         self._app = app
         self._draft: Draft | None = None
         self._loading = False
+        self._spelling_on = True
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
         self._autosave_deadline = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_WAIT_MS)
@@ -136,6 +138,7 @@ class EntryEditor(QWidget):
         self.kind.currentIndexChanged.connect(self._on_changed)
         self.framework.currentIndexChanged.connect(self._on_framework_changed)
         self.inquiry.currentIndexChanged.connect(self._on_changed)
+        self.check_spelling(self._spelling_on)
 
     def _buttons(self) -> QHBoxLayout:
         self.done = QPushButton(self.tr("Done"))
@@ -164,6 +167,14 @@ class EntryEditor(QWidget):
         font.setPointSize(text_size)
         self.body.setFont(font)
         self.preview.setVisible(show_preview)
+
+    def check_spelling(self, on: bool) -> None:
+        """Spell checking on or off in every Markdown text area here (the body and, once
+        they are MarkdownEdits, the framework's prompt areas)."""
+        self._spelling_on = on
+        edit: MarkdownEdit
+        for edit in self.findChildren(MarkdownEdit):
+            check_spelling(edit, self._app.spelling, on)
 
     # Opening -----------------------------------------------------------------------------
 
@@ -258,6 +269,7 @@ class EntryEditor(QWidget):
             if slots
             else self.tr("What happened? What did you notice? What now?")
         )
+        self.check_spelling(self._spelling_on)  # prompt areas are new for each framework
 
     def _on_framework_changed(self) -> None:
         if self._loading or self._draft is None:
