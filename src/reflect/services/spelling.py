@@ -85,6 +85,10 @@ class Speller:
         return self._loaded.is_set()
 
     @property
+    def dictionary_dir(self) -> Path:
+        return self._dictionary_dir
+
+    @property
     def available(self) -> bool:
         """Loaded and usable; False before loading and where Hunspell or its files are missing."""
         return self._engine is not None
