@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QSyntaxHighlighter,
@@ -142,7 +142,14 @@ class SpellChecking:
         block, word = found
         tr = self.edit.tr
         actions: list[QAction] = []
-        for suggestion in self.speller.suggestions(word.text):
+        # Hunspell takes a few tenths of a second and holds Python's lock meanwhile, so a
+        # thread would not keep the window any livelier; say it is busy instead.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            suggestions = self.speller.suggestions(word.text)
+        finally:
+            QApplication.restoreOverrideCursor()
+        for suggestion in suggestions:
             action = QAction(suggestion, menu)
             action.triggered.connect(partial(self.replace, block, word, suggestion))
             actions.append(action)
