@@ -159,3 +159,22 @@ def test_switching_spelling_off_in_preferences_removes_the_underlines_at_once(
     assert window.prefs.check_spelling is False
     qtbot.keyClicks(body, " teh")
     assert underlined(body) == []
+
+
+def test_the_underline_is_readable_on_the_light_and_the_dark_page() -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from reflect.ui import theme
+
+    def luminance(colour: QColor) -> float:
+        def channel(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    for dark, palette in ((False, theme._LIGHT), (True, theme._DARK)):
+        line = luminance(theme.misspelling_colour(dark))
+        page = luminance(QColor(palette[QPalette.ColorRole.Base]))
+        ratio = (max(line, page) + 0.05) / (min(line, page) + 0.05)
+        assert ratio >= 4.5, (dark, ratio)  # WCAG's text contrast, for a thin line

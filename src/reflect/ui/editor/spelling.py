@@ -142,18 +142,15 @@ class SpellChecking:
         block, word = found
         tr = self.edit.tr
         actions: list[QAction] = []
-        # Hunspell takes a few tenths of a second and holds Python's lock meanwhile, so a
-        # thread would not keep the window any livelier; say it is busy instead.
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            suggestions = self.speller.suggestions(word.text)
-        finally:
-            QApplication.restoreOverrideCursor()
+        if self.edit.isReadOnly():
+            suggestions: list[str] = []  # nothing may change the text; adding a word still helps
+        else:
+            suggestions = self._suggestions(word.text)
         for suggestion in suggestions:
             action = QAction(suggestion, menu)
             action.triggered.connect(partial(self.replace, block, word, suggestion))
             actions.append(action)
-        if not actions:
+        if not actions and not self.edit.isReadOnly():
             none = QAction(tr("No suggestions"), menu)
             none.setEnabled(False)
             actions.append(none)
@@ -164,6 +161,15 @@ class SpellChecking:
         menu.insertActions(first, actions)  # type: ignore[arg-type]
         if first is not None:
             menu.insertSeparator(first)
+
+    def _suggestions(self, word: str) -> list[str]:
+        # Hunspell takes a few tenths of a second and holds Python's lock meanwhile, so a
+        # thread would not keep the window any livelier; say it is busy instead.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return self.speller.suggestions(word)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def replace(self, block: QTextBlock, word: Word, suggestion: str) -> None:
         """Replace ``word`` with ``suggestion`` as one step of undo."""
