@@ -9,7 +9,8 @@
 #   1. --version prints this checkout's version; --help lists every command
 #   2. the real window opens and paints, offscreen, and the app exits 0 (--quit-after-paint);
 #      on Linux again on an X server (Xvfb), through the xcb plugin and the libraries it needs
-#   3. write + search: SQLite with FTS5 inside the bundle
+#   3. write + search: SQLite with FTS5 inside the bundle; spelling: Hunspell and the British
+#      English dictionary inside the bundle flag "recieve" and not "organisation"
 #   4. keys in a passphrase file (keyring forced off): pyrage/age scrypt inside the bundle
 #   5. keys in a real Secret Service (gnome-keyring in a private D-Bus session): keyring's
 #      backends are discovered through entry points, the classic PyInstaller pitfall
@@ -84,6 +85,10 @@ fi
 step "3. write and search (SQLite FTS5)"
 run --data-dir "$scratch/journal" write "Relationships first, measures second." >/dev/null
 expect "Relationships first" "$(run --data-dir "$scratch/journal" search relationship)"
+
+step "3b. spell checking (Hunspell and resources/spelling/en_GB.dic inside the bundle)"
+spelt="$(run --data-dir "$scratch/journal" spelling recieve organisation colour programme | tr -d '\r')"
+[ "$spelt" = "recieve" ] || fail "expected only 'recieve' to be flagged, got: ${spelt:-nothing}"
 
 step "4. keys in a passphrase file (no keyring)"
 card="$(PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring run --data-dir "$scratch/journal" \

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from reflect.services.receiving import ReceivingService
     from reflect.services.search import SearchService
     from reflect.services.sharing import SharingService
+    from reflect.services.spelling import Speller
     from reflect.services.transfer import TransferService
     from reflect.storage.programmes import ProgrammeRepository
 
@@ -117,6 +118,13 @@ class App:
         from reflect.storage.insights import InsightsRepository
 
         return InsightsService(InsightsRepository(self.store), self.assessments, self.clock)
+
+    @cached_property
+    def spelling(self) -> Speller:
+        """The speller; its dictionary loads on first use (``load_in_background``)."""
+        from reflect.services.spelling import USER_WORDS_FILE, Speller
+
+        return Speller(self.paths.config_dir / USER_WORDS_FILE)
 
     @cached_property
     def search(self) -> SearchService:

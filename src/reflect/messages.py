@@ -392,6 +392,12 @@ class Msg(Enum):
     )
     EVENT_NOT_FOUND = "No programme event has the id {id}."
 
+    # Spelling
+    SPELLING_UNAVAILABLE = (
+        "Spell checking is not available: the British English dictionary in {folder} "
+        "could not be loaded."
+    )
+
     @property
     def template(self) -> str:
         return str(self.value)

@@ -14,3 +14,6 @@ hiddenimports = collect_submodules("reflect")
 # The Markdown renderer (reflect.formats.markdown_html) imports cmarkgfm inside a function, and
 # cmarkgfm's compiled cffi module loads _cffi_backend from C, where PyInstaller cannot see it.
 hiddenimports += ["cmarkgfm", "cmarkgfm.cmark", "cmarkgfm._cmark", "_cffi_backend"]
+# The speller (reflect.services.spelling) imports Hunspell inside a function too; its compiled
+# module finds libhunspell beside itself, which PyInstaller follows from the extension.
+hiddenimports += ["hunspell", "hunspell.hunspell"]

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "file_commands",
     "exchange_commands",
     "pack_commands",
+    "spelling_commands",
 )
 # Where each command is defined (in its module's COMMANDS), so that running one imports only
 # its own module: a search need not load sharing or packs. A command missing here still runs,
@@ -39,6 +40,7 @@ MODULE_OF = {
         ("key", "peer", "trio", "share", "receive", "inbox", "feedback"), "exchange_commands"
     ),
     **dict.fromkeys(("pack", "programme"), "pack_commands"),
+    "spelling": "spelling_commands",
 }
 
 

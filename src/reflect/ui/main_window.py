@@ -320,6 +320,7 @@ class MainWindow(QMainWindow):
         if isinstance(qt_app, QApplication) and theme.is_dark(qt_app) != wanted:
             theme.apply(qt_app, self.prefs.scheme)
         self.editor.apply_preferences(self.prefs.text_size, self.prefs.show_preview)
+        self.editor.check_spelling(self.prefs.check_spelling)
         self.reminders.use_tray(self.prefs.tray_reminders)
         self.reminders.remind_daily(self.prefs.daily_time if self.prefs.daily_reminder else None)
 

@@ -52,6 +52,14 @@ _DARK = {
 _LIGHT_WARNING = {"warning_bg": "#f3d9a4", "warning_text": "#3b2a05", "warning_border": "#c89a3c"}
 _DARK_WARNING = {"warning_bg": "#4a3813", "warning_text": "#f6e3b8", "warning_border": "#9c7630"}
 
+# Misspelt words' wavy underline: a red that stands out on either scheme's text background.
+_MISSPELLING = {False: "#c0262d", True: "#ff8a80"}
+
+
+def misspelling_colour(dark: bool) -> QColor:
+    return QColor(_MISSPELLING[dark])
+
+
 # Widgets say what they are with a dynamic property ``role`` (set before the widget is first
 # polished) or, where one is already unique, an object name; only this sheet says how they look.
 # ``apply`` fills in the %(name)s values per scheme, so a literal percent sign must be written %%.

@@ -64,6 +64,14 @@ class Preferences:
         self._set_flag(PREVIEW_KEY, value)
 
     @property
+    def check_spelling(self) -> bool:
+        return self._flag("check_spelling", default=True)
+
+    @check_spelling.setter
+    def check_spelling(self, value: bool) -> None:
+        self._set_flag("check_spelling", value)
+
+    @property
     def tray_reminders(self) -> bool:
         return self._flag("tray_reminders", default=False)
 
@@ -117,6 +125,8 @@ class PreferencesDialog(QDialog):
         self.text_size.setValue(prefs.text_size)
         self.preview = QCheckBox(self.tr("Show a live preview beside the text"))
         self.preview.setChecked(prefs.show_preview)
+        self.spelling = QCheckBox(self.tr("Check &spelling as you type"))
+        self.spelling.setChecked(prefs.check_spelling)
         self.reminders = QCheckBox(
             self.tr("Offer to reflect the day after a workshop or coaching session")
         )
@@ -130,6 +140,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Appearance"), self.appearance)
         form.addRow(self.tr("&Text size in the editor"), self.text_size)
         form.addRow("", self.preview)
+        form.addRow("", self.spelling)
         form.addRow(self.tr("Reminders"), self.reminders)
         form.addRow("", self.daily_row)
         form.addRow("", self.tray)
@@ -169,6 +180,7 @@ class PreferencesDialog(QDialog):
         self._prefs.scheme = Scheme(self.appearance.currentData())
         self._prefs.text_size = self.text_size.value()
         self._prefs.show_preview = self.preview.isChecked()
+        self._prefs.check_spelling = self.spelling.isChecked()
         self._prefs.tray_reminders = self.tray.isChecked()
         self._prefs.daily_reminder = self.daily.isChecked()
         chosen = self.daily_time.time()

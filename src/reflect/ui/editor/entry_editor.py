@@ -1,10 +1,8 @@
-"""The entry editor: one calm writing surface, in one scroll area: the entry's fields, a
-framework's prompts over text areas that grow with their text, and the free text; a Markdown
-preview beside it when asked for (Ctrl+Shift+P), find and replace (Ctrl+F), word counts.
-
-Every change is autosaved as a draft about a second after typing stops, and at least every two
-seconds while typing goes on, so a crash or a kill loses at most the last two seconds or so.
-"Done" (or leaving the editor) keeps the draft as the entry.
+"""The entry editor: one calm writing surface in one scroll (the fields, a framework's prompts
+over text areas that grow, the free text); a preview on request (Ctrl+Shift+P), find and
+replace (Ctrl+F), word counts, spell checking. Every change is autosaved as a draft a second
+after typing stops and at least every two seconds while it goes on, so a crash loses at most
+the last two seconds; "Done" (or leaving the editor) keeps the draft as the entry.
 """
 
 from __future__ import annotations
@@ -34,6 +32,7 @@ from reflect.ui.editor.find_bar import FindBar
 from reflect.ui.editor.growing import Growth, keep_cursor_visible
 from reflect.ui.editor.markdown_edit import MarkdownEdit, formatting_toolbar
 from reflect.ui.editor.prompt_sections import COUNT_DELAY_MS, PromptSections
+from reflect.ui.editor.spelling import check_spelling
 from reflect.ui.editor.word_count import count_words, words_label
 from reflect.ui.texts import error_text
 from reflect.ui.widgets.basics import chain_tabs, scrolling
@@ -59,6 +58,7 @@ class EntryEditor(QWidget):
         self._app = app
         self._draft: Draft | None = None
         self._loading = False
+        self._spelling_on = True
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
         self._autosave_deadline = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_WAIT_MS)
@@ -124,6 +124,7 @@ class EntryEditor(QWidget):
         self.inquiry.currentIndexChanged.connect(self._on_changed)
         self.tags.changed.connect(self._chain_tab_order)
         self.body.cursorPositionChanged.connect(lambda: self._reveal(self.body))
+        self.check_spelling(self._spelling_on)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
 
     def _preview_action(self) -> QAction:
@@ -200,6 +201,12 @@ class EntryEditor(QWidget):
         buttons = [self.history, self.trash, self.done]
         chain_tabs([*self.fields.tab_chain(), *prompts, self.body, *buttons])
 
+    def check_spelling(self, on: bool) -> None:
+        """Spell checking on or off in every text area: the prompts and the free text."""
+        self._spelling_on = on
+        for area in self.text_areas():
+            check_spelling(area, self._app.spelling, on)
+
     # Opening -----------------------------------------------------------------------------
 
     def open_new(
@@ -274,6 +281,7 @@ class EntryEditor(QWidget):
             else self.tr("What happened? What did you notice? What now?")
         )
         self._chain_tab_order()
+        self.check_spelling(self._spelling_on)  # prompt areas are new for each framework
 
     def _on_framework_changed(self) -> None:
         if self._loading or self._draft is None:

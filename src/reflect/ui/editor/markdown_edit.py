@@ -1,21 +1,27 @@
 """The writing surface: plain Markdown text with a few formatting helpers and a focus escape.
 
 Tab indents (Markdown lists need it); Ctrl+Tab and Ctrl+Shift+Tab move focus out, so the
-editor is never a keyboard trap.
+editor is never a keyboard trap. The context menu (right-click, the Menu key or Shift+F10)
+starts with spelling corrections when spell checking is attached (ui/editor/spelling.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolBar, QWidget
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from reflect.ui.editor.spelling import SpellChecking
 
 
 class MarkdownEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.spelling: SpellChecking | None = None  # set by ui.editor.spelling.check_spelling
         self.setTabChangesFocus(False)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -32,6 +38,18 @@ class MarkdownEdit(QPlainTextEdit):
                 QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
                 return True
         return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a right-click at ``pos`` (viewport coordinates): spelling first."""
+        menu = self.createStandardContextMenu(pos)
+        if self.spelling is not None:
+            self.spelling.add_to_menu(menu, self.cursorForPosition(pos))
+        return menu
 
     def wrap_selection(self, marker: str, placeholder: str) -> None:
         """Surround the selection (or a placeholder word) with ``marker``, e.g. ``**``."""
