@@ -84,13 +84,13 @@ def test_ctrl_f_in_the_editor_finds_in_the_entry(qtbot: QtBot, window: MainWindo
     assert window.current_page() is PageId.EDITOR
     assert bar.isVisible() and bar.field.hasFocus()
     qtbot.keyClicks(bar.field, "one")
-    assert bar.count.text() == "1 of 3"
+    assert bar.count.text() == "1 of 3 matches"
     assert len(body.extraSelections()) == 3  # every match tinted
     qtbot.keyClick(bar.field, Qt.Key.Key_Return)
-    assert bar.count.text() == "2 of 3"
+    assert bar.count.text() == "2 of 3 matches"
     assert body.textCursor().selectionStart() == 8
     qtbot.keyClick(bar.field, Qt.Key.Key_Return, SHIFT)
-    assert bar.count.text() == "1 of 3"
+    assert bar.count.text() == "1 of 3 matches"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert bar.isHidden()
     assert body.extraSelections() == []
@@ -102,7 +102,7 @@ def test_ctrl_f_in_the_editor_finds_in_the_entry(qtbot: QtBot, window: MainWindo
     body.setTextCursor(cursor)
     qtbot.keyClick(body, Qt.Key.Key_F, CTRL)
     assert bar.field.text() == "three"
-    assert bar.count.text() == "1 of 1"
+    assert bar.count.text() == "1 of 1 match"
     # With nothing selected, it opens on the last term.
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     qtbot.keyClick(body, Qt.Key.Key_End)
@@ -136,7 +136,7 @@ def test_replace_all_is_one_undo_in_each_text_area(qtbot: QtBot, window: MainWin
     qtbot.keyClick(body, Qt.Key.Key_F, CTRL)
     bar = window.editor.find_bar
     qtbot.keyClicks(bar.field, "the")
-    assert bar.count.text().endswith("of 4")
+    assert bar.count.text().endswith("of 4 matches")
     qtbot.keyClick(bar.field, Qt.Key.Key_Tab)  # the buttons are on the way to the replacement
     bar.replacement.setFocus()
     qtbot.keyClicks(bar.replacement, "our")
@@ -163,7 +163,7 @@ def test_replace_changes_the_match_shown_and_moves_on(qtbot: QtBot, window: Main
     qtbot.keyClicks(bar.replacement, "dog")
     qtbot.keyClick(bar.replacement, Qt.Key.Key_Return)
     assert body.toPlainText() == "dog cat cat"
-    assert bar.count.text() == "1 of 2"
+    assert bar.count.text() == "1 of 2 matches"
 
 
 def test_edit_menu_copies_and_pastes_in_the_focused_field(qtbot: QtBot, window: MainWindow) -> None:

@@ -17,6 +17,9 @@ class Counted(QObject):
     def frameworks(self, n: int) -> str:
         return self.tr("%n framework(s)", "", n)
 
+    def words(self, n: int) -> str:
+        return self.tr("%n word(s)", "", n)
+
     def unmatched_comments(self, n: int) -> str:
         return self.tr("%n were about entries this journal does not have.", "", n)
 

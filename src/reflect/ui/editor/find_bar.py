@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.editor.word_count import counted
-
 
 class Match(NamedTuple):
     area: int  # which text area, in reading order
@@ -218,10 +216,10 @@ class FindBar(QWidget):
             self.count.setText(self.tr("No matches"))
         elif self._at in found:
             self.count.setText(
-                self.tr("{0} of %n", "", len(found)).format(found.index(self._at) + 1)
+                self.tr("{0} of %n match(es)", "", len(found)).format(found.index(self._at) + 1)
             )
         else:
-            self.count.setText(counted("FindBar", "%n match(es)", len(found)))
+            self.count.setText(self.tr("%n match(es)", "", len(found)))
 
     # Replacing ---------------------------------------------------------------------------
 
@@ -256,5 +254,5 @@ class FindBar(QWidget):
                 found = document.find(term, edit.position())
             edit.endEditBlock()
         self._at = None
-        self.count.setText(counted("FindBar", "Replaced %n", replaced))
+        self.count.setText(self.tr("Replaced %n match(es)", "", replaced))
         return replaced

@@ -1,6 +1,8 @@
-"""Save a PNG of every main screen, in light and dark, from a fresh demo journal.
+"""Save a PNG of every main screen, in light and dark, from a fresh demo journal, and the
+pages of a PDF export (with poppler's pdftoppm, when installed).
 
     python -m reflect.ui.tools.screenshots --out screenshots/
+    python -m reflect.ui.tools.screenshots --out shots-150/ --scale 1.5   # 1366x768 at 150%
 
 Runs offscreen unless a display is chosen; used to look at what a user sees.
 """
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,25 +26,36 @@ from reflect.services.demo import fill_demo
 from reflect.ui.tools.screenshot_trio import fill_trio, keyring_factory
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QWidget
 
 SIZE = (1200, 800)
+SCREEN = (1366, 768)  # the smallest screen Reflect is made for, in pixels
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="display scaling, e.g. 1.5: the window fills a "
+        "1366x768 screen at that scale, as a laptop user's would",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    size = SIZE
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+        size = (int(SCREEN[0] / args.scale), int((SCREEN[1] - 40) / args.scale))
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="reflect-shots-") as folder:
-        saved = take_all(Path(folder), args.out)
+        saved = take_all(Path(folder), args.out, size)
+        saved += pdf_pages(Path(folder), args.out)
     for path in saved:
         print(path)
     return 0
 
 
-def take_all(data_dir: Path, out: Path) -> list[Path]:
+def take_all(data_dir: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from reflect.ui import launch, theme
@@ -58,13 +73,13 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
             window = MainWindow(app, lambda exc: None)
             window.prefs.scheme = scheme
             window.apply_preferences()
-            window.resize(*SIZE)
+            window.resize(*size)
             window.show()
             for name, arrange in screens(window).items():
                 shown = arrange()  # a dialog, when the screen is one; else the window
                 QApplication.processEvents()
                 path = out / f"{name}-{scheme}.png"
-                (window if shown is None else shown).grab().save(str(path))
+                with_popups(window if shown is None else shown).save(str(path))
                 saved.append(path)
                 if shown is not None:
                     shown.close()
@@ -77,7 +92,55 @@ def take_all(data_dir: Path, out: Path) -> list[Path]:
     return saved
 
 
+def with_popups(widget: QWidget) -> QPixmap:
+    """The widget as drawn, with any popup open over it (a completion list, a menu), which
+    lives in a window of its own and so is missing from a plain grab."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication
+
+    picture = widget.grab()
+    painter = QPainter(picture)
+    for popup in QApplication.topLevelWidgets():
+        if popup is widget or not popup.isVisible() or popup.windowType() != Qt.WindowType.Popup:
+            continue
+        painter.drawPixmap(widget.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft())),
+                           popup.grab())  # fmt: skip
+    painter.end()
+    return picture
+
+
+def pdf_pages(data_dir: Path, out: Path) -> list[Path]:
+    """The demo's first inquiry, with everything linked to it, exported to PDF and turned into
+    PNG pages by pdftoppm (skipped, saying so, when poppler is not installed)."""
+    from reflect.services.printing import PrintSelection
+    from reflect.ui.printing.pdf import write_pdf
+
+    app = open_app(resolve_paths(data_dir))
+    try:
+        pdf = out / "inquiry.pdf"
+        write_pdf(app, PrintSelection(inquiry_id=app.inquiries.active()[0].id), pdf)
+    finally:
+        app.close()
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: the PDF is not turned into pictures", file=sys.stderr)
+        return [pdf]
+    subprocess.run(["pdftoppm", "-r", "70", "-png", str(pdf), str(out / "pdf-page")], check=True)
+    return [pdf, *sorted(out.glob("pdf-page-*.png"))]
+
+
+def gibbs_entry(w: object) -> str:
+    """The demo's longest reflection written through Gibbs' prompts."""
+    from reflect.ui.main_window import MainWindow
+
+    assert isinstance(w, MainWindow)
+    gibbs = [e for e in w.app.entries.page(limit=500) if e.framework_id == "gibbs"]
+    return max(gibbs, key=lambda e: sum(len(r.text) for r in e.responses)).id
+
+
 def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from reflect.ui.main_window import MainWindow
@@ -102,6 +165,24 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
             "> Relational work is the work."
         )
 
+    def editor_gibbs() -> None:
+        w.open_entry(gibbs_entry(w))
+        QApplication.processEvents()
+        w.editor.scroll_area.verticalScrollBar().setValue(260)  # into the prompts
+
+    def tag_chips() -> None:
+        w.open_entry(gibbs_entry(w))
+        field = w.editor.fields.tags.field
+        field.setFocus()
+        QTest.keyClicks(field, "re")  # completion offers the journal's tags
+
+    def find_bar() -> None:
+        w.open_entry(gibbs_entry(w))
+        w.editor.responses.boxes()[0].setFocus()
+        QTest.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(w.editor.find_bar.field, "the")
+        QTest.keyClick(w.editor.find_bar.field, Qt.Key.Key_Return)
+
     def insights_activity() -> None:
         w.show_page(PageId.INSIGHTS)
         QApplication.processEvents()  # lay the page out before scrolling to its end
@@ -121,6 +202,7 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
             "Push me on measures. I mentioned Dr Amara Shah's clinic: should that go?"
         )
         dialog.refresh_preview()
+        dialog.show_finding(0)  # the name in the note, chosen: scrolled to and highlighted
         return dialog
 
     def trio() -> None:
@@ -171,6 +253,9 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         "search": search,
         "editor": editor,
         "new-entry": new_entry,
+        "editor-gibbs": editor_gibbs,
+        "tag-chips": tag_chips,
+        "find-bar": find_bar,
         "frameworks": frameworks,
         "trio": trio,
         "trio-unverified": trio_unverified,
