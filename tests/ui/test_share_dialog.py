@@ -3,6 +3,7 @@ entry, and a bundle saved in the background that a peer's journal opens."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from people import Person, introduce, open_person, shared_keyring
 from reflect.app import App
 from reflect.core.action import ActionKind
 from reflect.messages import Msg
+from reflect.services.sharing import ShareChoices, SharePreview
 from reflect.ui import theme
 from reflect.ui.flows.share_dialog import ShareDialog
 from reflect.ui.main_window import MainWindow
@@ -310,4 +312,63 @@ def test_choosing_an_inquiry_shares_its_history_entries_and_actions(
     outcome = ben.app.receiving.receive(saved(dialog, tmp_path / "inquiry", qtbot))
     assert [i["type"] for i in outcome.items] == ["inquiry", "entry", "action"]
     assert len(outcome.items[0]["wordings"]) == 2
+    dialog.close()
+
+
+def test_back_from_editing_a_warned_entry_the_preview_shows_it_as_it_is_now(
+    window: MainWindow, app: App, qtbot: QtBot
+) -> None:
+    app.entries.write(f"Saw {VALID_NHS_NUMBER} about the handoff.")
+    dialog = window.show_share_dialog()
+    qtbot.waitExposed(dialog)
+    tick_first(qtbot, dialog.entries)
+    qtbot.waitUntil(lambda: dialog.findings.count() == 1)
+    dialog.findings.setFocus()
+    qtbot.keyClick(dialog.findings, Qt.Key.Key_Home)
+    qtbot.keyClick(dialog.findings, Qt.Key.Key_Return)  # edit the entry it is in
+    assert window.current_page() is PageId.EDITOR
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    body = window.editor.body
+    body.selectAll()
+    qtbot.keyClicks(body, "Saw a patient about the handoff.")
+    window.save_entry()
+
+    dialog.activateWindow()
+
+    qtbot.waitUntil(lambda: "Saw a patient" in preview_of(dialog).toPlainText())
+    assert dialog.findings.count() == 0
+    dialog.close()
+
+
+def test_typing_rebuilds_the_preview_once_per_pause_and_scans_off_the_ui_thread(
+    window: MainWindow, app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gathered: list[ShareChoices] = []
+    scanned_on: list[threading.Thread] = []
+    gather, scanned = app.sharing.gather, app.sharing.scanned
+
+    def counted_gather(choices: ShareChoices) -> SharePreview:
+        gathered.append(choices)
+        return gather(choices)
+
+    def watched_scan(preview: SharePreview) -> SharePreview:
+        scanned_on.append(threading.current_thread())
+        return scanned(preview)
+
+    monkeypatch.setattr(app.sharing, "gather", counted_gather)
+    monkeypatch.setattr(app.sharing, "scanned", watched_scan)
+    dialog = window.show_share_dialog()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: "nothing to share" in dialog.status.text())  # the first, unasked
+    gathered.clear()
+    note = "Push me on measures, please: what would you stop first?"
+
+    dialog.note.setFocus()
+    qtbot.keyClicks(dialog.note, note, delay=10)  # typing, with the event loop running
+
+    qtbot.waitUntil(lambda: note in preview_of(dialog).toPlainText())
+    assert 1 <= len(gathered) <= 3 < len(note)  # once per pause, not once per key
+    assert gathered[-1].note == note
+    assert scanned_on and threading.main_thread() not in scanned_on
     dialog.close()

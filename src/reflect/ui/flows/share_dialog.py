@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -331,6 +331,12 @@ class ShareDialog(QDialog):
         for widget in (self.passphrase, self.passphrase_again, self.passphrase_warning):
             widget.setVisible(on)
         self.recipients.setEnabled(not on)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back from editing what a warning pointed at: show the entry as it is now.
+            self._on_choice_changed()
 
     def _on_pane_edit_entry(self, entry_id: str) -> None:
         self._window.open_entry(entry_id)

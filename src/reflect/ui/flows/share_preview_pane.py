@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -60,6 +60,13 @@ def lay_out(preview: SharePreview) -> Shown:
     return Shown(preview, text, tuple(marks))
 
 
+class WarningList(QListWidget):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)  # Enter emits itemActivated, then lets the event go on
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # so it does not also press the dialog's default button, Save
+
+
 class PreviewPane(QWidget):
     edit_entry = Signal(str)  # the id of the entry a warning is in, to edit it
 
@@ -80,7 +87,7 @@ class PreviewPane(QWidget):
         layout.addWidget(self.text, 3)
         heading = self.tr("Check before sending: choose one to see it; Enter edits its entry")
         layout.addWidget(label(heading))
-        self.findings = QListWidget()
+        self.findings = WarningList()
         self.findings.setAccessibleName(self.tr("Warnings"))
         self.findings.currentRowChanged.connect(self._on_findings_current_row_changed)
         self.findings.itemActivated.connect(self._on_findings_item_activated)
