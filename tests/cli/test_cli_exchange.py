@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from cli_harness import Reflect, Result, assert_one_error
 from age_vectors import costly_passphrase_file, scrypt_spy
 from fakes import MemoryKeyring, QuickCipher, no_keyring
 from reflect.app import App, open_app
+from reflect.core.action import ActionKind
 from reflect.messages import Msg
 from reflect.paths import resolve_paths
 from reflect.secrets.age_passphrase import AgeScrypt
@@ -234,6 +236,47 @@ def test_share_prints_what_leaves_and_warns_about_identifiers(trio: Trio, tmp_pa
     assert "Warning: entry 1, body: 'Dr Patel' looks like a person's name\n" in dry.err
     assert "Warning: entry 1, body: '943 476 5919' looks like an NHS number\n" in dry.err
     assert not list(tmp_path.glob("shared*"))
+
+
+def test_sharing_an_inquiry_sends_its_history_entries_and_actions(
+    trio: Trio, tmp_path: Path
+) -> None:
+    asha = trio.dir("asha")
+    inquiry = trio.reflect.add_inquiry("Why do we never stop anything?", data_dir=asha)
+    trio.ok("asha", "inquiry", "reword", inquiry, "How do we make stopping work feel safe?")
+    trio.reflect.write("# Workshop 2\nWe mapped the handoffs.", "--inquiry", inquiry,
+                       data_dir=asha)  # fmt: skip
+    trio.reflect.write("Something else entirely.", data_dir=asha)
+    app = trio.app("asha")
+    try:
+        app.actions.add("Stop the Friday report", ActionKind.STOP, inquiry_id=inquiry)
+    finally:
+        app.close()
+    summary = tmp_path / "summary.reflect"
+
+    shared = trio.ok("asha", "share", "--to", "Ben", "--inquiry", inquiry, "--out", str(summary))
+
+    lines = shared.out.splitlines()
+    assert lines[1].split() == ["inquiry", "How", "do", "we", "make", "stopping", "work", "feel",
+                                "safe?"]  # fmt: skip
+    assert "earlier: Why do we never stop anything?" in lines[2]
+    assert [line.split()[0] for line in lines[3:5]] == ["entry", "action"]
+    assert "Workshop 2" in lines[3] and "Stop the Friday report" in lines[4]
+    assert "Something else" not in shared.out
+    trio.ok("ben", "receive", str(summary))
+    [sender] = trio.reflect.json("inbox", data_dir=trio.dir("ben"))
+    bundle_id = sender["sessions"][0]["bundles"][0]["id"]
+    view = trio.reflect.json("inbox", bundle_id, data_dir=trio.dir("ben"))
+    assert [i["type"] for i in view["items"]] == ["inquiry", "entry", "action"]
+    assert [w["question"] for w in view["items"][0]["wordings"]] == [
+        "Why do we never stop anything?",
+        "How do we make stopping work feel safe?",
+    ]
+
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    later = trio.ok("asha", "share", "--to", "Ben", "--inquiry", inquiry, "--since", tomorrow,
+                    "--dry-run", "--out", str(tmp_path / "later"))  # fmt: skip
+    assert [line.split()[0] for line in later.out.splitlines()[1:]] == ["inquiry", "earlier:"]
 
 
 def test_share_with_a_passphrase_warns_to_send_it_separately(

@@ -13,7 +13,7 @@ import pytest
 
 from fakes import FakeClock, QuickRawCipher
 from people import Person, introduce, open_person, shared_keyring
-from reflect.core.action import ActionKind
+from reflect.core.action import ActionKind, ActionStatus
 from reflect.core.assessment import Score
 from reflect.core.entry import EntryKind, Response
 from reflect.errors import BadInput, NotFound
@@ -49,6 +49,7 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
     inquiry = app.inquiries.add("Why do we never stop anything?", "The backlog only grows.")
     app.inquiries.reword(inquiry.id, "How do we make stopping work feel safe?")
     early = app.entries.write("Before the programme.", inquiry_id=inquiry.id)
+    app.actions.add("Continue the weekly walk", ActionKind.CONTINUE, inquiry_id=inquiry.id)
     clock.advance(days=15)
     reflection = app.entries.write(
         "",
@@ -98,6 +99,36 @@ def test_the_preview_holds_the_inquiry_its_entries_and_actions(journal: Journal)
     assert action["kind"] == "stop"
     assert [p.name for p in preview.recipients] == ["Ben Okafor", "Cai"]  # named, no trio yet
     assert preview.findings == ()
+
+
+def test_an_inquiry_alone_brings_its_history_entries_and_actions(journal: Journal) -> None:
+    preview = journal.asha.app.sharing.preview(inquiry_id=journal.inquiry_id)
+
+    assert types(preview.items) == ["inquiry", "entry", "entry", "action", "action"]
+    inquiry = preview.items[0]
+    assert len(inquiry["wordings"]) == 2  # type: ignore[arg-type]
+    assert [i["id"] for i in preview.items[1:3]] == [journal.early_id, journal.reflection_id]
+    assert [i["text"] for i in preview.items[3:]] == [
+        "Continue the weekly walk",
+        "Stop the Friday report",
+    ]
+
+
+def test_since_limits_an_inquiry_to_what_changed_since(journal: Journal) -> None:
+    app = journal.asha.app
+    [walk] = [a for a in app.actions.find() if a.text == "Continue the weekly walk"]
+    before = app.sharing.preview(inquiry_id=journal.inquiry_id, since=MARCH_1)
+    app.actions.set_status(walk.id, ActionStatus.DONE)  # changed since: it goes now
+
+    after = app.sharing.preview(inquiry_id=journal.inquiry_id, since=MARCH_1)
+
+    assert [i.get("text") for i in before.items if i["type"] == "action"] == [
+        "Stop the Friday report"
+    ]
+    assert [i["text"] for i in after.items if i["type"] == "action"] == [
+        "Continue the weekly walk",
+        "Stop the Friday report",
+    ]
 
 
 def test_coaching_notes_and_the_assessment_only_when_asked(journal: Journal) -> None:

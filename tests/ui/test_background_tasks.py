@@ -121,3 +121,47 @@ def test_pressing_cancel_stops_the_work_at_its_next_progress_report(
     assert reports_after_cancel == [] and succeeded == [] and warned == []
     assert told == ["Stopped. Nothing was changed."]
     assert crashes.crashes == []
+
+
+def test_latest_only_runs_one_at_a_time_and_gives_only_the_newest_result(qtbot: QtBot) -> None:
+    from reflect.ui.tasks import LatestOnly
+
+    follow = LatestOnly()
+    release = threading.Event()
+    ran: list[str] = []
+    results: list[object] = []
+    follow.done.connect(results.append)
+
+    def work(name: str, wait: bool = False) -> str:
+        if wait:
+            release.wait(10)
+        ran.append(name)
+        return name
+
+    follow.request(lambda: work("first", wait=True))
+    follow.request(lambda: work("second"))  # replaced before it starts
+    follow.request(lambda: work("third"))
+    release.set()
+
+    qtbot.waitUntil(lambda: results == ["third"])
+    assert ran == ["first", "third"] and not follow.busy
+
+
+def test_latest_only_hands_back_a_failure_and_drops_what_is_no_longer_wanted(
+    qtbot: QtBot,
+) -> None:
+    from reflect.ui.tasks import LatestOnly
+
+    follow = LatestOnly()
+    failures: list[BaseException] = []
+    results: list[object] = []
+    follow.failed.connect(failures.append)
+    follow.done.connect(results.append)
+
+    follow.request(lambda: 1 / 0)
+    qtbot.waitUntil(lambda: len(failures) == 1)
+    follow.request(lambda: "stale")
+    follow.drop()
+    qtbot.waitUntil(lambda: not follow.busy)
+
+    assert isinstance(failures[0], ZeroDivisionError) and results == []

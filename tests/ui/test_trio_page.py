@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from people import Person, open_person, shared_keyring
+from reflect.core.action import ActionKind
 from reflect.messages import Msg
 from reflect.ui.dialogs.passphrase_dialog import NoticeShower
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
+from reflect.ui.pages.trio.bundle_text import bundle_markdown
 from reflect.ui.pages.trio.page import TrioPage
 from reflect.ui.pages.trio.peer_dialogs import CardDialog, FingerprintDialog, TrioDialog
 
@@ -190,6 +192,30 @@ def test_a_received_summary_is_listed_under_its_sender_and_shown_safely(
     assert page.inbox.view is not None and page.inbox.view.bundle.id == bundle_id
 
 
+def test_a_shared_inquiry_is_shown_with_its_history_entries_and_actions(
+    qtbot: QtBot, page: TrioPage, people: tuple[Person, Person, Person], tmp_path: Path
+) -> None:
+    dana, asha, _ = people
+    qtbot.mouseClick(add_by_pasting(qtbot, page, asha.card).mark, Qt.MouseButton.LeftButton)
+    asha.app.peers.add("", dana.card)
+    inquiry = asha.app.inquiries.add("Why do we never stop anything?")
+    asha.app.inquiries.reword(inquiry.id, "How do we make stopping work feel safe?")
+    asha.app.entries.write("# Workshop 2\nWe mapped the handoffs.", inquiry_id=inquiry.id)
+    asha.app.actions.add("Stop the Friday report", ActionKind.STOP, inquiry_id=inquiry.id)
+    preview = asha.app.sharing.preview(to=["Dana"], inquiry_id=inquiry.id)
+    path = asha.app.sharing.share(preview, tmp_path / "inquiry")
+    bundle_id = dana.app.receiving.receive(path).bundle.id
+    page.refresh()
+
+    assert page.inbox.select(bundle_id)
+
+    shown = page.inbox.browser.toPlainText()
+    order = ["How do we make stopping work feel safe?", "Why do we never stop anything?",
+             "We mapped the handoffs.", "Stop the Friday report"]  # fmt: skip
+    assert [shown.find(text) for text in order] == sorted(shown.find(text) for text in order)
+    assert -1 not in [shown.find(text) for text in order]
+
+
 def test_an_unverified_sender_gets_a_banner(
     qtbot: QtBot, page: TrioPage, people: tuple[Person, Person, Person], tmp_path: Path
 ) -> None:
@@ -280,3 +306,11 @@ def test_the_trio_page_is_in_the_sidebar_after_coaching(window: MainWindow) -> N
     names = [window.sidebar.item(n).text() for n in range(window.sidebar.count())]
     assert names[names.index("Coaching") + 1] == "Trio"
     assert window.current_page() is PageId.TRIO
+
+
+def test_a_wording_without_a_date_shows_no_empty_brackets() -> None:
+    wordings = [{"question": "Why?", "created": None}, {"question": "How?", "created": None}]
+
+    shown = bundle_markdown([{"type": "inquiry", "question": "How?", "wordings": wordings}])
+
+    assert "- Why?\n" in shown + "\n" and "()" not in shown

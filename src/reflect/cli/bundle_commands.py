@@ -39,11 +39,19 @@ SHORT_ID = output.SHORT_ID
 
 @click.command()
 @click.option("--to", "to", multiple=True, metavar="NAME", help="A peer; default: your trio.")
-@click.option("--inquiry", "inquiry_id", help="Share this inquiry, with every wording.")
+@click.option(
+    "--inquiry",
+    "inquiry_id",
+    help="Share this inquiry: every wording, its entries and its actions.",
+)
 @click.option("--entry", "entry_ids", multiple=True, metavar="ID", help="An entry; repeat.")
-@click.option("--since", help="Also every entry written since this date (YYYY-MM-DD).")
+@click.option(
+    "--since",
+    help="With --inquiry, only what was written or changed since this date (YYYY-MM-DD); "
+    "without, also every entry written since.",
+)
 @click.option("--note", default="", help="What you would like from your peers this time.")
-@click.option("--coaching", is_flag=True, help="Include coaching notes written since --since.")
+@click.option("--coaching", is_flag=True, help="Include coaching notes among those entries.")
 @click.option("--no-actions", is_flag=True, help="Leave out the actions that go with them.")
 @click.option("--assessment", is_flag=True, help="Include your latest self-assessment.")
 @click.option("--passphrase", "use_passphrase", is_flag=True, help="Lock with a passphrase.")
@@ -148,6 +156,9 @@ def show_preview(preview: SharePreview, locked: bool) -> None:
     click.echo("Locked with a passphrase" if locked else f"To: {names or '(no one yet)'}")
     for item in preview.items:
         click.echo(f"  {item['type']:<10}  {item_line(item)}")
+        if item["type"] == "inquiry":  # its history leaves with it: show it too
+            for line in item_details(item):
+                click.echo(f"{'':10}  {safe(line)}")
     if preview.unverified and not locked:
         warn(Msg.SHARE_UNVERIFIED_PEERS.template.format(names=", ".join(preview.unverified)))
     for found in preview.findings:

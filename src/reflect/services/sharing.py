@@ -9,7 +9,7 @@ and the sender (or with a passphrase) and writes the ``.reflect`` file atomicall
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -53,6 +53,26 @@ class SharePreview:
 
 
 @dataclass(frozen=True)
+class ShareChoices:
+    """What the user chose to share.
+
+    An inquiry goes as people mean it: the question with every wording, the entries linked to
+    it and its actions; with ``since``, only entries written since that day and actions added
+    or changed since. Without an inquiry, ``since`` takes every entry written since. Either way
+    coaching notes stay out unless ``include_coaching``. Entries chosen by id always go, with
+    their actions. With no ``to``, the default trio receives it."""
+
+    to: tuple[str, ...] = ()
+    inquiry_id: str | None = None
+    entry_ids: tuple[str, ...] = ()
+    since: date | None = None
+    include_actions: bool = True
+    include_coaching: bool = False
+    include_assessment: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Sources:
     """The journal services a summary is gathered from."""
 
@@ -89,25 +109,37 @@ class SharingService:
         include_assessment: bool = False,
         note: str = "",
     ) -> SharePreview:
-        """The items that :meth:`share` would send. Entries chosen by id are always included;
-        entries written since ``since`` (of the inquiry, if one is chosen) leave out coaching
-        notes unless ``include_coaching``. With no ``to``, the default trio receives it."""
+        """The items that :meth:`share` would send, with warnings (see :class:`ShareChoices`)."""
+        choices = ShareChoices(
+            tuple(to), inquiry_id, tuple(entry_ids), since, include_actions, include_coaching,
+            include_assessment, note,
+        )  # fmt: skip
+        return self.scanned(self.gather(choices))
+
+    def gather(self, choices: ShareChoices) -> SharePreview:
+        """The items :meth:`share` would send, not yet scanned for identifiers: reading the
+        journal is quick, the scan of a long share is not (see :meth:`scanned`)."""
+        c = choices
         src = self._sources
-        inquiry = src.inquiries.get(inquiry_id) if inquiry_id else None
-        entries = self._entries(inquiry, entry_ids, since, include_coaching)
+        inquiry = src.inquiries.get(c.inquiry_id) if c.inquiry_id else None
+        entries = self._entries(inquiry, c.entry_ids, c.since, c.include_coaching)
         items: list[Item] = [inquiry_item(inquiry)] if inquiry else []
-        if note.strip():
-            items.append({"type": "note", "text": note.strip()})
+        if c.note.strip():
+            items.append({"type": "note", "text": c.note.strip()})
         items += [self._entry_item(entry) for entry in entries]
-        if include_actions:
-            items += [action_item(a) for a in self._actions(inquiry, entries)]
-        latest = src.assessments.history()[-1:] if include_assessment else []
+        if c.include_actions:
+            items += [action_item(a) for a in self._actions(inquiry, entries, c.since)]
+        latest = src.assessments.history()[-1:] if c.include_assessment else []
         items += [self._assessment_item(a) for a in latest]
         if not items:
             raise BadInput(Msg.SHARE_NOTHING)
+        return SharePreview(tuple(self._peers.recipients(c.to)), tuple(items), ())
+
+    def scanned(self, preview: SharePreview) -> SharePreview:
+        """``preview`` with its warnings. Reads nothing from the journal, so a front end may
+        run it off its UI thread."""
         today = self._clock().astimezone().date()
-        findings = find_in_items(items, today)
-        return SharePreview(tuple(self._peers.recipients(to)), tuple(items), tuple(findings))
+        return replace(preview, findings=tuple(find_in_items(preview.items, today)))
 
     def share(self, preview: SharePreview, out_path: Path, passphrase: str | None = None) -> Path:
         """Seal the previewed items to its recipients and the sender (or with ``passphrase``)
@@ -130,22 +162,28 @@ class SharingService:
         for entry in chosen.values():
             if entry.deleted is not None:
                 raise NotFound(Msg.ENTRY_NOT_FOUND, id=entry.id)
-        if since is not None:
+        if since is not None or inquiry is not None:
             filt = EntryFilter(
-                inquiry_id=inquiry.id if inquiry else None, since=local_day_start(since)
+                inquiry_id=inquiry.id if inquiry else None,
+                since=local_day_start(since) if since is not None else None,
             )
             for entry in entries.page(filt, limit=max(entries.count(filt), 1)):
                 if include_coaching or entry.kind is not EntryKind.COACHING:
                     chosen.setdefault(entry.id, entry)
         return sorted(chosen.values(), key=lambda e: e.created)
 
-    def _actions(self, inquiry: Inquiry | None, entries: list[Entry]) -> list[Action]:
-        """The inquiry's actions and those that came from the shared entries."""
+    def _actions(
+        self, inquiry: Inquiry | None, entries: list[Entry], since: date | None
+    ) -> list[Action]:
+        """Those that came from the shared entries, and the inquiry's (added or changed since
+        ``since``, when given: an action done since the last session is news)."""
         entry_ids = {entry.id for entry in entries}
+        start = local_day_start(since) if since is not None else ""
         return [
             action
             for action in self._sources.actions.find()
-            if (inquiry and action.inquiry_id == inquiry.id) or action.entry_id in entry_ids
+            if action.entry_id in entry_ids
+            or (inquiry and action.inquiry_id == inquiry.id and changed_since(action, start))
         ]
 
     def _entry_item(self, entry: Entry) -> Item:
@@ -214,6 +252,11 @@ def inquiry_item(inquiry: Inquiry) -> Item:
         "status_note": inquiry.status_note,
         "created": inquiry.created or None,
     }
+
+
+def changed_since(action: Action, start: str) -> bool:
+    """Whether ``action`` was added or changed at or after ``start`` (UTC text; "" for ever)."""
+    return max(action.updated or "", action.created or "") >= start
 
 
 def action_item(action: Action) -> Item:

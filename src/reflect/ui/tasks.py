@@ -3,6 +3,10 @@ progress dialog and a cancel button, then a callback on the UI thread.
 
 Modelled on Anki's CollectionOp/QueryOp: the window never freezes, a cancel rolls back, known
 errors become a message and bugs reach the crash handler.
+
+:class:`LatestOnly` is for work that follows what the user is choosing (the share preview,
+rebuilt as they tick and type): no progress dialog, since nobody asked to wait for it, and only
+the newest result counts.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reflect.errors import Cancelled, ReflectError
@@ -108,3 +112,76 @@ class BackgroundTask(QObject):
             QMessageBox.warning(self._parent, self.tr("Reflect"), error_text(error))
         else:
             self._on_crash(error)
+
+
+class _Done(QObject):
+    finished = Signal(int, object, object)  # (request number, result, exception or None)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], number: int) -> None:
+        super().__init__()
+        self.work = work
+        self.number = number
+        self.done = _Done()  # not parented: it must outlive an owner closed mid-run
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as exc:  # handed to the UI thread, which decides what it is
+            self.done.finished.emit(self.number, None, exc)
+        else:
+            self.done.finished.emit(self.number, result, None)
+
+
+class LatestOnly(QObject):
+    """Work that follows the user's choices: one run at a time on a pool thread; while one
+    runs only the newest request waits, and a result that is no longer the newest is dropped.
+
+    A pool thread, not a QThread of the owner's, so closing the owner mid-run is safe (a
+    running QThread destroyed with its owner aborts the process). ``done`` gives the newest
+    result on the UI thread; ``failed`` its exception, known or a bug, for the owner to tell
+    apart. The work must not use the journal's database, which the UI thread keeps using."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._asked = 0
+        self._waiting: tuple[int, Callable[[], Any]] | None = None
+        self._job: _Job | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None or self._waiting is not None
+
+    def request(self, work: Callable[[], Any]) -> None:
+        self._asked += 1
+        self._waiting = (self._asked, work)
+        if self._job is None:
+            self._start_next()
+
+    def drop(self) -> None:
+        """Forget what was asked so far: its result is not wanted any more."""
+        self._asked += 1
+        self._waiting = None
+
+    def _start_next(self) -> None:
+        assert self._waiting is not None
+        number, work = self._waiting
+        self._waiting = None
+        self._job = _Job(work, number)
+        self._job.done.finished.connect(self._on_finished)
+        QThreadPool.globalInstance().start(self._job)
+
+    @Slot(int, object, object)
+    def _on_finished(self, number: int, result: Any, error: BaseException | None) -> None:
+        self._job = None
+        if self._waiting is not None:
+            self._start_next()  # a newer request came meanwhile: this result is already stale
+        elif number == self._asked:
+            if error is None:
+                self.done.emit(result)
+            else:
+                self.failed.emit(error)

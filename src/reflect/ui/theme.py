@@ -51,6 +51,10 @@ _DARK = {
 # A warning banner (such as a message from a sender not yet verified): amber in either scheme.
 _LIGHT_WARNING = {"warning_bg": "#f3d9a4", "warning_text": "#3b2a05", "warning_border": "#c89a3c"}
 _DARK_WARNING = {"warning_bg": "#4a3813", "warning_text": "#f6e3b8", "warning_border": "#9c7630"}
+# Text marked for a warning inside a document (a name in the share preview): a highlighter's
+# amber, clearly apart from the page and from the selection, with text readable on it (>= 7:1).
+_LIGHT_MARK = ("#f0c96e", "#22262a")
+_DARK_MARK = ("#e0b050", "#1d2124")
 
 # Misspelt words' wavy underline: a red that stands out on either scheme's text background.
 _MISSPELLING = {False: "#c0262d", True: "#ff8a80"}
@@ -148,3 +152,12 @@ def system_prefers_dark() -> bool:
 
 def is_dark(app: QApplication) -> bool:
     return bool(app.property("reflect_dark"))
+
+
+def mark_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """The background and text of a warning marked in a document shown with ``palette``
+    (style sheets cannot reach a span of text). Dark or light is read from the palette itself,
+    so it is right while the scheme is being switched, before ``apply`` has finished."""
+    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    background, text = _DARK_MARK if dark else _LIGHT_MARK
+    return QColor(background), QColor(text)

@@ -1,8 +1,14 @@
 """The share dialog: choose who and what, preview exactly what leaves with its warnings, then
 save a sealed ``.reflect`` bundle in the background.
 
+The preview follows every choice as it is made: each change restarts a short timer
+(``FOLLOW_MS``), then the items are gathered from the journal (quick, on the UI thread, which
+owns the database) and scanned for identifiers and laid out off it (slow on a long share),
+newest request only. Peers whose fingerprint was not compared start unticked.
+
 Every choice has a method taking plain values (``choose_recipients``, ``choose_entries``,
-``refresh_preview``, ``save_to``) so tests drive it without native dialogs.
+``refresh_preview``, ``show_finding``, ``save_to``) so tests and the screenshot script drive it
+without native dialogs.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -33,38 +39,54 @@ from PySide6.QtWidgets import (
 
 from reflect.errors import ReflectError
 from reflect.messages import Msg
-from reflect.services.sharing import SharePreview
-from reflect.ui.flows.share_preview import entry_for, finding_text, items_markdown, msg_text
-from reflect.ui.tasks import BackgroundTask
+from reflect.services.sharing import ShareChoices, SharePreview
+from reflect.ui.flows.share_preview import msg_text
+from reflect.ui.flows.share_preview_pane import PreviewPane, Shown, lay_out
+from reflect.ui.tasks import BackgroundTask, LatestOnly
 from reflect.ui.texts import entry_title, error_text
 from reflect.ui.widgets.basics import compact_combo, label
-from reflect.ui.widgets.safe_browser import SafeBrowser
 
 if TYPE_CHECKING:
     from reflect.ui.shell import Shell
 
 RECENT_ENTRIES = 40
 ID_ROLE = Qt.ItemDataRole.UserRole
+# Long enough that typing a note rebuilds once per pause, short enough to feel immediate.
+FOLLOW_MS = 150
 
 
 class ShareDialog(QDialog):
+    preview_shown = Signal()  # the preview (or why there is none) matches the choices now
+
     def __init__(self, window: Shell) -> None:
         super().__init__(window.widget())
         self._window = window
         self._app = window.app
-        self.preview: SharePreview | None = None
+        self.preview: SharePreview | None = None  # what is shown, when it matches the choices
         self.task: BackgroundTask | None = None
         self.saved_path: Path | None = None
         self.setWindowTitle(self.tr("Share with your trio"))
         self.resize(1000, 680)
+        self.pane = PreviewPane()
+        self.pane.edit_entry.connect(self._on_pane_edit_entry)
+        self.findings, self.status = self.pane.findings, self.pane.status
         splitter = QSplitter()
         splitter.addWidget(self._build_choices())
-        splitter.addWidget(self._build_preview())
+        splitter.addWidget(self.pane)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_buttons())
         self._fill()
+        self.scan = LatestOnly(self)
+        self.scan.done.connect(self._on_scan_done)
+        self.scan.failed.connect(self._on_scan_failed)
+        self.follow = QTimer(self)
+        self.follow.setSingleShot(True)
+        self.follow.setInterval(FOLLOW_MS)
+        self.follow.timeout.connect(self._on_follow_timeout)
+        self._follow_choices()
+        self.follow.start()
 
     # Building ----------------------------------------------------------------------------
 
@@ -120,33 +142,13 @@ class ShareDialog(QDialog):
         self.use_passphrase.toggled.connect(self._on_use_passphrase_toggled)
         return box
 
-    def _build_preview(self) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.addWidget(label(self.tr("Exactly what will leave"), "section"))
-        self.browser = SafeBrowser()
-        self.browser.setAccessibleName(self.tr("Preview"))
-        layout.addWidget(self.browser, 3)
-        layout.addWidget(label(self.tr("Check before sending (click one to edit it)")))
-        self.findings = QListWidget()
-        self.findings.setAccessibleName(self.tr("Warnings"))
-        self.findings.itemActivated.connect(self._on_findings_item_activated)
-        self.findings.itemClicked.connect(self._on_findings_item_activated)
-        layout.addWidget(self.findings, 1)
-        self.status = label("", "muted")
-        layout.addWidget(self.status)
-        return box
-
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.refresh_button = QPushButton(self.tr("Refresh preview"))
-        self.refresh_button.clicked.connect(self.refresh_preview)
         self.save_button = QPushButton(self.tr("Save bundle…"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.choose_file_and_save)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
-        row.addWidget(self.refresh_button)
         row.addStretch(1)
         row.addWidget(close)
         row.addWidget(self.save_button)
@@ -159,7 +161,8 @@ class ShareDialog(QDialog):
             item = QListWidgetItem(peer.name + ("" if peer.verified else self.tr(" (unverified)")))
             item.setData(ID_ROLE, peer.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = peer.id in chosen
+            # Only someone whose fingerprint was compared is chosen for the user.
+            checked = peer.id in chosen and peer.verified
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.recipients.addItem(item)
         self.inquiry.addItem(self.tr("No inquiry"), None)
@@ -172,6 +175,17 @@ class ShareDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.entries.addItem(item)
+
+    def _follow_choices(self) -> None:
+        """Every choice, as it is made, schedules a new preview."""
+        for listing in (self.recipients, self.entries):
+            listing.itemChanged.connect(self._on_choice_changed)
+        self.inquiry.currentIndexChanged.connect(self._on_choice_changed)
+        self.since.dateChanged.connect(self._on_choice_changed)
+        self.note.textChanged.connect(self._on_choice_changed)
+        for box in (self.use_since, self.include_actions, self.include_coaching,
+                    self.include_assessment, self.use_passphrase):  # fmt: skip
+            box.toggled.connect(self._on_choice_changed)
 
     # Choices as values -------------------------------------------------------------------
 
@@ -209,54 +223,64 @@ class ShareDialog(QDialog):
 
     # Preview and save --------------------------------------------------------------------
 
+    def choices(self) -> ShareChoices:
+        return ShareChoices(
+            to=tuple(self.recipient_names()),
+            inquiry_id=self.inquiry.currentData(),
+            entry_ids=tuple(_checked(self.entries)),
+            since=self.chosen_since(),
+            include_actions=self.include_actions.isChecked(),
+            include_coaching=self.include_coaching.isChecked(),
+            include_assessment=self.include_assessment.isChecked(),
+            note=self.note.toPlainText(),
+        )
+
     def refresh_preview(self) -> SharePreview | None:
-        """Gather what would leave now; shows it, or the reason nothing can."""
+        """Gather and show what would leave now, at once (saving, and scripts, need it now
+        rather than after the timer); or show the reason nothing can."""
+        self.follow.stop()
+        self.scan.drop()
+        gathered = self._gather()
+        if gathered is None:
+            return None
+        self._show(lay_out(self._app.sharing.scanned(gathered)))
+        return self.preview
+
+    def show_finding(self, row: int) -> None:
+        """Choose the warning in ``row``, as a click would: the preview shows where it is."""
+        self.pane.show_finding(row)
+
+    def _gather(self) -> SharePreview | None:
         self.preview = None
-        self.findings.clear()
         try:
-            preview = self._app.sharing.preview(
-                to=self.recipient_names(),
-                inquiry_id=self.inquiry.currentData(),
-                entry_ids=_checked(self.entries),
-                since=self.chosen_since(),
-                include_actions=self.include_actions.isChecked(),
-                include_coaching=self.include_coaching.isChecked(),
-                include_assessment=self.include_assessment.isChecked(),
-                note=self.note.toPlainText(),
-            )
+            gathered = self._app.sharing.gather(self.choices())
         except ReflectError as exc:
-            self.browser.clear()
-            self.status.setText(error_text(exc))
+            self.pane.show_nothing(error_text(exc))
+            self.preview_shown.emit()
             return None
         if not self.recipient_names():
-            preview = replace(preview, recipients=())  # nobody ticked: not the default trio
-        self._show(preview)
-        return preview
+            gathered = replace(gathered, recipients=())  # nobody ticked: not the default trio
+        return gathered
 
-    def _show(self, preview: SharePreview) -> None:
+    def _show(self, shown: Shown) -> None:
+        preview = shown.preview
         self.preview = preview
-        self.browser.show_markdown(items_markdown(preview.items))
-        for finding in preview.findings:
-            item = QListWidgetItem(finding_text(finding, preview.items))
-            item.setData(ID_ROLE, entry_for(finding, preview.items))
-            self.findings.addItem(item)
+        self.pane.show_preview(shown)
         names = ", ".join(p.name for p in preview.recipients) or self.tr("nobody yet")
         count = len(preview.findings)
-        self.status.setText(
-            self.tr("To: {0}. {1}, {2}.").format(
-                names,
-                self.tr("%n item(s)", "", len(preview.items)),
-                self.tr("%n warning(s)", "", count),
-            )
+        status = self.tr("To: {0}. {1}, {2}.").format(
+            names,
+            self.tr("%n item(s)", "", len(preview.items)),
+            self.tr("%n warning(s)", "", count),
         )
+        if count > len(shown.marks):
+            status += " " + self.tr("The first {0} are listed.").format(len(shown.marks))
+        self.status.setText(status)
+        self.preview_shown.emit()
 
     def open_finding(self, row: int) -> None:
         """Take the user to the entry a warning is about, to edit it before sending."""
-        item = self.findings.item(row)
-        entry_id = item.data(ID_ROLE) if item is not None else None
-        if entry_id:
-            self._window.open_entry(entry_id)
-            self._window.bring_forward()
+        self.pane.activate(row)
 
     def passphrase_problem(self) -> str | None:
         if not self.use_passphrase.isChecked():
@@ -310,8 +334,39 @@ class ShareDialog(QDialog):
             widget.setVisible(on)
         self.recipients.setEnabled(not on)
 
-    def _on_findings_item_activated(self, item: QListWidgetItem) -> None:
-        self.open_finding(self.findings.row(item))
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back from editing what a warning pointed at: show the entry as it is now.
+            self._on_choice_changed()
+
+    def _on_pane_edit_entry(self, entry_id: str) -> None:
+        self._window.open_entry(entry_id)
+        self._window.bring_forward()
+
+    def _on_choice_changed(self, *_: object) -> None:
+        self.preview = None  # what is shown no longer matches: saving gathers afresh
+        self.scan.drop()  # nor will what is being scanned now
+        self.use_since.setText(
+            self.tr("Only what is new since")
+            if self.inquiry.currentData()
+            else self.tr("Everything since")
+        )
+        self.follow.start()  # restarted by each change: one rebuild per pause
+
+    def _on_follow_timeout(self) -> None:
+        gathered = self._gather()
+        if gathered is not None:
+            scanned = self._app.sharing.scanned
+            self.scan.request(lambda: lay_out(scanned(gathered)))
+        else:
+            self.scan.drop()
+
+    def _on_scan_done(self, shown: Shown) -> None:
+        self._show(shown)
+
+    def _on_scan_failed(self, error: BaseException) -> None:
+        raise error  # a bug: the crash handler takes it from here
 
 
 def _check_only(widget: QListWidget, wanted: set[str]) -> None:

@@ -1,10 +1,10 @@
 """A text browser for Markdown that loads nothing and opens links only when the user agrees.
 
-Used for every rendered text: the editor's preview, text from peers in the Trio inbox, the
-share preview and the frameworks' descriptions. Long text is rendered off the UI thread (one
-render in flight per browser, only the newest text waiting), so neither a peer's pathological
-bundle nor a long entry being typed can freeze the window; see docs/exchange.md, "Rendering
-peer text".
+Used for every rendered text: the editor's preview, text from peers in the Trio inbox and the
+frameworks' descriptions (the share preview is plain text, to mark warnings in it). Long text
+is rendered off the UI thread (one render in flight per browser, only the newest text waiting),
+so neither a peer's pathological bundle nor a long entry being typed can freeze the window; see
+docs/exchange.md, "Rendering peer text".
 """
 
 from __future__ import annotations

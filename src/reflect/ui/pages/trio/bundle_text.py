@@ -33,6 +33,12 @@ def short_time(timestamp: str | None) -> str:
         return timestamp
 
 
+def dated(wording: Item) -> str:
+    """When a wording was written, in brackets; nothing for one that does not say."""
+    when = short_time(wording.get("created"))
+    return f" ({when})" if when else ""
+
+
 def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
@@ -46,9 +52,7 @@ def inquiry_text(item: Item) -> str:
     earlier = [w for w in item.get("wordings", []) if one_line(w["question"]) != item["question"]]
     if earlier:
         parts.append(tr("Earlier wordings:"))
-        parts.append(
-            "\n".join(f"- {one_line(w['question'])} ({short_time(w['created'])})" for w in earlier)
-        )
+        parts.append("\n".join(f"- {one_line(w['question'])}{dated(w)}" for w in earlier))
     return "\n\n".join(parts)
 
 
