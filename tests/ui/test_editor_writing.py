@@ -256,3 +256,18 @@ def test_formatting_keys_act_on_the_prompt_being_written(qtbot: QtBot, window: M
     qtbot.keyClick(feelings, Qt.Key.Key_B, CTRL)
     assert feelings.toPlainText() == "**bold**"
     assert window.editor.body.toPlainText() == ""
+
+
+def test_changing_framework_leaves_only_the_new_prompts_on_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # The old prompt areas went away later (deleteLater) but stayed painted until then, so
+    # for a moment two sets of headings and answers showed on top of each other.
+    window.new_entry()
+    framework = window.editor.framework
+    framework.setFocus()
+    framework.setCurrentIndex(framework.findData("gibbs"))
+    framework.setCurrentIndex(framework.findData("what-so-what-now-what"))
+    shown = [b for b in window.editor.responses.findChildren(QPlainTextEdit) if b.isVisible()]
+    assert shown == window.editor.responses.boxes()
+    assert len(shown) == 3

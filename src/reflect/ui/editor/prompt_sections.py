@@ -10,6 +10,7 @@ from reflect.core.guided_writing import Slot, with_texts
 from reflect.ui.editor.growing import Growth
 from reflect.ui.editor.markdown_edit import MarkdownEdit
 from reflect.ui.editor.word_count import count_words, words_label
+from reflect.ui.widgets.basics import clear
 
 PROMPT_MIN_LINES = 3
 COUNT_DELAY_MS = 250  # counting waits for a pause in typing
@@ -29,11 +30,7 @@ class PromptSections(QWidget):
         self._recount.timeout.connect(self.count_now)
 
     def load(self, slots: tuple[Slot, ...]) -> None:
-        while self._column.count():
-            item = self._column.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear(self._column)
         self._slots = slots
         self._boxes, self._counts = [], []
         for slot in slots:

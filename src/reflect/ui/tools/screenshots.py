@@ -83,6 +83,8 @@ def take_all(data_dir: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Pa
                 saved.append(path)
                 if shown is not None:
                     shown.close()
+                while (popup := QApplication.activePopupWidget()) is not None:
+                    popup.close()  # a completion list open in one screen is gone in the next
                 # Sample text is not part of the demo journal: leaving the editor would keep it.
                 window.editor.discard()
             window.close()

@@ -75,6 +75,7 @@ def clear(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            widget.hide()  # at once: deleteLater leaves it painted until the loop runs
             widget.deleteLater()
         elif item.layout() is not None:
             clear(item.layout())
