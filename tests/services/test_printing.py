@@ -60,3 +60,15 @@ def test_unknown_ids_and_empty_selections_are_refused(app: App) -> None:
     with pytest.raises(BadInput) as empty:
         app.printing.document(PrintSelection())
     assert empty.value.msg is Msg.NOTHING_TO_PRINT
+
+
+def test_an_untitled_entry_is_headed_by_its_first_line_which_is_not_printed_twice(
+    app: App,
+) -> None:
+    app.entries.write("Six chairs, four people.\n\nNobody had been told how long.")
+    long_line = "A first line far too long to be a heading, " * 4
+    app.entries.write(long_line + "\n\nThe rest.")
+    html = app.printing.document(PrintSelection()).html
+    assert html.count("Six chairs, four people.") == 1
+    assert html.index("<h2") < html.index("Six chairs") < html.index("Nobody had been told")
+    assert long_line.strip() in html  # a shortened heading leaves the whole line in the body

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from reflect.core.action import Action
 from reflect.core.clock import local_date, local_day_start
-from reflect.core.entry import Entry, EntryKind
+from reflect.core.entry import Entry, EntryKind, derive_title
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import Inquiry
 from reflect.errors import BadInput
@@ -139,8 +139,9 @@ class PrintingService:
             f'<h2 class="entry">{_text(entry.display_title)}</h2>',
             f'<p class="meta">{_text(day)} · {_text(words.kind(entry.kind))}</p>',
         ]
-        if entry.body.strip():
-            parts.append(render(entry.body))
+        body = _body_below_heading(entry)
+        if body.strip():
+            parts.append(render(body))
         framework = self._frameworks.find(entry.framework_id) if entry.framework_id else None
         for response in entry.responses:
             prompt = framework.prompt(response.prompt_id) if framework else None
@@ -153,6 +154,16 @@ class PrintingService:
             tags = words.say(Msg.PRINT_TAGS, tags=", ".join(entry.tags))
             parts.append(f'<p class="meta">{_text(tags)}</p>')
         return parts
+
+
+def _body_below_heading(entry: Entry) -> str:
+    """The body, less its first line when that line is the heading already (an entry with no
+    title of its own is named by its first line), so it does not print twice."""
+    if entry.title:
+        return entry.body
+    first, _, rest = entry.body.strip().partition("\n")
+    heading = entry.display_title
+    return rest if derive_title(first) == heading and not heading.endswith("…") else entry.body
 
 
 def _inquiry_parts(inquiry: Inquiry, actions: list[Action], words: PrintWords) -> list[str]:
