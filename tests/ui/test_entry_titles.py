@@ -73,3 +73,12 @@ def test_an_event_row_does_not_say_its_kind_twice(window: MainWindow, gibbs_entr
 
     assert "<b>Workshop 2: seeing the system</b>" in rows
     assert "<b>Coaching trio 1</b> · coaching session" in rows
+
+
+def test_an_event_of_no_particular_kind_is_not_labelled_other(
+    window: MainWindow, gibbs_entry: Entry
+) -> None:
+    window.show_page(PageId.PROGRAMME)
+    rows = [label.text() for label in window.programme_page.findChildren(QLabel)]
+    huddle = [row for row in rows if "Optional huddle" in row]
+    assert huddle == ["<b>Optional huddle: bring one thing you stopped</b>"]

@@ -138,7 +138,8 @@ class ProgrammePage(QWidget):
         body.setSpacing(2)
         heading = f"<b>{escape(event.title)}</b>"
         kind = event_kind_label(event.kind)
-        if kind.casefold() not in event.title.casefold():  # not "Workshop 2 · workshop"
+        # Not "Workshop 2 · workshop", and nothing for a drop-in or a deadline ("other").
+        if event.kind.invites_reflection and kind.casefold() not in event.title.casefold():
             heading += f" · {escape(kind)}"
         body.addWidget(label(heading))
         if event.description:
