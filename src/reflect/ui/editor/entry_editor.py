@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -72,11 +71,13 @@ class EntryEditor(QWidget):
     def _build(self) -> None:
         self.title = QLineEdit(placeholderText=self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Title"))
-        self.kind = QComboBox()
+        # Narrow minimums (they widen with the window) keep this row, and so the editor,
+        # inside a small screen at 200%.
+        self.kind = compact_combo(5)
         self.kind.setAccessibleName(self.tr("Kind of entry"))
         for kind in EntryKind:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.framework = compact_combo(12)
+        self.framework = compact_combo(6)
         self.framework.setAccessibleName(self.tr("Framework to write with"))
         self.framework.setToolTip(self.tr("Lay out a framework's prompts to write under"))
         self.about_framework = QPushButton(self.tr("About…"))
@@ -84,7 +85,7 @@ class EntryEditor(QWidget):
             self.tr("What this framework is, where it comes from, and how sure we are of it")
         )
         self.about_framework.clicked.connect(self._on_about_framework)
-        self.inquiry = compact_combo()
+        self.inquiry = compact_combo(6)
         self.inquiry.setAccessibleName(self.tr("Linked inquiry"))
         self.tags = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
         self.tags.setAccessibleName(self.tags.placeholderText())
@@ -114,6 +115,11 @@ class EntryEditor(QWidget):
         writing.addWidget(scrolling(self.responses))
         writing.addWidget(self.body)
         writing.setChildrenCollapsible(False)
+        # Two lines of each at least (not Qt's taller default), so the editor and its Done
+        # button fit a small screen at 200%; they grow with the window.
+        lines = self.body.fontMetrics().lineSpacing() * 2 + 2 * self.body.frameWidth()
+        writing.widget(0).setMinimumHeight(lines)
+        self.body.setMinimumHeight(lines)
         self._responses_area = writing.widget(0)
         self._writing = writing
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

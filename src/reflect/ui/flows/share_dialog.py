@@ -37,7 +37,7 @@ from reflect.services.sharing import SharePreview
 from reflect.ui.flows.share_preview import entry_for, finding_text, items_markdown, msg_text
 from reflect.ui.tasks import BackgroundTask
 from reflect.ui.texts import error_text
-from reflect.ui.widgets.basics import compact_combo, label
+from reflect.ui.widgets.basics import compact_combo, label, scrolling
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
 if TYPE_CHECKING:
@@ -58,7 +58,8 @@ class ShareDialog(QDialog):
         self.setWindowTitle(self.tr("Share with your trio"))
         self.resize(1000, 680)
         splitter = QSplitter()
-        splitter.addWidget(self._build_choices())
+        # The choices scroll, so the dialog and its buttons fit a small or scaled screen.
+        splitter.addWidget(scrolling(self._build_choices()))
         splitter.addWidget(self._build_preview())
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
