@@ -28,6 +28,7 @@ from reflect.ui.dialogs.passphrase_dialog import PassphraseDialog
 from reflect.ui.dialogs.preferences import PreferencesDialog
 from reflect.ui.dialogs.revisions_dialog import RevisionsDialog
 from reflect.ui.flows.share_dialog import ShareDialog
+from reflect.ui.flows.start_inquiry import StartInquiryDialog
 from reflect.ui.launch import make_qt_app
 from reflect.ui.main_window import MainWindow
 from reflect.ui.pages.inquiries.inquiry_dialogs import StatusDialog
@@ -160,6 +161,7 @@ def dialogs(window: MainWindow, asha: Person) -> dict[str, Callable[[], QDialog]
         "trio": lambda: TrioDialog(app.peers, window),
         "status": lambda: StatusDialog(inquiry, window),
         "assessment": lambda: AssessmentForm(app, "csif", window),
+        "start inquiry": lambda: StartInquiryDialog(window),
     }
 
 
