@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QCheckBox,
     QDialog,
+    QLabel,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -100,6 +102,24 @@ def assert_fits(top: QWidget) -> None:
             assert inside.contains(where), (button.text(), where, inside)
 
 
+def assert_labels_whole(top: QWidget) -> None:
+    """Every visible label and check box is given the room its text needs: a wrapping label
+    its height at its width, any other its full width."""
+    cut = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, (QLabel, QCheckBox)) or not widget.isVisibleTo(top):
+            continue
+        if not widget.text() or widget.window() is not top or scrolled(widget, top):
+            continue
+        wraps = isinstance(widget, QLabel) and widget.wordWrap()
+        hint = widget.sizeHint()
+        if wraps and widget.height() < widget.heightForWidth(widget.width()):
+            cut.append((widget.text(), widget.size(), widget.heightForWidth(widget.width())))
+        elif not wraps and (widget.width() < hint.width() or widget.height() < hint.height()):
+            cut.append((widget.text(), widget.size(), hint))
+    assert cut == [], cut
+
+
 def scrolled(widget: QWidget, top: QWidget) -> bool:
     """Whether ``widget`` is in a scroll area, so it is reached by scrolling."""
     parent = widget.parentWidget()
@@ -173,6 +193,7 @@ def test_every_dialog_fits(window: MainWindow, qtbot: QtBot, people: tuple[Perso
         qtbot.waitExposed(dialog)
         try:
             assert_fits(dialog)
+            assert_labels_whole(dialog)
         except AssertionError as exc:
             problems.append(f"{name}: {exc.args[0] if exc.args else exc}")
         finally:
