@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -71,13 +72,11 @@ class EntryEditor(QWidget):
     def _build(self) -> None:
         self.title = QLineEdit(placeholderText=self.tr("Title (optional)"))
         self.title.setAccessibleName(self.tr("Title"))
-        # Narrow minimums (they widen with the window) keep this row, and so the editor,
-        # inside a small screen at 200%.
-        self.kind = compact_combo(5)
+        self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of entry"))
         for kind in EntryKind:
             self.kind.addItem(kind_label(kind), kind.value)
-        self.framework = compact_combo(6)
+        self.framework = compact_combo(12)
         self.framework.setAccessibleName(self.tr("Framework to write with"))
         self.framework.setToolTip(self.tr("Lay out a framework's prompts to write under"))
         self.about_framework = QPushButton(self.tr("About…"))
@@ -85,7 +84,7 @@ class EntryEditor(QWidget):
             self.tr("What this framework is, where it comes from, and how sure we are of it")
         )
         self.about_framework.clicked.connect(self._on_about_framework)
-        self.inquiry = compact_combo(6)
+        self.inquiry = compact_combo()
         self.inquiry.setAccessibleName(self.tr("Linked inquiry"))
         self.tags = QLineEdit(placeholderText=self.tr("Tags, separated by commas"))
         self.tags.setAccessibleName(self.tags.placeholderText())
@@ -105,6 +104,11 @@ class EntryEditor(QWidget):
         self.status = QLabel()
         self.status.setProperty("role", "muted")
 
+        # Their usual widths, but narrower minimums: on a small screen at 200% the row, and so
+        # the editor and its Done button, still fit beside the sidebar.
+        narrow = self.fontMetrics().horizontalAdvance("M") * 6
+        for combo in (self.kind, self.framework, self.inquiry):
+            combo.setMinimumWidth(narrow)
         row = QHBoxLayout()
         row.addWidget(self.kind)
         row.addWidget(self.framework, 1)

@@ -66,7 +66,8 @@ class StartInquiryDialog(QDialog):
         layout.addWidget(self.question, 1)
         layout.addWidget(examples)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        # As tall as the wrapped text needs at this width, the field at its three lines.
+        self.resize(520, max(self.heightForWidth(520), self.minimumSizeHint().height()))
         self._update_ok()
 
     @property
