@@ -148,6 +148,15 @@ class Msg(Enum):
         "The desktop window could not start ({reason}). "
         "The command line still works: see reflect --help."
     )
+    NO_DISPLAY = (
+        "No display was found, so the window cannot open; every reflect command works "
+        "without one: see reflect --help."
+    )
+    WINDOW_LIBRARIES_MISSING = (
+        "The window needs system libraries this computer lacks (on Debian or Ubuntu: sudo "
+        "apt-get install libxcb-cursor0 libxkbcommon-x11-0 libegl1); every reflect command works "
+        "without them: see reflect --help."
+    )
     # Search
     SEARCH_EMPTY = "Type something to search for."
     # Bundles exchanged with a coaching trio

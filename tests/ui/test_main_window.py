@@ -6,11 +6,12 @@ import importlib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App
 from reflect.ui.dialogs.help_dialogs import shortcuts_text
+from reflect.ui.flows.start_inquiry import StartInquiryDialog
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PAGES, PageId
 
@@ -56,17 +57,24 @@ def test_last_page_and_size_are_remembered(qtbot: QtBot, window: MainWindow, app
 
 
 def test_first_run_offers_two_ways_in_then_shows_today(
-    qtbot: QtBot, window: MainWindow, app: App, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, app: App
 ) -> None:
-    monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", lambda *a, **k: ("How do we own delays together?", True)
-    )
     with qtbot.waitSignal(window.demo_requested):
         window.today.demo_button.click()
     with qtbot.waitSignal(window.today.start_inquiry_requested):
         window.today.start_button.click()
+    dialog = window.findChild(StartInquiryDialog)
+    assert isinstance(dialog, StartInquiryDialog)
+    qtbot.waitExposed(dialog)
+    assert not dialog.ok.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(dialog.question, "   ")
+    assert not dialog.ok.isEnabled()
+    qtbot.keyClicks(dialog.question, "How do we own delays together?")
+    assert dialog.ok.isEnabled()
+    assert dialog.question.lineWrapMode() is not dialog.question.LineWrapMode.NoWrap
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     [inquiry] = app.inquiries.all()
-    assert inquiry.question == "How do we own delays together?"
+    assert inquiry.question == "How do we own delays together?"  # the spaces trimmed
     assert window.current_page() is PageId.INQUIRIES
     window.show_page(PageId.TODAY)
     assert window.today.reflect_button.text() == "Reflect now"

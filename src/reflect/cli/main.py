@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +100,11 @@ def cli(ctx: click.Context, data_dir: Path | None, debug: bool, quit_after_paint
 def open_window(
     state: CliState, open_files: list[Path] | None = None, quit_after_paint: bool = False
 ) -> None:
+    from reflect.ui.display_check import missing_display
+
+    missing = missing_display(os.environ, sys.platform)
+    if missing is not None:  # Qt would abort the process with its own message
+        raise ReflectError(missing)
     try:
         from reflect.ui import launch
     except ImportError as exc:  # Qt or a system library it needs is missing

@@ -27,6 +27,7 @@ from reflect.ui.flows.file_open import FileOpenEvents, open_file
 from reflect.ui.flows.install_pack import pick_up_dropped
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
+from reflect.ui.screen_fit import FitDialogs
 from reflect.ui.texts import error_text
 
 
@@ -212,6 +213,8 @@ def make_qt_app(argv: list[str]) -> QApplication:
     qt_app.setWindowIcon(QIcon(str(resource_path("icons", "reflect.svg"))))
     install_translation(qt_app)
     theme.apply(qt_app)
+    if qt_app.findChild(FitDialogs) is None:
+        qt_app.installEventFilter(FitDialogs(qt_app))
     return qt_app
 
 

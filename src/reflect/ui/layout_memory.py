@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from reflect.ui.navigation import PageId
+from reflect.ui.screen_fit import fit_to_screen
 
 DEFAULT_SIZE = (1100, 720)
 SIDEBAR_WIDTH = 200
@@ -23,6 +24,9 @@ class LayoutMemory:
         geometry = self._settings.value("geometry")
         if geometry is None or not self._window.restoreGeometry(geometry):
             self._window.resize(*DEFAULT_SIZE)
+        # The default, or a size remembered on a larger screen or at a smaller scale, may not
+        # fit the screen it opens on now.
+        fit_to_screen(self._window)
 
     def last_page(self) -> PageId:
         last = str(self._settings.value("page", PageId.TODAY.value))

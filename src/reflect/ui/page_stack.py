@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.navigation import PAGES, PageId, page_row
+from reflect.ui.widgets.basics import scrolling
 
 # Builds a page from its class: the window passes in the services and itself as navigator.
 PageFactory = Callable[[PageId, Any], QWidget]
@@ -85,7 +86,10 @@ class PageStack(QObject):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(banner)
-        column.addWidget(self.stack, 1)
+        # On a small or scaled screen the window can be smaller than a page needs: the page
+        # scrolls, instead of the window growing past the screen's edge.
+        self.stack_area = scrolling(self.stack)
+        column.addWidget(self.stack_area, 1)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
         splitter.addWidget(right)

@@ -94,11 +94,13 @@ QFrame#nudgeBar { background: palette(alternate-base); border-bottom: 1px solid 
 QFrame#todayMarker { border-top: 2px solid palette(highlight); margin-top: 6px; }
 QPushButton[role="primary"], QPushButton[role="primary-compact"] {
     background: palette(highlight); color: palette(highlighted-text);
-    border: none; border-radius: 8px; padding: 10px 22px;
+    border: 2px solid transparent; border-radius: 8px; padding: 8px 20px; outline: none;
     font-size: 12pt; font-weight: 600; }
-QPushButton[role="primary-compact"], QPushButton[role="inquiry-button"] { padding: 6px 14px; }
+QPushButton[role="inquiry-button"] { padding: 6px 14px; }
+QPushButton[role="primary-compact"] { padding: 4px 12px; }
+/* The focus ring is the border, outside the padding, so it never crosses the text. */
 QPushButton[role="primary"]:focus, QPushButton[role="primary-compact"]:focus {
-    outline: 2px solid palette(text); }
+    border: 2px solid palette(text); }
 QPushButton[role="entry-link"], QPushButton[role="reflect-link"] { text-align: left;
                                                                     padding: 2px 4px; }
 QPushButton[role="reflect-link"] { color: palette(link); }

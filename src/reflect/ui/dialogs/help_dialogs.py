@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reflect import __version__
 from reflect.ui.navigation import PAGES, page_shortcut
@@ -13,8 +20,24 @@ from reflect.ui.page_stack import page_name
 
 
 def show_shortcuts(parent: QWidget) -> None:
+    """The list in a dialog whose text scrolls, so Close stays on a small or scaled screen
+    (a message box grows to the length of its text)."""
     tr = QCoreApplication.translate
-    QMessageBox.information(parent, tr("Help", "Keyboard shortcuts"), shortcuts_text())
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("Help", "Keyboard shortcuts"))
+    text = QPlainTextEdit(shortcuts_text())
+    text.setReadOnly(True)
+    text.setAccessibleName(tr("Help", "Keyboard shortcuts"))
+    lines = shortcuts_text().count("\n") + 2
+    text.setMinimumWidth(text.fontMetrics().horizontalAdvance("M" * 36))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text, 1)
+    layout.addWidget(buttons)
+    dialog.resize(dialog.sizeHint().width(), text.fontMetrics().lineSpacing() * lines + 80)
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def show_about(parent: QWidget, data_dir: Path) -> None:

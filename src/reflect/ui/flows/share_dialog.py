@@ -44,7 +44,7 @@ from reflect.ui.flows.share_preview import msg_text
 from reflect.ui.flows.share_preview_pane import PreviewPane, Shown, lay_out
 from reflect.ui.tasks import BackgroundTask, LatestOnly
 from reflect.ui.texts import entry_title, error_text
-from reflect.ui.widgets.basics import compact_combo, label
+from reflect.ui.widgets.basics import compact_combo, label, scrolling
 
 if TYPE_CHECKING:
     from reflect.ui.shell import Shell
@@ -71,7 +71,8 @@ class ShareDialog(QDialog):
         self.pane.edit_entry.connect(self._on_pane_edit_entry)
         self.findings, self.status = self.pane.findings, self.pane.status
         splitter = QSplitter()
-        splitter.addWidget(self._build_choices())
+        # The choices scroll, so the dialog and its buttons fit a small or scaled screen.
+        splitter.addWidget(scrolling(self._build_choices()))
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

@@ -28,6 +28,7 @@ from reflect.ui.widgets.basics import label, scrolling
 from reflect.ui.widgets.safe_browser import SafeBrowser
 
 IdRole = Qt.ItemDataRole.UserRole
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's largest widget size
 
 
 class TrioInbox(QWidget):
@@ -48,7 +49,9 @@ class TrioInbox(QWidget):
         )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
-        splitter.addWidget(scrolling(self._reader()))
+        reader = scrolling(self._reader())  # the one scroll area: the summary is laid out whole
+        self.reader.setVisible(False)  # after setWidget, which shows it: nothing chosen yet
+        splitter.addWidget(reader)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([150, 550])
         layout = QVBoxLayout(self)
@@ -69,7 +72,10 @@ class TrioInbox(QWidget):
         self.banner.setAccessibleName(self.tr("Unverified sender"))
         self.browser = SafeBrowser()
         self.browser.setAccessibleName(self.tr("What they sent"))
-        self.browser.setMinimumHeight(260)
+        # No scroll area of its own inside the reader's: it is as tall as its text.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.browser.document().documentLayout().documentSizeChanged.connect(self._fit_browser)
         self.feedback_button = QPushButton(self.tr("Write feedback…"))
         self.feedback_button.clicked.connect(self.write_feedback)
         self.notes = label("")
@@ -88,8 +94,15 @@ class TrioInbox(QWidget):
         column.addWidget(self.notes)
         column.addWidget(self.note_edit)
         column.addLayout(buttons)
-        self.reader.setVisible(False)
+        self.banner.setVisible(False)
         return self.reader
+
+    def _fit_browser(self) -> None:
+        """Make the browser as tall as its text at its width, so the reader's scroll area is
+        the one that moves through a long summary."""
+        margins = self.browser.contentsMargins()
+        height = self.browser.document().size().height() + margins.top() + margins.bottom()
+        self.browser.setFixedHeight(min(int(height) + 2, QWIDGETSIZE_MAX))
 
     # Showing -----------------------------------------------------------------------------
 
