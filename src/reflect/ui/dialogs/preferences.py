@@ -137,6 +137,7 @@ class PreferencesDialog(QDialog):
         self._enable_tray()
         self.reminders.toggled.connect(self._enable_tray)
         form = QFormLayout(self)
+        form.setHorizontalSpacing(2 * form.horizontalSpacing())  # labels do not touch fields
         form.addRow(self.tr("&Appearance"), self.appearance)
         form.addRow(self.tr("&Text size in the editor"), self.text_size)
         form.addRow("", self.preview)
