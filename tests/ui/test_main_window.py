@@ -154,3 +154,17 @@ def test_leaving_the_editor_for_search_paints_only_search(window: MainWindow, qt
 
     assert window.current_page() is PageId.SEARCH
     assert visible_pages(window) == ["SearchPage"]
+
+
+def test_a_page_with_a_tall_minimum_does_not_make_every_other_page_scroll(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # The stack of pages was as tall as its tallest page ever shown, so after the Trio page
+    # every page in a small window gained a second, outer scroll bar.
+    window.show_page(PageId.TRIO)
+    tall = QWidget()
+    tall.setMinimumHeight(2000)  # taller than any window
+    window.trio.layout().addWidget(tall)
+    window.show_page(PageId.JOURNAL)
+    journal_needs = window.journal.minimumSizeHint().height()
+    assert window.pages.stack.minimumSizeHint().height() <= journal_needs

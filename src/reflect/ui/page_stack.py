@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -73,11 +74,20 @@ class PageStack(QObject):
         self.sidebar.blockSignals(True)
         try:
             self.sidebar.setCurrentRow(row)
+            self._size_by(widget)
             self.stack.setCurrentWidget(widget)
             self.sidebar.setCurrentRow(row)
         finally:
             self.sidebar.blockSignals(False)
         return widget
+
+    def _size_by(self, current: QWidget) -> None:
+        # A stack is as tall as the tallest page in it: pages not shown ask for no room, so
+        # one tall page (Trio) does not give every other page a second, outer scroll bar.
+        ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        for page in self._pages.values():
+            policy = preferred if page is current else ignored
+            page.setSizePolicy(policy, policy)
 
     def beside_sidebar(self, banner: QWidget) -> QSplitter:
         """The sidebar beside the pages, with ``banner`` (the reminder bar) above the pages."""
