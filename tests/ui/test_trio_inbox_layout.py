@@ -105,3 +105,13 @@ def test_an_unverified_senders_summary_shows_the_banner(
 
     assert page.inbox.banner.isVisible()
     assert "Unverified sender" in page.inbox.banner.text()
+
+
+def test_before_anything_is_chosen_no_empty_reader_shows(
+    page: TrioPage, people: tuple[Person, Person], tmp_path: Path
+) -> None:
+    # The reader was hidden but its scroll area was not: an empty box with a scroll bar.
+    receive(people, tmp_path, verified=True)
+    page.refresh()
+    area = scrolling_areas(page.inbox.browser, page.inbox)[0]
+    assert not area.isVisible()

@@ -49,9 +49,10 @@ class TrioInbox(QWidget):
         )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
-        reader = scrolling(self._reader())  # the one scroll area: the summary is laid out whole
-        self.reader.setVisible(False)  # after setWidget, which shows it: nothing chosen yet
-        splitter.addWidget(reader)
+        # The one scroll area: the summary is laid out whole. Hidden until something is chosen.
+        self.reader_area = scrolling(self._reader())
+        self.reader_area.setVisible(False)
+        splitter.addWidget(self.reader_area)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([150, 550])
         layout = QVBoxLayout(self)
@@ -156,7 +157,7 @@ class TrioInbox(QWidget):
         except ReflectError as exc:
             self._nav.notify(error_text(exc))
             self.view = None
-        self.reader.setVisible(self.view is not None)
+        self.reader_area.setVisible(self.view is not None)
         if self.view is None:
             return
         bundle = self.view.bundle
