@@ -168,3 +168,24 @@ def test_a_page_with_a_tall_minimum_does_not_make_every_other_page_scroll(
     window.show_page(PageId.JOURNAL)
     journal_needs = window.journal.minimumSizeHint().height()
     assert window.pages.stack.minimumSizeHint().height() <= journal_needs
+
+
+def test_every_preferences_label_stands_clear_of_its_field(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from reflect.ui.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.prefs, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for label in dialog.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is None or not label.isVisible():
+            continue
+        metrics = label.fontMetrics()
+        text_end = label.x() + label.contentsMargins().left()
+        text_end += metrics.horizontalAdvance(label.text().replace("&", ""))
+        assert buddy.x() - text_end >= metrics.averageCharWidth(), label.text()
