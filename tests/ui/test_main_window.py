@@ -189,3 +189,18 @@ def test_every_preferences_label_stands_clear_of_its_field(
         text_end = label.x() + label.contentsMargins().left()
         text_end += metrics.horizontalAdvance(label.text().replace("&", ""))
         assert buddy.x() - text_end >= metrics.averageCharWidth(), label.text()
+
+
+def test_a_page_scrolls_as_a_whole_only_when_the_window_is_smaller_than_its_minimum(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # The outer scroll area took a page's preferred height (its height for its width) as
+    # the least it could have, so the Trio page scrolled in any window shorter than that.
+    window.resize(1000, 800)
+    window.show_page(PageId.TRIO)
+    qtbot.waitExposed(window)
+    area = window.pages.stack_area
+    needs = window.trio.minimumSizeHint().height()
+    window.resize(1000, window.height() - area.viewport().height() + needs + 20)
+    qtbot.waitUntil(lambda: area.viewport().height() >= needs + 10)
+    assert area.verticalScrollBar().maximum() == 0

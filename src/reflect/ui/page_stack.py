@@ -10,7 +10,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -98,7 +99,7 @@ class PageStack(QObject):
         column.addWidget(banner)
         # On a small or scaled screen the window can be smaller than a page needs: the page
         # scrolls, instead of the window growing past the screen's edge.
-        self.stack_area = scrolling(self.stack)
+        self.stack_area = scrolling(MinimumHeight(self.stack))
         column.addWidget(self.stack_area, 1)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -139,3 +140,25 @@ class PageAttr(Generic[PageT]):
 
     def __get__(self, owner: HasPages, kind: type | None = None) -> PageT:
         return cast(PageT, owner.pages.page(self.page_id))
+
+
+class MinimumHeight(QWidget):
+    """Holds one widget and asks a scroll area for only its minimum size. A scroll area that
+    resizes its content takes the content's height for its width (its preferred height, when
+    labels wrap) as the least it may have, so a page would scroll in any window shorter than
+    it would like; this way it scrolls only when the window is shorter than it needs."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self._content = content
+        content.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._content.minimumSizeHint().expandedTo(self._content.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._content.setGeometry(self.rect())
+        super().resizeEvent(event)
