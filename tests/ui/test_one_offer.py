@@ -118,3 +118,19 @@ def test_the_bar_never_shows_while_the_editor_is_open(
     window.show_page(PageId.TODAY)  # the editor closes: the offer comes back
     assert window.nudges.isVisible()
     assert window.nudges.nudge is not None and window.nudges.nudge.event.id == WORKSHOP_2
+
+
+def test_after_reflect_now_typing_and_ctrl_return_keep_the_entry(
+    qtbot: QtBot, both_waiting: App, window: MainWindow
+) -> None:
+    # Keys alone: the click leaves the writing place focused, so a person types at once and
+    # Ctrl+Return keeps it, with no click into the text first.
+    window.activateWindow()
+    qtbot.mouseClick(window.nudges.reflect, Qt.MouseButton.LeftButton)
+    writing = QApplication.focusWidget()
+    assert writing is not None and window.editor.isAncestorOf(writing)
+    qtbot.keyClicks(writing, "The huddle question worked.")
+    qtbot.keyClick(writing, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is PageId.JOURNAL
+    kept = both_waiting.entries.page(limit=1)[0]
+    assert "The huddle question worked." in kept.searchable_body()
