@@ -103,3 +103,19 @@ def test_chips_and_find_tint_follow_dark_mode(qtbot: QtBot, window: MainWindow, 
     finally:
         window.prefs.scheme = theme.Scheme.LIGHT
         window.apply_preferences()
+
+
+def test_a_tag_already_chosen_is_not_offered_again(
+    qtbot: QtBot, window: MainWindow, app: App
+) -> None:
+    app.entries.write("Earlier.", tags=["relationships", "reflection"])
+    window.new_entry()
+    tags = window.editor.tags
+    window.activateWindow()
+    tags.field.setFocus()
+    qtbot.waitUntil(tags.field.hasFocus)
+    qtbot.keyClicks(tags.field, "relationships,")
+    qtbot.waitUntil(lambda: chip_names(window) == ["relationships"])
+    qtbot.keyClicks(tags.field, "re")
+    assert tags.completer().completionCount() == 1
+    assert tags.completer().currentCompletion() == "reflection"

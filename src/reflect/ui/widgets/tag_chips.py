@@ -36,7 +36,8 @@ class TagChips(QWidget):
             self.tr("Enter or a comma adds the tag; Backspace in the empty field removes the last")
         )
         self.field.setMinimumWidth(120)
-        self._known = QStringListModel(self)
+        self._all_known: list[str] = []
+        self._known = QStringListModel(self)  # the journal's tags less those chosen here
         completer = QCompleter(self._known, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
@@ -58,7 +59,12 @@ class TagChips(QWidget):
 
     def set_known(self, tags: list[str]) -> None:
         """The tags already used in the journal, offered as completions."""
-        self._known.setStringList(tags)
+        self._all_known = list(tags)
+        self._offer()
+
+    def _offer(self) -> None:
+        chosen = set(self._tags)
+        self._known.setStringList([t for t in self._all_known if t not in chosen])
 
     def set_tags(self, tags: tuple[str, ...]) -> None:
         self.field.clear()
@@ -115,6 +121,7 @@ class TagChips(QWidget):
             chip.hide()  # out of the Tab order now; deleted once its events are done
             chip.deleteLater()
         self._tags = tags
+        self._offer()
         self._chips = [self._chip(tag) for tag in tags]
         for n, chip in enumerate(self._chips):
             self._row.insert_widget(n, chip)
