@@ -116,6 +116,7 @@ def test_a_tag_already_chosen_is_not_offered_again(
     qtbot.waitUntil(tags.field.hasFocus)
     qtbot.keyClicks(tags.field, "relationships,")
     qtbot.waitUntil(lambda: chip_names(window) == ["relationships"])
+    qtbot.waitUntil(lambda: tags.completer().model().rowCount() == 1)  # the offer follows
     qtbot.keyClicks(tags.field, "re")
     assert tags.completer().completionCount() == 1
     assert tags.completer().currentCompletion() == "reflection"

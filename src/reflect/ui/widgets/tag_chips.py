@@ -121,7 +121,9 @@ class TagChips(QWidget):
             chip.hide()  # out of the Tab order now; deleted once its events are done
             chip.deleteLater()
         self._tags = tags
-        self._offer()
+        # Later: changing the completions while a chosen one is being put in the field makes
+        # the completer put back what was typed, which would become a second chip.
+        QTimer.singleShot(0, self, self._offer)
         self._chips = [self._chip(tag) for tag in tags]
         for n, chip in enumerate(self._chips):
             self._row.insert_widget(n, chip)
