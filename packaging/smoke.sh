@@ -90,6 +90,14 @@ step "3b. spell checking (Hunspell and resources/spelling/en_GB.dic inside the b
 spelt="$(run --data-dir "$scratch/journal" spelling recieve organisation colour programme | tr -d '\r')"
 [ "$spelt" = "recieve" ] || fail "expected only 'recieve' to be flagged, got: ${spelt:-nothing}"
 
+step "3c. PDF export with no display (Qt's print support and the offscreen platform)"
+deadline env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$reflect" --data-dir "$scratch/journal" \
+  export pdf --out "$scratch/journal.pdf" >/dev/null || fail "export pdf failed (exit $?)"
+[ "$(head -c 5 "$scratch/journal.pdf")" = "%PDF-" ] || fail "export pdf wrote no PDF"
+if command -v pdftotext >/dev/null; then
+  expect "Relationships first" "$(pdftotext "$scratch/journal.pdf" -)"
+fi
+
 step "4. keys in a passphrase file (no keyring)"
 card="$(PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring run --data-dir "$scratch/journal" \
   key show --name "Sam Okafor" --json --passphrase-env SMOKE_PASSPHRASE)"

@@ -68,3 +68,13 @@ def test_wayland_needs_no_libxcb_cursor() -> None:
     env = {"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}
 
     assert missing_display(env, "linux", lambda name: None) is None
+
+
+def test_the_installed_bundle_carries_libxcb_cursor_itself(tmp_path: Path) -> None:
+    # The Linux bundle ships the X libraries beside the executable, where the system's
+    # library search does not look: the window must open on a desktop that lacks them.
+    (tmp_path / "libxcb-cursor.so.0").write_bytes(b"")
+    env = {"DISPLAY": ":0"}
+
+    assert missing_display(env, "linux", lambda name: None, bundle_dir=tmp_path) is None
+    assert missing_display(env, "linux", lambda name: None, bundle_dir=tmp_path / "x") is not None

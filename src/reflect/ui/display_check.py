@@ -8,7 +8,9 @@ So the command line asks first and says in one line what is missing. This module
 from __future__ import annotations
 
 import ctypes.util
+import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from reflect.messages import Msg
 
@@ -20,11 +22,15 @@ LibraryFinder = Callable[[str], "str | None"]
 
 
 def missing_display(
-    env: Mapping[str, str], platform: str, find_library: LibraryFinder = ctypes.util.find_library
+    env: Mapping[str, str],
+    platform: str,
+    find_library: LibraryFinder = ctypes.util.find_library,
+    bundle_dir: Path | None = None,
 ) -> Msg | None:
     """Why the window cannot open with this environment on this ``sys.platform``, or None.
 
-    Only Linux (and other X11/Wayland systems) is checked; Windows and macOS always have one."""
+    Only Linux (and other X11/Wayland systems) is checked; Windows and macOS always have one.
+    ``bundle_dir`` is where an installed bundle keeps its own libraries (found when frozen)."""
     if platform.startswith(("win", "darwin", "cygwin")):
         return None
     wanted = [name.split(":")[0].strip() for name in env.get("QT_QPA_PLATFORM", "").split(";")]
@@ -39,6 +45,17 @@ def missing_display(
     x11 = bool(env.get("DISPLAY")) and (not wanted or "xcb" in wanted)
     if not x11:
         return Msg.NO_DISPLAY
-    if find_library(LIBRARY) is None:
+    if find_library(LIBRARY) is None and not carried(bundle_dir or frozen_dir()):
         return Msg.WINDOW_LIBRARIES_MISSING
     return None
+
+
+def frozen_dir() -> Path | None:
+    """Where an installed bundle keeps its libraries (PyInstaller's folder), else None."""
+    folder = getattr(sys, "_MEIPASS", None)
+    return Path(folder) if folder else None
+
+
+def carried(folder: Path | None) -> bool:
+    """The bundle brings its own libxcb-cursor, beside the executable's other libraries."""
+    return folder is not None and any(folder.glob(f"lib{LIBRARY}.so*"))
