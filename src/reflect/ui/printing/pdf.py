@@ -80,6 +80,9 @@ def laid_out(document: PrintDocument) -> InertDocument:
     text.setDefaultStyleSheet(STYLE)
     font = QFont()  # the system's own font: nothing is fetched or embedded from elsewhere
     font.setPointSize(BODY_POINTS)
+    # No ligatures: a PDF reader's search and copy then find "first", not "ﬁrst".
+    for feature in ("liga", "clig"):
+        font.setFeature(QFont.Tag(feature), 0)
     text.setDefaultFont(font)
     option = QTextOption()
     # A word longer than the line (a URL, a pasted hash, a hostile 1 MB line) breaks anywhere.
