@@ -522,7 +522,13 @@ def test_links_to_an_inquiry_missing_from_file_and_journal_are_dropped(
     report = app.transfer.import_path("json", write_json(tmp_path / "x.json", document))
 
     contents = snapshot(app)
-    assert report.added == {"inquiries": 0, "entries": 1, "actions": 1, "assessments": 1}
+    assert report.added == {
+        "inquiries": 0,
+        "entries": 1,
+        "actions": 1,
+        "assessments": 1,
+        "measures": 0,
+    }
     assert [(e.id, e.inquiry_id) for e in contents.entries] == [(fixed_id(1), None)]
     assert [(a.entry_id, a.inquiry_id) for a in contents.actions] == [(None, None)]
     assert [a.inquiry_id for a in contents.assessments] == [None]
