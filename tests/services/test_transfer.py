@@ -290,6 +290,7 @@ def test_json_export_import_export_is_lossless(
             "entries": len(plan.entries),
             "actions": len(plan.actions),
             "assessments": len(plan.assessments),
+            "measures": 0,
         }
 
 
