@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reflect.core.measure import Better
 from reflect.core.signal import Direction, Rule, Side
-from reflect.core.spc import MIN_POINTS, Assurance, Variation, XmR, analyse_xmr
+from reflect.core.spc import MIN_POINTS, Assurance, Variation, XmR, analyse_xmr, xmr_limits
 
 # A steady process: mean 10, every moving range 2, so the limits are 10 ± 5.32 and "close to
 # a limit" starts beyond 10 ± 3.5467 (two-thirds of the way, 2 sigma).
@@ -30,6 +30,18 @@ def test_limits_are_the_mean_plus_or_minus_2_66_mean_moving_ranges() -> None:
     assert (chart.mean, chart.mean_moving_range) == (10.0, 2.0)
     assert chart.upper == pytest.approx(15.32) and chart.lower == pytest.approx(4.68)
     assert chart.signals == () and chart.variation == Variation.COMMON_CAUSE
+
+
+def test_limits_of_the_worked_example_in_nhsrplotthedots_deviations_vignette() -> None:
+    # "Deviations from Excel defaults": 18 daily values with one outlier. Unscreened, as the
+    # Making Data Count Excel tools compute them: mean 35/18, mean moving range 32/17.
+    data = [1, 2, 1, 2, 10, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1]
+    mean, mr_bar, upper, lower = xmr_limits(data)
+    assert (round(mean, 2), round(mr_bar, 2)) == (1.94, 1.88)
+    assert (round(upper, 2), round(lower, 2)) == (6.95, -3.06)
+    # The package's default screens the two large ranges out (mean moving range 1), giving the
+    # vignette's caption "UPL = 4.6, Mean = 1.94, LPL = -0.72".
+    assert (round(mean + 2.66, 2), round(mean - 2.66, 2)) == (4.6, -0.72)
 
 
 def test_fewer_than_twenty_points_make_no_xmr_chart() -> None:
@@ -56,6 +68,7 @@ def test_seven_on_one_side_of_the_mean_six_are_not() -> None:
 def test_seven_rising_points_make_a_trend_and_a_repeat_breaks_it() -> None:
     rising = [8.0, 8.5, 9.0, 9.5, 10.0, 10.5, 11.0]
     assert found(xmr([*STEADY, *rising]), Rule.SPC_TREND) == [tuple(range(20, 27))]
+    assert found(xmr([*STEADY, *rising[:6]]), Rule.SPC_TREND) == []
     broken = [8.0, 8.5, 9.0, 9.0, 9.5, 10.0, 10.5]
     assert found(xmr([*STEADY[:-1], 10.0, *broken]), Rule.SPC_TREND) == []
 

@@ -55,10 +55,7 @@ def analyse_xmr(values: Sequence[float], better: Better, goal: float | None) -> 
     """The XmR chart of ``values``, or None below MIN_POINTS."""
     if len(values) < MIN_POINTS:
         return None
-    mean = sum(values) / len(values)
-    ranges = [abs(values[i] - values[i - 1]) for i in range(1, len(values))]
-    mr_bar = sum(ranges) / len(ranges)
-    upper, lower = mean + SCALE * mr_bar, mean - SCALE * mr_bar
+    mean, mr_bar, upper, lower = xmr_limits(values)
     sides = [_side(v, mean) for v in values]
     signals: list[Signal] = []
     for i, value in enumerate(values):
@@ -87,6 +84,16 @@ def analyse_xmr(values: Sequence[float], better: Better, goal: float | None) -> 
         _variation(signals, len(values) - 1),
         _assurance(goal, upper, lower, better),
     )
+
+
+def xmr_limits(values: Sequence[float]) -> tuple[float, float, float, float]:
+    """The mean, the mean moving range, and the upper and lower process limits of two or more
+    values. Every moving range counts, as in the Making Data Count Excel tools (which do not
+    screen out large ranges, as NHSRplotthedots does by default)."""
+    mean = sum(values) / len(values)
+    ranges = [abs(values[i] - values[i - 1]) for i in range(1, len(values))]
+    mr_bar = sum(ranges) / len(ranges)
+    return mean, mr_bar, mean + SCALE * mr_bar, mean - SCALE * mr_bar
 
 
 def _side(value: float, centre: float) -> Side:
