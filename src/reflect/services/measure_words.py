@@ -5,7 +5,7 @@ The window translates the same templates through Qt; these are the English the C
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reflect.core.measure import Point
 from reflect.core.run_chart import MIN_POINTS as RUN_CHART_POINTS
@@ -25,42 +25,51 @@ _RULE_MSG = {
     Rule.SPC_TREND: Msg.MEASURE_SIGNAL_SPC_TREND,
     Rule.TWO_OF_THREE: Msg.MEASURE_SIGNAL_TWO_OF_THREE,
 }
+Words = Callable[[Msg], str]  # a message's template, translated or as it is
+
+
+def english(msg: Msg) -> str:
+    return msg.template
+
+
 _DIRECTION_MSG = {
     Direction.IMPROVEMENT: Msg.MEASURE_IMPROVEMENT,
     Direction.CONCERN: Msg.MEASURE_CONCERN,
 }
 
 
-def signal_sentence(signal: Signal, points: Sequence[Point], useful: int) -> str:
+def signal_sentence(
+    signal: Signal, points: Sequence[Point], useful: int, words: Words = english
+) -> str:
     high = signal.side == Side.HIGH
-    words = {
+    filled = {
         "count": signal.count,
         "limit": signal.limit,
         "useful": useful,
         "possible": max(useful - 1, 0),
         "first": points[signal.indexes[0]].day,
         "last": points[signal.indexes[-1]].day,
-        "side": (Msg.MEASURE_ABOVE if high else Msg.MEASURE_BELOW).template,
-        "way": (Msg.MEASURE_UP if high else Msg.MEASURE_DOWN).template,
-        "limit_side": (Msg.MEASURE_UPPER if high else Msg.MEASURE_LOWER).template,
+        "side": words(Msg.MEASURE_ABOVE if high else Msg.MEASURE_BELOW),
+        "way": words(Msg.MEASURE_UP if high else Msg.MEASURE_DOWN),
+        "limit_side": words(Msg.MEASURE_UPPER if high else Msg.MEASURE_LOWER),
     }
-    sentence = _RULE_MSG[signal.rule].template.format(**words)
+    sentence = words(_RULE_MSG[signal.rule]).format(**filled)
     judged = _DIRECTION_MSG.get(signal.direction)
-    return f"{sentence} {judged.template}" if judged else sentence
+    return f"{sentence} {words(judged)}" if judged else sentence
 
 
-def run_chart_note(chart: RunChart) -> str | None:
+def run_chart_note(chart: RunChart, words: Words = english) -> str | None:
     """Why the run-chart rules said nothing, when it is because there are too few points."""
     if chart.enough:
         return None
-    return Msg.MEASURE_TOO_FEW.template.format(needed=RUN_CHART_POINTS, useful=chart.useful)
+    return words(Msg.MEASURE_TOO_FEW).format(needed=RUN_CHART_POINTS, useful=chart.useful)
 
 
-def xmr_sentences(xmr: XmR | None, count: int) -> list[str]:
+def xmr_sentences(xmr: XmR | None, count: int, words: Words = english) -> list[str]:
     """The variation icon, and the assurance icon when there is a goal, in words."""
     if xmr is None:
-        return [Msg.MEASURE_NO_XMR.template.format(needed=XMR_POINTS, count=count)]
-    sentences = [Msg[f"MEASURE_VARIATION_{xmr.variation.name}"].template]
+        return [words(Msg.MEASURE_NO_XMR).format(needed=XMR_POINTS, count=count)]
+    sentences = [words(Msg[f"MEASURE_VARIATION_{xmr.variation.name}"])]
     if xmr.assurance is not None:
-        sentences.append(Msg[f"MEASURE_ASSURANCE_{xmr.assurance.name}"].template)
+        sentences.append(words(Msg[f"MEASURE_ASSURANCE_{xmr.assurance.name}"]))
     return sentences
