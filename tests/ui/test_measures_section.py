@@ -77,9 +77,7 @@ def test_pasted_columns_are_saved_and_the_shift_is_shown(
     assert window.statusBar().currentMessage() == "Values saved: 20."
 
 
-def test_a_bad_value_says_so_and_saves_nothing(
-    qtbot: QtBot, window: MainWindow, app: App
-) -> None:
+def test_a_bad_value_says_so_and_saves_nothing(qtbot: QtBot, window: MainWindow, app: App) -> None:
     inquiry = app.inquiries.add(QUESTION)
     measure = app.measures.add(inquiry.id, "Falls", "falls", "lower")
     QGuiApplication.clipboard().setText("2026-01-01\t3\n2026-01-02\tthree\n")
