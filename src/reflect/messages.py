@@ -405,6 +405,7 @@ class Msg(Enum):
     )
     MEASURE_CSV_TOO_MANY_ROWS = "{path} has more than {limit} rows. Nothing was recorded."
     MEASURE_CSV_EMPTY = "{path} holds no values. Nothing was recorded."
+    MEASURE_DATE_TWICE = "{day} is given twice; keep one of them. Nothing was saved."
     MEASURE_PASTE_TOO_LONG = "Paste at most {limit} rows at a time; nothing was pasted."
 
     # What a measure's chart shows (docs/measures.md); {first} and {last} are dates

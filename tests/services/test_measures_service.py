@@ -167,6 +167,11 @@ def test_put_points_stores_pasted_rows_all_or_nothing(app: App) -> None:
         app.measures.put_points(measure_id, [("2026-01-01", "1", ""), ("2026-01-02", "x", "")])
     assert app.measures.points(measure_id) == []
 
+    with pytest.raises(BadInput) as caught:
+        app.measures.put_points(measure_id, [("2026-01-01", "1", ""), ("2026-01-01", "2", "")])
+    assert caught.value.msg is Msg.MEASURE_DATE_TWICE
+    assert app.measures.points(measure_id) == []
+
     assert app.measures.put_points(measure_id, [("2026-01-01", "1", ""), ("2026-01-02", 2, "")])
     assert [p.value for p in app.measures.points(measure_id)] == [1.0, 2.0]
 

@@ -115,11 +115,14 @@ class MeasureService:
         return point
 
     def put_points(self, typed_id: str, points: Iterable[tuple[str, float | str, str]]) -> int:
-        """Store (day, value, note) rows in one go (pasted from a table); all or nothing."""
+        """Store (day, value, note) rows in one go (pasted from a table); all or nothing. A day
+        given twice is refused, as in a CSV file: which of the two was meant?"""
         measure = self.get(typed_id)
         checked: dict[str, Point] = {}
         for day, value, note in points:
             point = Point(measure.id, self._day(day), _value(value), _note(note))
+            if point.day in checked:
+                raise BadInput(Msg.MEASURE_DATE_TWICE, day=point.day)
             checked[point.day] = point
         return self._store(measure, list(checked.values()))
 
