@@ -10,11 +10,15 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reflect.core.measure import Point, read_day, read_value
 from reflect.errors import BadInput
 from reflect.files import require_exists
 from reflect.messages import Msg
+
+if TYPE_CHECKING:
+    from _csv import Reader as _Reader
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 50_000  # more than a century of daily values
@@ -29,19 +33,21 @@ def read_points(path: Path, measure_id: str) -> Iterator[Point]:
         if size > MAX_BYTES:
             raise BadInput(Msg.MEASURE_CSV_TOO_LARGE, path=path, limit_mb=MAX_BYTES // 1_000_000)
         with path.open(encoding="utf-8-sig", newline="") as stream:
-            yield from _rows(csv.reader(stream), path, measure_id)
+            rows = csv.reader(stream)
+            try:
+                yield from _rows(rows, path, measure_id)
+            except csv.Error as exc:  # a quote left open, a field beyond csv's size limit
+                raise _bad(path, rows.line_num, str(exc)) from exc
     except UnicodeDecodeError as exc:
         raise BadInput(Msg.FILE_NOT_UTF8, path=path, offset=exc.start) from exc
-    except csv.Error as exc:
-        raise _bad(path, 0, str(exc)) from exc
     except OSError as exc:
         raise BadInput(Msg.FILE_NOT_READABLE, path=path, reason=exc.strerror or exc) from exc
 
 
-def _rows(rows: Iterator[list[str]], path: Path, measure_id: str) -> Iterator[Point]:
+def _rows(rows: _Reader, path: Path, measure_id: str) -> Iterator[Point]:
     seen: dict[str, int] = {}
     for row in rows:
-        line = rows.line_num  # type: ignore[attr-defined]
+        line = rows.line_num
         if line > MAX_ROWS:
             raise BadInput(Msg.MEASURE_CSV_TOO_MANY_ROWS, path=path, limit=MAX_ROWS)
         if not row or all(not cell.strip() for cell in row):
