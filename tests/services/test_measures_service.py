@@ -187,3 +187,16 @@ def test_view_finds_the_shift(app: App) -> None:
     shifts = [s for s in view.run_chart.signals if s.rule == Rule.SHIFT]
     assert [view.points[s.indexes[0]].day for s in shifts] == ["2026-01-01", "2026-02-01"]
     assert view.xmr is not None
+
+
+def test_a_goal_set_later_gives_the_assurance(app: App) -> None:
+    measure_id = new_measure(app, better="higher")
+    app.measures.put_points(measure_id, [(f"2026-01-{d:02}", 10 + d % 2, "") for d in range(1, 21)])
+    assert app.measures.view(measure_id).xmr.assurance is None  # type: ignore[union-attr]
+
+    app.measures.set_goal(measure_id, "5")
+
+    view = app.measures.view(measure_id)
+    assert view.measure.goal == 5.0
+    assert view.xmr is not None and view.xmr.assurance is not None
+    assert view.xmr.assurance.value == "consistently_pass"

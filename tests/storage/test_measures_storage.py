@@ -73,3 +73,18 @@ def test_one_point_a_day_the_newer_replaces_the_older(tmp_path: Path) -> None:
 
     assert repo.points("m1") == [Point("m1", "2026-01-01", 2.0, "b")]
     store.close()
+
+
+def test_saving_a_measure_again_keeps_its_points(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "j.db", tmp_path / "backups")
+    repo = MeasureRepository(store)
+    measure = Measure("m1", "Waits", "days", Better.LOWER, NOW, NOW)
+    repo.save(measure)
+    repo.put_points("m1", [Point("m1", "2026-01-01", 1.0)], NOW)
+
+    repo.save(Measure("m1", "Waits for beds", "days", Better.LOWER, NOW, NOW, goal=2.0))
+
+    assert repo.points("m1") == [Point("m1", "2026-01-01", 1.0)]
+    found = repo.get("m1")
+    assert found is not None and (found.name, found.goal) == ("Waits for beds", 2.0)
+    store.close()

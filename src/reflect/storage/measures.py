@@ -11,6 +11,7 @@ from reflect.storage.id_prefix import ids_starting
 
 _COLUMNS = "id, inquiry_id, name, unit, better, definition, baseline, goal, created, updated"
 _PLACES = ", ".join("?" * 10)
+_UPDATES = ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS.split(", ")[1:])
 _POINT_COLUMNS = "measure_id, day, value, note"
 
 
@@ -35,9 +36,12 @@ class MeasureRepository:
         return ids_starting(self.store, "measures", prefix)
 
     def save(self, measure: Measure) -> None:
+        """Insert the measure, or update the one with its id. An update, not a replace: a
+        REPLACE deletes the row first, and the delete would take the measure's points."""
         with self.store.writing() as db:
             db.conn.execute(
-                f"INSERT OR REPLACE INTO measures ({_COLUMNS}) VALUES ({_PLACES})",
+                f"INSERT INTO measures ({_COLUMNS}) VALUES ({_PLACES}) "
+                f"ON CONFLICT (id) DO UPDATE SET {_UPDATES}",
                 _values(measure),
             )
 
