@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from reflect.services.inquiries import InquiryService
     from reflect.services.insights import InsightsService
     from reflect.services.keys import KeyService
+    from reflect.services.measures import MeasureService
     from reflect.services.packs import PackService
     from reflect.services.peers import PeerService
     from reflect.services.printing import PrintingService
@@ -98,6 +99,15 @@ class App:
         from reflect.storage.actions import ActionRepository
 
         return ActionService(ActionRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def measures(self) -> MeasureService:
+        from reflect.services.measures import MeasureService
+        from reflect.storage.measures import MeasureRepository
+
+        return MeasureService(
+            MeasureRepository(self.store), self.inquiries, self.changes, self.clock
+        )
 
     @cached_property
     def coaching(self) -> CoachingService:

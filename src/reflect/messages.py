@@ -401,6 +401,76 @@ class Msg(Enum):
     )
     EVENT_NOT_FOUND = "No programme event has the id {id}."
 
+    # Measures
+    MEASURE_NOT_FOUND = "No measure has the id {id}."
+    EMPTY_MEASURE_NAME = "A measure needs a name."
+    BAD_BETTER = "Say which way is better: {value} is not one of {choices}."
+    BAD_VALUE = "{value} is not a number. Write a plain decimal number such as 12 or 3.5."
+    NOTE_TOO_LONG = "The note is longer than {limit} characters."
+    MEASURE_CSV_BAD_LINE = "{path}, line {line}: {reason}. Nothing was recorded."
+    MEASURE_CSV_TOO_LARGE = (
+        "{path} is larger than {limit_mb} MB, far more than a measure's values. "
+        "Nothing was recorded."
+    )
+    MEASURE_CSV_TOO_MANY_ROWS = "{path} has more than {limit} rows. Nothing was recorded."
+    MEASURE_CSV_EMPTY = "{path} holds no values. Nothing was recorded."
+    MEASURE_DATE_TWICE = "{day} is given twice; keep one of them. Nothing was saved."
+    MEASURE_PASTE_TOO_LONG = "Paste at most {limit} rows at a time; nothing was pasted."
+
+    # What a measure's chart shows (docs/measures.md); {first} and {last} are dates
+    MEASURE_SIGNAL_SHIFT = (
+        "Shift: {count} points in a row {side} the median, {first} to {last} "
+        "(6 or more is a signal)."
+    )
+    MEASURE_SIGNAL_TREND = (
+        "Trend: {count} points in a row going {way}, {first} to {last} "
+        "(5 or more is a signal; equal values count once)."
+    )
+    MEASURE_SIGNAL_LONG_RUN = (
+        "Long run: {count} points in a row {side} the median, {first} to {last}; "
+        "more than {limit} is unusual in {useful} points."
+    )
+    MEASURE_SIGNAL_FEW_CROSSINGS = (
+        "Few crossings: the points cross the median at {count} of {possible} possible places; "
+        "fewer than {limit} is unusual in {useful} points."
+    )
+    MEASURE_SIGNAL_OUTSIDE_LIMITS = "Outside the limits: {first} is {side} the process limits."
+    MEASURE_SIGNAL_SPC_RUN = (
+        "Run: {count} points in a row {side} the mean, {first} to {last} "
+        "(7 or more is special cause)."
+    )
+    MEASURE_SIGNAL_SPC_TREND = (
+        "Trend: {count} points in a row each going {way}, {first} to {last} "
+        "(7 or more is special cause)."
+    )
+    MEASURE_SIGNAL_TWO_OF_THREE = (
+        "Near a limit: {count} points close to the {limit_side} limit, two of three in a row, "
+        "{first} to {last}."
+    )
+    MEASURE_ABOVE = "above"
+    MEASURE_BELOW = "below"
+    MEASURE_UP = "up"
+    MEASURE_DOWN = "down"
+    MEASURE_UPPER = "upper"
+    MEASURE_LOWER = "lower"
+    MEASURE_IMPROVEMENT = "This is an improvement."
+    MEASURE_CONCERN = "This is a concern."
+    MEASURE_TOO_FEW = (
+        "Too few points to judge: the run-chart rules need {needed} points off the median "
+        "and there are {useful}."
+    )
+    MEASURE_NO_XMR = "An XmR chart needs {needed} points; there are {count}."
+    MEASURE_VARIATION_COMMON_CAUSE = "Common cause variation: nothing unusual in the latest point."
+    MEASURE_VARIATION_IMPROVEMENT_HIGH = "Special cause improvement: the latest point is high."
+    MEASURE_VARIATION_IMPROVEMENT_LOW = "Special cause improvement: the latest point is low."
+    MEASURE_VARIATION_CONCERN_HIGH = "Special cause concern: the latest point is high."
+    MEASURE_VARIATION_CONCERN_LOW = "Special cause concern: the latest point is low."
+    MEASURE_ASSURANCE_CONSISTENTLY_PASS = "The limits say the goal will consistently be met."
+    MEASURE_ASSURANCE_CONSISTENTLY_FAIL = "The limits say the goal will consistently be missed."
+    MEASURE_ASSURANCE_HIT_AND_MISS = (
+        "The goal lies within the limits: it will be met some times and missed at others."
+    )
+
     # Spelling
     SPELLING_UNAVAILABLE = (
         "Spell checking is not available: the British English dictionary in {folder} "

@@ -395,7 +395,7 @@ def test_the_writer_describes_the_file_first(tmp_path: Path) -> None:
     written = json.loads(dumps(full_contents(), LATER))
 
     assert list(written)[:4] == ["format", "version", "exported", "generator"]
-    assert (written["format"], written["version"], written["exported"]) == (FORMAT, 1, LATER)
+    assert (written["format"], written["version"], written["exported"]) == (FORMAT, 2, LATER)
     assert written["entries"][0]["revisions"][0]["title"] == "old"
     assert "id" not in written["entries"][0]["revisions"][0]
 

@@ -290,6 +290,7 @@ def test_json_export_import_export_is_lossless(
             "entries": len(plan.entries),
             "actions": len(plan.actions),
             "assessments": len(plan.assessments),
+            "measures": 0,
         }
 
 
@@ -522,7 +523,13 @@ def test_links_to_an_inquiry_missing_from_file_and_journal_are_dropped(
     report = app.transfer.import_path("json", write_json(tmp_path / "x.json", document))
 
     contents = snapshot(app)
-    assert report.added == {"inquiries": 0, "entries": 1, "actions": 1, "assessments": 1}
+    assert report.added == {
+        "inquiries": 0,
+        "entries": 1,
+        "actions": 1,
+        "assessments": 1,
+        "measures": 0,
+    }
     assert [(e.id, e.inquiry_id) for e in contents.entries] == [(fixed_id(1), None)]
     assert [(a.entry_id, a.inquiry_id) for a in contents.actions] == [(None, None)]
     assert [a.inquiry_id for a in contents.assessments] == [None]

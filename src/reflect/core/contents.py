@@ -8,6 +8,7 @@ from reflect.core.action import Action
 from reflect.core.assessment import Assessment
 from reflect.core.entry import Entry, Revision
 from reflect.core.inquiry import Inquiry
+from reflect.core.measure import Measure, Point
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,8 @@ class JournalContents:
     revisions: tuple[Revision, ...] = ()
     actions: tuple[Action, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    points: tuple[Point, ...] = ()  # the measures' values
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Reflect's own lossless JSON export (``reflect-journal``), documented in docs/formats.md.
 
 Writers always write the newest version; the reader accepts every version up to it and refuses
-newer files with a clear message.
+newer files with a clear message. Version 2 added measures and their points; a version 1 file
+simply has none.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from reflect.core.clock import is_showable
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
+from reflect.core.measure import MAX_MAGNITUDE, Better, Measure, Point
 from reflect.errors import BadInput
 from reflect.files import is_text, read_text
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 FORMAT = "reflect-journal"
-VERSION = 1
+VERSION = 2
 MAX_SCORE = 1_000_000  # far beyond any rating scale, well inside SQLite's integers
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
@@ -36,6 +38,11 @@ T = TypeVar("T")
 
 def dumps(contents: JournalContents, exported: str) -> str:
     revisions: dict[str, list[dict[str, Any]]] = {}
+    points: dict[str, list[dict[str, Any]]] = {}
+    for point in contents.points:
+        points.setdefault(point.measure_id, []).append(
+            {"date": point.day, "value": point.value, "note": point.note}
+        )
     for revision in contents.revisions:
         revisions.setdefault(revision.entry_id, []).append(_revision_json(revision))
     document = {
@@ -47,6 +54,7 @@ def dumps(contents: JournalContents, exported: str) -> str:
         "entries": [_entry_json(e, revisions.get(e.id, [])) for e in contents.entries],
         "actions": [_enums_as_text(asdict(a)) for a in contents.actions],
         "assessments": [asdict(a) for a in contents.assessments],
+        "measures": [_measure_json(m, points.get(m.id, [])) for m in contents.measures],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -80,6 +88,8 @@ def _parse_document(document: Any, path: Path) -> JournalContents:
         revisions=tuple(r for e in _list(document, "entries", path) for r in _revisions(e, path)),
         actions=_each(document, "actions", _action, path),
         assessments=_each(document, "assessments", _assessment, path),
+        measures=_each(document, "measures", _measure, path),
+        points=tuple(p for m in _list(document, "measures", path) for p in _points(m, path)),
     )
 
 
@@ -140,6 +150,13 @@ def _inquiry_json(inquiry: Inquiry) -> dict[str, Any]:
 def _entry_json(entry: Entry, revisions: list[dict[str, Any]]) -> dict[str, Any]:
     data = _enums_as_text(asdict(entry))
     data["revisions"] = revisions
+    return data
+
+
+def _measure_json(measure: Measure, points: list[dict[str, Any]]) -> dict[str, Any]:
+    data = asdict(measure)
+    data["better"] = str(measure.better)
+    data["points"] = points
     return data
 
 
@@ -302,3 +319,50 @@ def _int(raw: dict[str, Any], key: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or abs(value) > MAX_SCORE:
         raise TypeError(f'"{key}" must be a whole number from -{MAX_SCORE} to {MAX_SCORE}')
     return value
+
+
+def _measure(raw: dict[str, Any]) -> Measure:
+    return Measure(
+        id=_text(raw, "id"),
+        name=_text(raw, "name"),
+        unit=_text(raw, "unit", ""),
+        better=Better(_text(raw, "better")),
+        created=_moment(raw, "created"),
+        updated=_moment(raw, "updated", raw.get("created")),
+        inquiry_id=_optional(raw, "inquiry_id"),
+        definition=_text(raw, "definition", ""),
+        baseline=_optional_number(raw, "baseline"),
+        goal=_optional_number(raw, "goal"),
+    )
+
+
+def _points(raw: Any, path: Path) -> list[Point]:
+    if not isinstance(raw, dict):
+        return []
+    try:
+        points = [_point(_text(raw, "id"), p) for p in raw.get("points", [])]
+        _unique([p.day for p in points], "date")
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _malformed(path, f"points of measure {raw.get('id')}: {_describe(exc)}") from exc
+    return points
+
+
+def _point(measure_id: str, raw: dict[str, Any]) -> Point:
+    day = _optional_day(raw, "date")
+    if day is None:
+        raise KeyError("date")
+    value = _optional_number(raw, "value")
+    if value is None:
+        raise KeyError("value")
+    return Point(measure_id, day, value, _text(raw, "note", ""))
+
+
+def _optional_number(raw: dict[str, Any], key: str) -> float | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f'"{key}" must be a number or null')
+    if not abs(value) <= MAX_MAGNITUDE:  # also refuses NaN
+        raise ValueError(f'"{key}" is beyond {MAX_MAGNITUDE:g} or not a number')
+    return float(value)

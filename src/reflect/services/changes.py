@@ -12,6 +12,7 @@ class Topic(StrEnum):
     ENTRIES = "entries"
     ACTIONS = "actions"
     ASSESSMENTS = "assessments"
+    MEASURES = "measures"  # measures and their points
     PEERS = "peers"  # peers and trios
     RECEIVED = "received"  # the trio inbox: bundles, and private notes on them
     PROGRAMME = "programme"  # installed packs, their events, reminders

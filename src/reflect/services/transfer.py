@@ -24,6 +24,7 @@ from reflect.storage.assessments import AssessmentRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+from reflect.storage.measures import MeasureRepository
 
 # Formats whose items are separate files, so one can be left out without guessing where the
 # next begins: a jrnl, Day One or Reflect JSON file is imported whole (docs/formats.md).
@@ -111,12 +112,15 @@ class TransferService:
     def contents(self) -> JournalContents:
         """Everything in the journal, trash and revisions included."""
         entries = EntryRepository(self._store)
+        measures = MeasureRepository(self._store)
         return JournalContents(
             inquiries=tuple(InquiryRepository(self._store).find()),
             entries=tuple(entries.all_including_trash()),
             revisions=tuple(entries.all_revisions()),
             actions=tuple(ActionRepository(self._store).find()),
             assessments=tuple(AssessmentRepository(self._store).history()),
+            measures=tuple(measures.find()),
+            points=tuple(measures.all_points()),
         )
 
     def export(self, format_name: str, out: Path, progress: Progress = no_progress) -> int:

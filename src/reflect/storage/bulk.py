@@ -14,6 +14,7 @@ from reflect.storage.assessments import AssessmentRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+from reflect.storage.measures import MeasureRepository
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,9 +41,19 @@ def import_contents(store: Store, contents: JournalContents) -> ImportReport:
             for a in contents.assessments
         ]
         report.added["assessments"] = AssessmentRepository(store).add_many(assessments)
+        measures = [
+            replace(m, inquiry_id=_known(db, "inquiries", m.inquiry_id)) for m in contents.measures
+        ]
+        report.added["measures"] = MeasureRepository(store).add_many(measures, contents.points)
     report.seen = sum(
         len(items)
-        for items in (contents.inquiries, contents.entries, contents.actions, contents.assessments)
+        for items in (
+            contents.inquiries,
+            contents.entries,
+            contents.actions,
+            contents.assessments,
+            contents.measures,
+        )
     )
     return report
 

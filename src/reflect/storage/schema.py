@@ -266,6 +266,35 @@ def m006_programmes(db: Database) -> None:
     )
 
 
+def m007_measures(db: Database) -> None:
+    # A measure outlives its inquiry (the link is cleared, as an action's is); its points go
+    # with it. One point a day: the key refuses a second, so "record" replaces it knowingly.
+    db.executescript(
+        """
+        CREATE TABLE measures (
+            id TEXT PRIMARY KEY,
+            inquiry_id TEXT REFERENCES inquiries(id) ON DELETE SET NULL,
+            name TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            better TEXT NOT NULL,
+            definition TEXT NOT NULL DEFAULT '',
+            baseline REAL,
+            goal REAL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX measures_inquiry ON measures(inquiry_id);
+        CREATE TABLE measure_points (
+            measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            value REAL NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (measure_id, day)
+        );
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
@@ -273,4 +302,5 @@ STEPS: tuple[Step, ...] = (
     m004_exchange,
     m005_meta,
     m006_programmes,
+    m007_measures,
 )

@@ -1,0 +1,226 @@
+"""An inquiry's measures on its page: each with its values in a small table that takes pasted
+columns (``date<TAB>value`` lines from a spreadsheet), and what its chart shows, in words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.app import App
+from reflect.core.measure import Better, Measure, Point
+from reflect.errors import ReflectError
+from reflect.messages import Msg
+from reflect.services.measure_words import run_chart_note, signal_sentence, xmr_sentences
+from reflect.ui.pages.inquiries.measure_dialog import MeasureDialog
+from reflect.ui.texts import error_text, message_text
+from reflect.ui.widgets.basics import card, label
+
+MAX_PASTE_ROWS = 5_000  # far more than anyone pastes; bounds the work a stray paste can cause
+VISIBLE_ROWS = 6
+
+
+def translated(msg: Msg) -> str:
+    return QCoreApplication.translate("Messages", msg.template)
+
+
+class PointsTable(QTableWidget):
+    """Date, value and note; always one empty row at the end to type into. Ctrl+V pastes
+    tab- (or comma-) separated columns from the current cell down, adding rows as needed."""
+
+    def __init__(self, notify: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self._notify = notify
+        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Value"), self.tr("Note")])
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setVisible(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as it does everywhere else
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.itemChanged.connect(self._keep_an_empty_row)
+
+    def load(self, points: list[Point]) -> None:
+        self.blockSignals(True)
+        self.setRowCount(0)
+        for point in points:
+            self._append([point.day, f"{point.value:g}", point.note])
+        self._append(["", "", ""])
+        self.blockSignals(False)
+        self.setFixedHeight(
+            self.horizontalHeader().height()
+            + self.rowHeight(0) * VISIBLE_ROWS
+            + 2 * self.frameWidth()
+        )
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """Every row with a date or a value, as typed."""
+        found = []
+        for row in range(self.rowCount()):
+            cells = [self._text(row, column) for column in range(3)]
+            if cells[0] or cells[1]:
+                found.append((cells[0], cells[1], cells[2]))
+        return found
+
+    def event(self, event: QEvent) -> bool:  # a Qt override
+        # Claim Ctrl+V before the Edit menu's Paste (which pastes only into text fields).
+        paste = isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste)
+        if event.type() == QEvent.Type.ShortcutOverride and paste:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # a Qt override
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste(QGuiApplication.clipboard().text())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def paste(self, text: str) -> None:
+        lines = [line for line in text.splitlines() if line.strip()]
+        if len(lines) > MAX_PASTE_ROWS:
+            self._notify(message_text(Msg.MEASURE_PASTE_TOO_LONG, limit=MAX_PASTE_ROWS))
+            return
+        top = max(self.currentRow(), 0)
+        left = max(self.currentColumn(), 0)
+        self.blockSignals(True)
+        for offset, line in enumerate(lines):
+            cells = line.split("\t") if "\t" in line else line.split(",")
+            row = top + offset
+            while row >= self.rowCount():
+                self._append(["", "", ""])
+            for n, cell in enumerate(cells[: 3 - left]):
+                self.setItem(row, left + n, QTableWidgetItem(cell.strip()))
+        self.blockSignals(False)
+        self._keep_an_empty_row()
+
+    def _append(self, cells: list[str]) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        for column, text in enumerate(cells):
+            self.setItem(row, column, QTableWidgetItem(text))
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _keep_an_empty_row(self, *_: object) -> None:
+        last = self.rowCount() - 1
+        if last < 0 or any(self._text(last, column) for column in range(3)):
+            self.blockSignals(True)
+            self._append(["", "", ""])
+            self.blockSignals(False)
+
+
+class MeasuresSection(QWidget):
+    """The measures of one inquiry; changes go through the service, which announces them."""
+
+    def __init__(
+        self,
+        app: App,
+        inquiry_id: str,
+        notify: Callable[[str], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._inquiry_id = inquiry_id
+        self._notify = notify
+        self.dialog: MeasureDialog | None = None
+        self.tables: dict[str, PointsTable] = {}
+        self.save_buttons: dict[str, QPushButton] = {}
+        self.sentences: dict[str, list[str]] = {}
+        measures = app.measures.find(inquiry_id)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(label(self.tr("Measures · {0}").format(len(measures)), "section"), 1)
+        self.add_button = QPushButton(self.tr("Add measure…"))
+        self.add_button.setObjectName("Add measure…")  # focus comes back to it after a refresh
+        self.add_button.setAccessibleName(self.tr("Add measure"))
+        self.add_button.setProperty("role", "inquiry-button")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(row)
+        if not measures:
+            hint = self.tr(
+                "No measures yet. A measure is one thing you count over time to see whether "
+                "a change makes a difference."
+            )
+            layout.addWidget(label(hint, "muted"))
+        for measure in measures:
+            layout.addWidget(self._measure_card(measure))
+
+    def _measure_card(self, measure: Measure) -> QWidget:
+        frame, inner = card()
+        inner.addWidget(label(f"{measure.name} ({measure.unit})", "card-heading"))
+        better = (
+            self.tr("Higher is better")
+            if measure.better is Better.HIGHER
+            else self.tr("Lower is better")
+        )
+        inner.addWidget(label(" · ".join(filter(None, [better, measure.definition])), "muted"))
+        view = self._app.measures.view(measure.id)
+        note = run_chart_note(view.run_chart, translated)
+        said = [note] if note else []
+        signals = view.run_chart.signals + (view.xmr.signals if view.xmr else ())
+        said += [
+            signal_sentence(s, view.points, view.run_chart.useful, translated) for s in signals
+        ]
+        said += xmr_sentences(view.xmr, len(view.points), translated) if view.points else []
+        for sentence in said:
+            inner.addWidget(label(sentence))
+        self.sentences[measure.id] = said
+        table = PointsTable(self._notify)
+        table.setAccessibleName(self.tr("Values of {0}").format(measure.name))
+        table.setObjectName(f"points-{measure.id}")
+        table.load(list(view.points))
+        inner.addWidget(table)
+        row = QHBoxLayout()
+        hint = self.tr(
+            "Type or paste (Ctrl+V) date and value columns; a date already there is replaced."
+        )
+        row.addWidget(label(hint, "muted"), 1)
+        save = QPushButton(self.tr("Save values"))
+        save.setObjectName(f"save-{measure.id}")
+        save.setAccessibleName(self.tr("Save values of {0}").format(measure.name))
+        save.clicked.connect(lambda: self._save(measure.id, table))
+        row.addWidget(save, 0, Qt.AlignmentFlag.AlignTop)
+        inner.addLayout(row)
+        self.tables[measure.id] = table
+        self.save_buttons[measure.id] = save
+        return frame
+
+    def _save(self, measure_id: str, table: PointsTable) -> None:
+        try:
+            count = self._app.measures.put_points(measure_id, table.rows())
+        except ReflectError as exc:
+            self._notify(error_text(exc))
+            return
+        self._notify(self.tr("Values saved: {0}.").format(count))
+
+    def _on_add_clicked(self) -> None:
+        dialog = MeasureDialog(self)
+        dialog.chosen.connect(self._add)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _add(self, name: str, unit: str, better: str, definition: str) -> None:
+        try:
+            self._app.measures.add(self._inquiry_id, name, unit, better, definition=definition)
+        except ReflectError as exc:
+            self._notify(error_text(exc))
