@@ -271,3 +271,19 @@ def test_changing_framework_leaves_only_the_new_prompts_on_screen(
     shown = [b for b in window.editor.responses.findChildren(QPlainTextEdit) if b.isVisible()]
     assert shown == window.editor.responses.boxes()
     assert len(shown) == 3
+
+
+def test_the_free_text_starts_under_the_fields_and_fills_the_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # There was an empty band between the tags and the text, the text box far below them.
+    window.resize(1100, 900)
+    window.new_entry()
+    qtbot.waitExposed(window)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.body.isVisible())
+    fields_bottom = editor.fields.geometry().bottom()
+    qtbot.waitUntil(lambda: editor.body.y() - fields_bottom < 30)
+    viewport = editor.scroll_area.viewport()
+    body_bottom = editor.body.mapTo(viewport, editor.body.rect().bottomLeft()).y()
+    assert body_bottom >= viewport.height() - 30

@@ -81,7 +81,7 @@ class EntryEditor(QWidget):
         self.body.setAccessibleDescription(
             self.tr("Ctrl+Tab moves focus out of the text; Ctrl+Return keeps the entry.")
         )
-        self._body_growth = Growth(self.body, BODY_MIN_LINES)
+        self._body_growth = Growth(self.body, BODY_MIN_LINES, fill=True)
         self.responses = PromptSections()
         self.responses.changed.connect(self._on_changed)
         self.preview = SafeBrowser()

@@ -13,16 +13,20 @@ from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QSizePolicy
 
 
 class Growth(QObject):
-    """Keeps ``edit`` exactly as tall as its text (at least ``min_lines``)."""
+    """Keeps ``edit`` exactly as tall as its text (at least ``min_lines``); with ``fill``, at
+    least that tall, taking whatever height the window has left (the free text: a page to
+    write on, not a box with empty space under it)."""
 
-    def __init__(self, edit: QPlainTextEdit, min_lines: int) -> None:
+    def __init__(self, edit: QPlainTextEdit, min_lines: int, fill: bool = False) -> None:
         super().__init__(edit)
         self._edit = edit
         self._min_lines = min_lines
+        self._fill = fill
         self._width = -1
         edit.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        vertical = QSizePolicy.Policy.Expanding if fill else QSizePolicy.Policy.Fixed
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
         # The line count changes with typing; the lines' layout with the width and the font.
         edit.document().documentLayout().documentSizeChanged.connect(self.fit)
         edit.installEventFilter(self)
@@ -59,7 +63,11 @@ class Growth(QObject):
         text = max(self.text_height(), self._min_lines * line)
         margins = edit.contentsMargins()
         chrome = 2 * edit.document().documentMargin() + margins.top() + margins.bottom()
-        edit.setFixedHeight(math.ceil(text + chrome) + 1)
+        height = math.ceil(text + chrome) + 1
+        if self._fill:
+            edit.setMinimumHeight(height)
+        else:
+            edit.setFixedHeight(height)
         # Everything fits, so the text is never scrolled inside its own box.
         edit.verticalScrollBar().setValue(0)
 

@@ -16,6 +16,7 @@ from reflect.core.entry import EntryKind
 from reflect.ui.navigation import Navigator
 from reflect.ui.texts import entry_title
 from reflect.ui.widgets.basics import card, label, page_content, scrolling_page
+from reflect.ui.widgets.eliding_button import ElidingButton
 
 FOCUS_LIMIT = 3
 DUE_SOON_DAYS = 14
@@ -137,7 +138,7 @@ class TodayPage(QWidget):
         self._layout.addWidget(label(self.tr("Latest entries"), "section"))
         for entry in self._app.entries.page(limit=5):
             when = datetime.fromisoformat(entry.created).astimezone().strftime("%d %b, %H:%M")
-            button = QPushButton(f"{when}  ·  {entry_title(entry.display_title)}")
+            button = ElidingButton(f"{when}  ·  {entry_title(entry.display_title)}")
             button.setFlat(True)
             button.setProperty("role", "latest-entry")
             button.clicked.connect(lambda _=False, e=entry.id: self._nav.open_entry(e))

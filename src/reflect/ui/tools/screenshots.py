@@ -77,7 +77,7 @@ def take_all(data_dir: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Pa
             window.show()
             for name, arrange in screens(window).items():
                 shown = arrange()  # a dialog, when the screen is one; else the window
-                QApplication.processEvents()
+                settle()
                 path = out / f"{name}-{scheme}.png"
                 with_popups(window if shown is None else shown).save(str(path))
                 saved.append(path)
@@ -92,6 +92,14 @@ def take_all(data_dir: Path, out: Path, size: tuple[int, int] = SIZE) -> list[Pa
     finally:
         app.close()
     return saved
+
+
+def settle() -> None:
+    """Let the window finish what a person would see a moment later: layouts that follow a
+    text area's growth, the word count after its pause in typing (250 ms)."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(400)
 
 
 def with_popups(widget: QWidget) -> QPixmap:
