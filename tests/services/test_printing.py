@@ -46,7 +46,8 @@ def test_an_inquiry_prints_its_wordings_actions_and_coaching_notes_in_order(
     html = document.html
     assert document.title == "How do I listen better?"
     assert "How do I &lt;b&gt;listen&lt;/b&gt;?" in html  # an earlier wording, as words
-    assert "Stop: Stop chairing the huddle (open)" in html
+    assert "<li>Stop chairing the huddle (open)</li>" in html  # not "Stop: Stop chairing"
+    assert "<li>Start: Count to five before speaking (open)</li>" in html
     assert html.index("Session 1") < html.index("Huddle") < html.index("Count to five")
     assert "Unlinked" not in html
     assert [e.title for e in document.entries] == ["Session 1", "Huddle"]
@@ -72,3 +73,16 @@ def test_an_untitled_entry_is_headed_by_its_first_line_which_is_not_printed_twic
     assert html.count("Six chairs, four people.") == 1
     assert html.index("<h2") < html.index("Six chairs") < html.index("Nobody had been told")
     assert long_line.strip() in html  # a shortened heading leaves the whole line in the body
+
+
+def test_a_coaching_session_prints_its_field_labels_not_their_ids(app: App) -> None:
+    app.entries.write(
+        "",
+        title="Trio session",
+        kind=EntryKind.COACHING,
+        framework_id="trio-session",
+        responses=(Response("insight", "Ask, then wait."), Response("due", "2026-12-12")),
+    )
+    html = app.printing.document(PrintSelection()).html
+    assert "<h3>Insight</h3>" in html and "<h3>Action due</h3>" in html
+    assert "<h3>insight</h3>" not in html

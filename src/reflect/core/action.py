@@ -30,3 +30,9 @@ class Action:
     due: str | None = None  # a local calendar date, YYYY-MM-DD
     entry_id: str | None = None
     inquiry_id: str | None = None
+
+
+def led_by_kind(word: str, text: str) -> str:
+    """An action's text led by its kind's ``word`` ("Stop: the Friday report"), unless the
+    text already starts with that word ("Stop sending the Friday report")."""
+    return text if text.lower().startswith(word.lower()) else f"{word}: {text}"

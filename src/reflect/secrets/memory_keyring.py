@@ -9,6 +9,7 @@ from __future__ import annotations
 
 class MemoryKeyring:
     priority = 1
+    name = "kept in memory only"  # how the Trio card names it, in screenshots and tests
 
     def __init__(self) -> None:
         self.passwords: dict[tuple[str, str], str] = {}

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from reflect.core.action import Action
+from reflect.core.action import Action, led_by_kind
 from reflect.core.clock import local_date, local_day_start
 from reflect.core.entry import Entry, EntryKind, derive_title
 from reflect.core.entry_filter import EntryFilter
+from reflect.core.guided_writing import prompt_label
 from reflect.core.inquiry import Inquiry
 from reflect.errors import BadInput
 from reflect.formats.markdown_html import render
@@ -144,8 +145,8 @@ class PrintingService:
             parts.append(render(body))
         framework = self._frameworks.find(entry.framework_id) if entry.framework_id else None
         for response in entry.responses:
-            prompt = framework.prompt(response.prompt_id) if framework else None
-            parts.append(f"<h3>{_text(prompt.label if prompt else response.prompt_id)}</h3>")
+            label = prompt_label(framework, entry.framework_id, response.prompt_id)
+            parts.append(f"<h3>{_text(label)}</h3>")
             parts.append(render(response.text))
         if actions:
             parts.append(f"<h3>{_text(words.say(Msg.PRINT_ACTIONS))}</h3>")
@@ -187,7 +188,7 @@ def _inquiry_parts(inquiry: Inquiry, actions: list[Action], words: PrintWords) -
 
 def _action_list(actions: list[Action]) -> str:
     items = "".join(
-        f"<li>{_text(a.kind.value.capitalize())}: {_text(a.text)} ({_text(a.status.value)}"
+        f"<li>{_text(led_by_kind(a.kind.value.capitalize(), a.text))} ({_text(a.status.value)}"
         + (f", {_text(a.due)})" if a.due else ")")
         + "</li>"
         for a in actions

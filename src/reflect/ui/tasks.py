@@ -11,11 +11,12 @@ the newest result counts.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QThreadPool, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from reflect.errors import Cancelled, ReflectError
@@ -114,24 +115,23 @@ class BackgroundTask(QObject):
             self._on_crash(error)
 
 
-class _Done(QObject):
-    finished = Signal(int, object, object)  # (request number, result, exception or None)
+def _job(work: Callable[[], Any], number: int, finished: SignalInstance) -> Callable[[], None]:
+    """The work as a plain callable for the pool, reporting through its owner's signal.
 
+    The job owns no QObject: one made for it was destroyed on the pool thread when the pool
+    deleted the job, while the UI thread could be delivering its signal (a crash, seen under
+    load). If the owner is closed while the work runs, its signal is gone: the result is not
+    wanted, and emitting raises RuntimeError, which is dropped here."""
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], number: int) -> None:
-        super().__init__()
-        self.work = work
-        self.number = number
-        self.done = _Done()  # not parented: it must outlive an owner closed mid-run
-
-    def run(self) -> None:
+    def run() -> None:
         try:
-            result = self.work()
+            outcome: tuple[Any, BaseException | None] = (work(), None)
         except BaseException as exc:  # handed to the UI thread, which decides what it is
-            self.done.finished.emit(self.number, None, exc)
-        else:
-            self.done.finished.emit(self.number, result, None)
+            outcome = (None, exc)
+        with contextlib.suppress(RuntimeError):  # the owner was closed: nobody waits for it
+            finished.emit(number, *outcome)
+
+    return run
 
 
 class LatestOnly(QObject):
@@ -145,21 +145,24 @@ class LatestOnly(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    # Emitted on the pool thread, delivered on the UI thread: (number, result, error or None).
+    _finished = Signal(int, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._asked = 0
         self._waiting: tuple[int, Callable[[], Any]] | None = None
-        self._job: _Job | None = None
+        self._running = False
+        self._finished.connect(self._on_finished)
 
     @property
     def busy(self) -> bool:
-        return self._job is not None or self._waiting is not None
+        return self._running or self._waiting is not None
 
     def request(self, work: Callable[[], Any]) -> None:
         self._asked += 1
         self._waiting = (self._asked, work)
-        if self._job is None:
+        if not self._running:
             self._start_next()
 
     def drop(self) -> None:
@@ -171,13 +174,12 @@ class LatestOnly(QObject):
         assert self._waiting is not None
         number, work = self._waiting
         self._waiting = None
-        self._job = _Job(work, number)
-        self._job.done.finished.connect(self._on_finished)
-        QThreadPool.globalInstance().start(self._job)
+        self._running = True
+        QThreadPool.globalInstance().start(_job(work, number, self._finished))
 
     @Slot(int, object, object)
     def _on_finished(self, number: int, result: Any, error: BaseException | None) -> None:
-        self._job = None
+        self._running = False
         if self._waiting is not None:
             self._start_next()  # a newer request came meanwhile: this result is already stale
         elif number == self._asked:

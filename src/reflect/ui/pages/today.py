@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from reflect.app import App
-from reflect.core.action import ActionStatus
+from reflect.core.action import ActionStatus, led_by_kind
 from reflect.core.entry import EntryKind
 from reflect.ui.navigation import Navigator
 from reflect.ui.texts import entry_title
@@ -152,5 +152,4 @@ def action_text(widget: QWidget, kind: str, text: str) -> str:
         "stop": widget.tr("Stop"),
         "continue": widget.tr("Continue"),
     }
-    word = words.get(kind, kind)
-    return text if text.lower().startswith(word.lower()) else f"{word}: {text}"
+    return led_by_kind(words.get(kind, kind), text)
