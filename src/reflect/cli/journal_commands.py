@@ -10,7 +10,7 @@ import click
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
 from reflect.core.clock import local_day_start
-from reflect.core.entry import EntryKind, Response, split_heading
+from reflect.core.entry import DEFAULT_FRAMEWORKS, EntryKind, Response, split_heading
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import InquiryStatus
 from reflect.core.search import SearchRequest
@@ -93,11 +93,16 @@ def write(
 
     A first line written as a Markdown heading ("# ...") becomes the title.
 
+    A learning log (--kind learning) is written with the learning-log framework's prompts
+    unless --framework names another.
+
     With --framework, a heading ("#" to "###") that names a prompt, by its label or id,
     starts the answer to that prompt. Text before the first such heading, and headings that
     name no prompt with the text under them, stay in the body.
     """
     app = state.app()
+    if framework_id is None and kind is not None:
+        framework_id = DEFAULT_FRAMEWORKS.get(EntryKind(kind))
     framework = app.frameworks.get(framework_id) if framework_id else None
     if text is None:
         text = sys.stdin.read()
