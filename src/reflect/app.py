@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reflect.services.assessments import AssessmentService
     from reflect.services.backups import BackupService
     from reflect.services.coaching import CoachingService
+    from reflect.services.connections import ConnectionService
     from reflect.services.drafts import DraftService
     from reflect.services.entries import EntryService
     from reflect.services.frameworks import FrameworkCatalog
@@ -98,6 +99,13 @@ class App:
         from reflect.storage.actions import ActionRepository
 
         return ActionService(ActionRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def connections(self) -> ConnectionService:
+        from reflect.services.connections import ConnectionService
+        from reflect.storage.connections import ConnectionRepository
+
+        return ConnectionService(ConnectionRepository(self.store), self.changes, self.clock)
 
     @cached_property
     def coaching(self) -> CoachingService:

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "exchange_commands",
     "pack_commands",
     "spelling_commands",
+    "connection_commands",
 )
 # Where each command is defined (in its module's COMMANDS), so that running one imports only
 # its own module: a search need not load sharing or packs. A command missing here still runs,
@@ -41,6 +42,7 @@ MODULE_OF = {
     ),
     **dict.fromkeys(("pack", "programme"), "pack_commands"),
     "spelling": "spelling_commands",
+    "connection": "connection_commands",
 }
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reflect.core.action import Action
 from reflect.core.assessment import Assessment
+from reflect.core.connection import Connection
 from reflect.core.entry import Entry, Revision
 from reflect.core.inquiry import Inquiry
 
@@ -17,6 +18,7 @@ class JournalContents:
     revisions: tuple[Revision, ...] = ()
     actions: tuple[Action, ...] = ()
     assessments: tuple[Assessment, ...] = ()
+    connections: tuple[Connection, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from reflect import __version__
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.assessment import Assessment, Score
 from reflect.core.clock import is_showable
+from reflect.core.connection import NAME_LIMIT, NOTE_LIMIT, WHERE_LIMIT, Connection, Sector
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
@@ -27,7 +28,8 @@ from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 FORMAT = "reflect-journal"
-VERSION = 1
+# 2: connections, and the "learning" entry kind. Version 1 files are read as they are.
+VERSION = 2
 MAX_SCORE = 1_000_000  # far beyond any rating scale, well inside SQLite's integers
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
@@ -47,6 +49,7 @@ def dumps(contents: JournalContents, exported: str) -> str:
         "entries": [_entry_json(e, revisions.get(e.id, [])) for e in contents.entries],
         "actions": [_enums_as_text(asdict(a)) for a in contents.actions],
         "assessments": [asdict(a) for a in contents.assessments],
+        "connections": [_enums_as_text(asdict(c)) for c in contents.connections],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -80,6 +83,7 @@ def _parse_document(document: Any, path: Path) -> JournalContents:
         revisions=tuple(r for e in _list(document, "entries", path) for r in _revisions(e, path)),
         actions=_each(document, "actions", _action, path),
         assessments=_each(document, "assessments", _assessment, path),
+        connections=_each(document, "connections", _connection, path),
     )
 
 
@@ -128,7 +132,11 @@ def _malformed(path: Path, reason: str) -> BadInput:
 
 def _enums_as_text(data: dict[str, Any]) -> dict[str, Any]:
     return {
-        k: (str(v) if isinstance(v, (EntryKind, InquiryStatus, ActionKind, ActionStatus)) else v)
+        k: (
+            str(v)
+            if isinstance(v, (EntryKind, InquiryStatus, ActionKind, ActionStatus, Sector))
+            else v
+        )
         for k, v in data.items()
     }
 
@@ -302,3 +310,30 @@ def _int(raw: dict[str, Any], key: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or abs(value) > MAX_SCORE:
         raise TypeError(f'"{key}" must be a whole number from -{MAX_SCORE} to {MAX_SCORE}')
     return value
+
+
+def _connection(raw: dict[str, Any]) -> Connection:
+    met = _text(raw, "met")
+    if not _is_day(met):
+        raise ValueError('"met" is not a day written YYYY-MM-DD')
+    connection = Connection(
+        id=_text(raw, "id"),
+        name=_text(raw, "name"),
+        sector=Sector(_text(raw, "sector")),
+        met=met,
+        created=_moment(raw, "created"),
+        updated=_moment(raw, "updated", raw.get("created")),
+        where=_text(raw, "where", ""),
+        note=_text(raw, "note", ""),
+        inquiry_id=_optional(raw, "inquiry_id"),
+    )
+    for key, value, limit in (
+        ("name", connection.name, NAME_LIMIT),
+        ("where", connection.where, WHERE_LIMIT),
+        ("note", connection.note, NOTE_LIMIT),
+    ):
+        if len(value) > limit:
+            raise ValueError(f'"{key}" is longer than {limit} characters')
+    if not connection.name.strip():
+        raise ValueError('"name" is empty')
+    return connection

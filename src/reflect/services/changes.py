@@ -12,6 +12,7 @@ class Topic(StrEnum):
     ENTRIES = "entries"
     ACTIONS = "actions"
     ASSESSMENTS = "assessments"
+    CONNECTIONS = "connections"  # people and organisations reached across the system
     PEERS = "peers"  # peers and trios
     RECEIVED = "received"  # the trio inbox: bundles, and private notes on them
     PROGRAMME = "programme"  # installed packs, their events, reminders

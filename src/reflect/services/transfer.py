@@ -21,6 +21,7 @@ from reflect.services.changes import ChangeFeed, Topic
 from reflect.storage import bulk
 from reflect.storage.actions import ActionRepository
 from reflect.storage.assessments import AssessmentRepository
+from reflect.storage.connections import ConnectionRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
@@ -117,6 +118,7 @@ class TransferService:
             revisions=tuple(entries.all_revisions()),
             actions=tuple(ActionRepository(self._store).find()),
             assessments=tuple(AssessmentRepository(self._store).history()),
+            connections=tuple(ConnectionRepository(self._store).all()),
         )
 
     def export(self, format_name: str, out: Path, progress: Progress = no_progress) -> int:

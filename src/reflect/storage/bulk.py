@@ -11,6 +11,7 @@ from reflect.core.entry import Entry
 from reflect.core.inquiry import Inquiry
 from reflect.storage.actions import ActionRepository
 from reflect.storage.assessments import AssessmentRepository
+from reflect.storage.connections import ConnectionRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
@@ -40,9 +41,21 @@ def import_contents(store: Store, contents: JournalContents) -> ImportReport:
             for a in contents.assessments
         ]
         report.added["assessments"] = AssessmentRepository(store).add_many(assessments)
+        connections = [
+            replace(c, inquiry_id=_known(db, "inquiries", c.inquiry_id))
+            for c in contents.connections
+        ]
+        if connections:
+            report.added["connections"] = ConnectionRepository(store).add_many(connections)
     report.seen = sum(
         len(items)
-        for items in (contents.inquiries, contents.entries, contents.actions, contents.assessments)
+        for items in (
+            contents.inquiries,
+            contents.entries,
+            contents.actions,
+            contents.assessments,
+            contents.connections,
+        )
     )
     return report
 

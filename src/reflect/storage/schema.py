@@ -266,6 +266,27 @@ def m006_programmes(db: Database) -> None:
     )
 
 
+def m007_connections(db: Database) -> None:
+    # People and organisations reached across the system: a private log (only counts by
+    # sector may ever be shared). ``met`` is a local day, YYYY-MM-DD, so months sort as text.
+    db.executescript(
+        """
+        CREATE TABLE connections (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            sector TEXT NOT NULL,
+            met TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            inquiry_id TEXT REFERENCES inquiries(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX connections_met ON connections(met);
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
@@ -273,4 +294,5 @@ STEPS: tuple[Step, ...] = (
     m004_exchange,
     m005_meta,
     m006_programmes,
+    m007_connections,
 )
