@@ -184,7 +184,12 @@ class App:
         from reflect.services.sharing import SharingService, Sources
 
         sources = Sources(
-            self.inquiries, self.entries, self.actions, self.assessments, self.frameworks
+            self.inquiries,
+            self.entries,
+            self.actions,
+            self.assessments,
+            self.frameworks,
+            self.connections,
         )
         return SharingService(sources, self.keys, self.peers, self.clock, self._bundle_cipher)
 
