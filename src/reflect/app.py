@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from reflect.services.inquiries import InquiryService
     from reflect.services.insights import InsightsService
     from reflect.services.keys import KeyService
+    from reflect.services.learning import LearningService
     from reflect.services.packs import PackService
     from reflect.services.peers import PeerService
     from reflect.services.printing import PrintingService
@@ -99,6 +100,13 @@ class App:
         from reflect.storage.actions import ActionRepository
 
         return ActionService(ActionRepository(self.store), self.changes, self.clock)
+
+    @cached_property
+    def learning(self) -> LearningService:
+        from reflect.services.learning import LearningService
+        from reflect.storage.learning_links import LearningLinkRepository
+
+        return LearningService(LearningLinkRepository(self.store), self.entries, self.changes)
 
     @cached_property
     def connections(self) -> ConnectionService:

@@ -58,6 +58,8 @@ class Msg(Enum):
     EMPTY_CONNECTION = "A connection needs a name: the person, the organisation, or both."
     CONNECTION_TOO_LONG = "The {field} of a connection can be at most {limit} characters."
     BAD_SECTOR = "Unknown sector {value}. Choose one of: {choices}."
+    NOT_A_LEARNING_ENTRY = "Only a learning log entry can name a PDSA cycle; {id} is not one."
+    LEARNING_LINK_TO_ITSELF = "A learning log entry cannot name itself as its PDSA cycle."
     BAD_STATUS = "Unknown status {value}. Choose one of: {choices}."
     BAD_KIND = "Unknown kind {value}. Choose one of: {choices}."
     BAD_DATE = "{value} is not a date. Write dates as YYYY-MM-DD."

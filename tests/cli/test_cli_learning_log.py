@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from cli_harness import Reflect
+from pathlib import Path
 
+from cli_harness import Reflect, assert_one_error
+
+from reflect.messages import Msg
 from reflect.resources import resource_path
 
 pytest_plugins = ("cli_fixtures",)
@@ -70,3 +73,34 @@ def test_the_shipped_learning_and_growth_frameworks_validate(reflect: Reflect) -
     ):
         assert label in shown
     assert "Wording not verified against the source." in shown
+
+
+def test_a_learning_entry_names_its_pdsa_cycle_and_keeps_it_through_export(
+    reflect: Reflect, tmp_path: Path
+) -> None:
+    cycle = reflect.write("## Plan\nA joint huddle.", "--framework", "pdsa")
+    learned = reflect.write(LEARNING, "--kind", "learning", "--pdsa", cycle[:8])
+
+    snapshot = reflect.snapshot()
+    assert snapshot["learning_links"] == [{"entry_id": learned, "pdsa_entry_id": cycle}]
+    out = tmp_path / "journal.json"
+    reflect.ok("export", "json", "--out", str(out))
+    fresh = tmp_path / "fresh"
+    reflect.ok("import", "json", str(out), data_dir=fresh)
+    assert reflect.snapshot(data_dir=fresh) == snapshot
+
+
+def test_a_pdsa_link_that_cannot_be_made_writes_nothing(reflect: Reflect) -> None:
+    cycle = reflect.write("## Plan\nA joint huddle.", "--framework", "pdsa")
+
+    assert_one_error(
+        reflect("write", "Not learning.", "--pdsa", cycle),
+        Msg.NOT_A_LEARNING_ENTRY,
+        id="the new entry",
+    )
+    assert_one_error(
+        reflect("write", LEARNING, "--kind", "learning", "--pdsa", "feedbeef"),
+        Msg.ENTRY_NOT_FOUND,
+        id="feedbeef",
+    )
+    assert [e["id"] for e in reflect.snapshot()["entries"]] == [cycle]

@@ -59,10 +59,13 @@ def test_the_inquiry_page_lists_only_its_learning_log_and_opens_one(
     )
     app.entries.write("Workshop.", title="Workshop one", inquiry_id=inquiry.id)
     app.entries.write("", title="Elsewhere", kind=EntryKind.LEARNING, inquiry_id=other.id)
-
+    cycle = app.entries.write("Plan.", title="PDSA 1: a joint huddle", framework_id="pdsa")
+    app.learning.link(learned.id, cycle.id)
     page = open_page(window, inquiry.id)
 
-    assert rows(page.learning.list) == ["What the huddles taught us"]
+    view = page.learning.list
+    texts = [view.item(n).text().split("  ·  ", 1)[1] for n in range(view.count())]
+    assert texts == ["What the huddles taught us  ·  from “PDSA 1: a joint huddle”"]
     assert "The ward round starts late." in page.learning.list.item(0).toolTip()
     page.learning.list.setFocus()
     page.learning.list.setCurrentRow(0)

@@ -19,6 +19,8 @@ class JournalContents:
     actions: tuple[Action, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     connections: tuple[Connection, ...] = ()
+    # (learning log entry id, the PDSA cycle entry id it learned from)
+    learning_links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

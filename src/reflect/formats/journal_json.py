@@ -28,7 +28,7 @@ from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 FORMAT = "reflect-journal"
-# 2: connections, and the "learning" entry kind. Version 1 files are read as they are.
+# 2: connections, learning_links and the "learning" entry kind. Version 1 files read as ever.
 VERSION = 2
 MAX_SCORE = 1_000_000  # far beyond any rating scale, well inside SQLite's integers
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -50,6 +50,7 @@ def dumps(contents: JournalContents, exported: str) -> str:
         "actions": [_enums_as_text(asdict(a)) for a in contents.actions],
         "assessments": [asdict(a) for a in contents.assessments],
         "connections": [_enums_as_text(asdict(c)) for c in contents.connections],
+        "learning_links": [{"entry_id": e, "pdsa_entry_id": c} for e, c in contents.learning_links],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -84,6 +85,7 @@ def _parse_document(document: Any, path: Path) -> JournalContents:
         actions=_each(document, "actions", _action, path),
         assessments=_each(document, "assessments", _assessment, path),
         connections=_each(document, "connections", _connection, path),
+        learning_links=_each(document, "learning_links", _learning_link, path),
     )
 
 
@@ -310,6 +312,10 @@ def _int(raw: dict[str, Any], key: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or abs(value) > MAX_SCORE:
         raise TypeError(f'"{key}" must be a whole number from -{MAX_SCORE} to {MAX_SCORE}')
     return value
+
+
+def _learning_link(raw: dict[str, Any]) -> tuple[str, str]:
+    return _text(raw, "entry_id"), _text(raw, "pdsa_entry_id")
 
 
 def _connection(raw: dict[str, Any]) -> Connection:

@@ -25,6 +25,7 @@ from reflect.storage.connections import ConnectionRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+from reflect.storage.learning_links import LearningLinkRepository
 
 # Formats whose items are separate files, so one can be left out without guessing where the
 # next begins: a jrnl, Day One or Reflect JSON file is imported whole (docs/formats.md).
@@ -119,6 +120,7 @@ class TransferService:
             actions=tuple(ActionRepository(self._store).find()),
             assessments=tuple(AssessmentRepository(self._store).history()),
             connections=tuple(ConnectionRepository(self._store).all()),
+            learning_links=tuple(LearningLinkRepository(self._store).all()),
         )
 
     def export(self, format_name: str, out: Path, progress: Progress = no_progress) -> int:

@@ -15,6 +15,7 @@ from reflect.storage.connections import ConnectionRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+from reflect.storage.learning_links import LearningLinkRepository
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -47,6 +48,8 @@ def import_contents(store: Store, contents: JournalContents) -> ImportReport:
         ]
         if connections:
             report.added["connections"] = ConnectionRepository(store).add_many(connections)
+        # Not counted as items: a link belongs to its entry, which is counted already.
+        LearningLinkRepository(store).add_many(contents.learning_links)
     report.seen = sum(
         len(items)
         for items in (

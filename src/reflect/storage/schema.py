@@ -287,6 +287,20 @@ def m007_connections(db: Database) -> None:
     )
 
 
+def m008_learning_links(db: Database) -> None:
+    # A learning log entry may name the PDSA cycle it learned from: another entry. Kept beside
+    # the entries table (not a column of it) so entries, revisions and drafts are untouched.
+    db.executescript(
+        """
+        CREATE TABLE learning_links (
+            entry_id TEXT PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            cycle_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE
+        );
+        CREATE INDEX learning_links_cycle ON learning_links(cycle_id);
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
@@ -295,4 +309,5 @@ STEPS: tuple[Step, ...] = (
     m005_meta,
     m006_programmes,
     m007_connections,
+    m008_learning_links,
 )

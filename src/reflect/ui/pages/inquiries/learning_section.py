@@ -1,5 +1,6 @@
 """The inquiry page's learning log: entries of the learning kind linked to the inquiry (what
-was learned, what nobody expected, what the change made worse), and a button to add one."""
+was learned, what nobody expected, what the change made worse), each with the PDSA cycle entry
+it learned from when it names one, and a button to add one."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from reflect.app import App
 from reflect.core.entry import Entry, EntryKind
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import Inquiry
+from reflect.errors import ReflectError
 from reflect.ui.navigation import Navigator
 from reflect.ui.texts import entry_title, moment_day_text
 from reflect.ui.widgets.basics import fit_to_rows, label
@@ -46,8 +48,11 @@ class LearningSection:
         layout.addLayout(row)
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Learning log entries for this inquiry"))
-        for entry in app.entries.page(linked, limit=LEARNING_LIMIT):
-            self.list.addItem(_item(entry))
+        shown = app.entries.page(linked, limit=LEARNING_LIMIT)
+        cycles = app.learning.cycles_of(e.id for e in shown)
+        for entry in shown:
+            cycle = _cycle_title(app, cycles.get(entry.id))
+            self.list.addItem(_item(entry, cycle))
         self.list.itemClicked.connect(self._on_activated)
         self.list.itemActivated.connect(self._on_activated)
         fit_to_rows(self.list)
@@ -67,9 +72,19 @@ class LearningSection:
         self._nav.open_entry(str(item.data(IdRole)))
 
 
-def _item(entry: Entry) -> QListWidgetItem:
+def _cycle_title(app: App, cycle_id: str | None) -> str:
+    if cycle_id is None:
+        return ""
+    try:
+        return entry_title(app.entries.get(cycle_id).display_title)
+    except ReflectError:  # linked to an entry that is gone
+        return ""
+
+
+def _item(entry: Entry, cycle: str) -> QListWidgetItem:
     title = entry_title(entry.display_title)
-    item = QListWidgetItem(f"{moment_day_text(entry.created)}  ·  {title}")
+    after = tr("  ·  from “{0}”").format(cycle) if cycle else ""
+    item = QListWidgetItem(f"{moment_day_text(entry.created)}  ·  {title}{after}")
     item.setData(IdRole, entry.id)
     answers = [r.text.strip() for r in entry.responses if r.text.strip()]
     item.setToolTip("\n\n".join([title, *answers[:3]])[:600])
