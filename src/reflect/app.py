@@ -30,12 +30,14 @@ if TYPE_CHECKING:
     from reflect.services.assessments import AssessmentService
     from reflect.services.backups import BackupService
     from reflect.services.coaching import CoachingService
+    from reflect.services.connections import ConnectionService
     from reflect.services.drafts import DraftService
     from reflect.services.entries import EntryService
     from reflect.services.frameworks import FrameworkCatalog
     from reflect.services.inquiries import InquiryService
     from reflect.services.insights import InsightsService
     from reflect.services.keys import KeyService
+    from reflect.services.learning import LearningService
     from reflect.services.measures import MeasureService
     from reflect.services.packs import PackService
     from reflect.services.peers import PeerService
@@ -108,6 +110,20 @@ class App:
         return MeasureService(
             MeasureRepository(self.store), self.inquiries, self.changes, self.clock
         )
+
+    @cached_property
+    def learning(self) -> LearningService:
+        from reflect.services.learning import LearningService
+        from reflect.storage.learning_links import LearningLinkRepository
+
+        return LearningService(LearningLinkRepository(self.store), self.entries, self.changes)
+
+    @cached_property
+    def connections(self) -> ConnectionService:
+        from reflect.services.connections import ConnectionService
+        from reflect.storage.connections import ConnectionRepository
+
+        return ConnectionService(ConnectionRepository(self.store), self.changes, self.clock)
 
     @cached_property
     def coaching(self) -> CoachingService:
@@ -186,7 +202,12 @@ class App:
         from reflect.services.sharing import SharingService, Sources
 
         sources = Sources(
-            self.inquiries, self.entries, self.actions, self.assessments, self.frameworks
+            self.inquiries,
+            self.entries,
+            self.actions,
+            self.assessments,
+            self.frameworks,
+            self.connections,
         )
         return SharingService(sources, self.keys, self.peers, self.clock, self._bundle_cipher)
 

@@ -130,7 +130,13 @@ def test_demo_fills_an_empty_folder(reflect: Reflect) -> None:
     assert len(entries) >= 10
     assert {i["status"] for i in inquiries} >= {"active", "stopped"}
     assert int(match.group(1)) >= len(entries) + len(inquiries)
-    assert {e["kind"] for e in entries} == {"reflection", "coaching", "progress", "note"}
+    assert {e["kind"] for e in entries} == {
+        "reflection",
+        "coaching",
+        "progress",
+        "note",
+        "learning",
+    }
     assert reflect.json("search", "relationships")
     assert reflect.ok("check").out == "ok\n"
 

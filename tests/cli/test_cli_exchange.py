@@ -440,9 +440,9 @@ def failures(trio: Trio, to_ben: tuple[bytes, dict[str, Any], Any], tmp_path: Pa
         ),
         "forwarded": (forwarded, Msg.BUNDLE_FORWARDED, {"name": "Asha"}),
         "newer version": (
-            sealed_for(ben, json.dumps({**document, "version": 2}).encode()),
+            sealed_for(ben, json.dumps({**document, "version": 3}).encode()),
             Msg.BUNDLE_TOO_NEW,
-            {"version": 2},
+            {"version": 3},
         ),
         "oversized": (b"x" * (11 * 1024 * 1024), Msg.BUNDLE_TOO_LARGE, {"limit_mb": "5"}),
         "not age": (b"Hello Ben, the summary is attached.\n", Msg.BUNDLE_NOT_AGE, {}),
@@ -499,3 +499,41 @@ def test_a_trio_named_trio_4_is_not_called_trio_trio_4(trio: Trio) -> None:
     made = trio.ok("asha", "trio", "create", "Trio 4", "Ben", "Cai")
 
     assert made.out == "Made the trio “Trio 4”: you and 2 peers.\n"
+
+
+def test_connections_leave_only_when_chosen_and_then_only_as_counts(
+    trio: Trio, tmp_path: Path
+) -> None:
+    for name, sector, met in (
+        ("Ana Price, Age Well", "vcse", "2026-01-14"),
+        ("Dr Lee", "primary-care", "2026-01-20"),
+        ("Fenmoor Council", "local-authority", "2026-02-03"),
+    ):
+        trio.ok("asha", "connection", "add", name, "--sector", sector, "--date", met,
+                "--where", "Secret huddle", "--note", "Private word")  # fmt: skip
+    plain, counted_ = tmp_path / "plain.reflect", tmp_path / "counted.reflect"
+    trio.ok("asha", "share", "--to", "Ben", "--note", "Hello", "--out", str(plain))
+    dry = trio.ok("asha", "share", "--to", "Ben", "--connections", "--dry-run", "--out", "x")
+    assert "connections by sector: 3 connections, counts only" in dry.out
+    trio.ok("asha", "share", "--to", "Ben", "--connections", "--out", str(counted_))
+
+    trio.ok("ben", "receive", str(plain))
+    trio.ok("ben", "receive", str(counted_))
+    [sender] = trio.reflect.json("inbox", data_dir=trio.dir("ben"))
+    views = [
+        trio.reflect.json("inbox", b["id"], data_dir=trio.dir("ben"))
+        for session in sender["sessions"]
+        for b in session["bundles"]
+    ]
+    kinds = sorted([i["type"] for i in v["items"]] for v in views)
+    assert kinds == [["connection-counts"], ["note"]]
+    (counts,) = [i for v in views for i in v["items"] if i["type"] == "connection-counts"]
+    assert counts["months"] == [
+        {"month": "2026-01", "trust": 0, "icb": 0, "local-authority": 0, "primary-care": 1,
+         "vcse": 1, "other": 0},
+        {"month": "2026-02", "trust": 0, "icb": 0, "local-authority": 1, "primary-care": 0,
+         "vcse": 0, "other": 0},
+    ]  # fmt: skip
+    received = " ".join(str(v) for v in views)
+    for private in ("Ana Price", "Dr Lee", "Fenmoor", "Secret huddle", "Private word"):
+        assert private not in received

@@ -309,11 +309,11 @@ def test_json_that_is_not_a_bundle_is_refused(document: Any) -> None:
 
 def test_a_newer_version_is_refused_as_such_whatever_else_it_holds() -> None:
     asha, ben, _ = trio()
-    newer = {"format": "reflect-bundle", "version": 2, "parts": "a shape we do not know"}
+    newer = {"format": "reflect-bundle", "version": 3, "parts": "a shape we do not know"}
 
     error = refused(encrypted(signed(newer, asha), ben), ben, Msg.BUNDLE_TOO_NEW)
 
-    assert error.params["version"] == 2
+    assert error.params["version"] == 3
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.assessment import Assessment, Score
+from reflect.core.connection import Connection, Sector
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, Revision
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
@@ -107,7 +108,7 @@ def test_newer_version_is_refused_as_too_new(tmp_path: Path) -> None:
     assert error.params["version"] == VERSION + 1
 
 
-@pytest.mark.parametrize("key", ["inquiries", "entries", "actions", "assessments"])
+@pytest.mark.parametrize("key", ["inquiries", "entries", "actions", "assessments", "connections"])
 def test_a_list_that_is_not_a_list_names_it(tmp_path: Path, key: str) -> None:
     error = refused(tmp_path, document(**{key: {"id": ENTRY_ID}}))
 
@@ -198,6 +199,24 @@ def test_a_bad_action_status_names_the_item(tmp_path: Path) -> None:
 
     assert "actions item 1" in reason
     assert "maybe" in reason
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("sector", "nhs"), ("met", "2026-02-30"), ("met", None), ("name", " "), ("name", "x" * 201)],
+)
+def test_a_bad_connection_names_the_item(tmp_path: Path, field: str, value: Any) -> None:
+    connection = {"id": ENTRY_ID, "name": "Dr Lee", "sector": "icb", "met": "2026-01-04"}
+    connection |= {"created": CREATED, field: value}
+    reason = reason_for(tmp_path, document(connections=[connection]))
+
+    assert "connections item 1" in reason
+
+
+def test_a_version_1_file_reads_with_no_connections(tmp_path: Path) -> None:
+    contents = read_journal_json(write(tmp_path, document(version=1, entries=[entry()])))
+
+    assert contents.connections == () and len(contents.entries) == 1
 
 
 def test_a_bad_revision_names_its_entry(tmp_path: Path) -> None:
@@ -382,7 +401,13 @@ def full_contents() -> JournalContents:
         ENTRY_ID, "Stop", ActionKind.STOP, ActionStatus.DROPPED, CREATED, LATER, "2026-02-01"
     )
     assessment = Assessment(ENTRY_ID, "csif", CREATED, (Score("vision", 4, "said so"),), None, "n")
-    return JournalContents((inquiry,), (live,), (revision,), (action,), (assessment,))
+    connection = Connection(
+        ENTRY_ID, "Ana Price, Age Well", Sector.VCSE, "2026-01-04", CREATED, LATER,
+        "Workshop 3", "née Öz", INQUIRY_ID
+    )  # fmt: skip
+    return JournalContents(
+        (inquiry,), (live,), (revision,), (action,), (assessment,), (connection,)
+    )  # fmt: skip
 
 
 def test_what_is_written_reads_back_the_same(tmp_path: Path) -> None:

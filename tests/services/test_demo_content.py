@@ -44,6 +44,7 @@ PROMPTS = {
     "csif": ("vision", "operating-model", "capability", "redesign", "cqi", "innovation"),
     "grow": ("goal", "reality", "options", "will"),
     "pdsa": ("plan", "do", "study", "act"),
+    "learning-log": ("learned", "unexpected", "made-worse", "next"),
     TRIO: tuple(p.value for p in Prompt),  # fields left empty are left out
 }
 

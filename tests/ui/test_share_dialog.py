@@ -372,3 +372,33 @@ def test_typing_rebuilds_the_preview_once_per_pause_and_scans_off_the_ui_thread(
     assert gathered[-1].note == note
     assert scanned_on and threading.main_thread() not in scanned_on
     dialog.close()
+
+
+def test_counts_of_connections_leave_only_when_ticked_and_without_names(
+    window: MainWindow, people: tuple[Person, Person, Person], qtbot: QtBot, tmp_path: Path
+) -> None:
+    asha, ben, _ = people
+    asha.app.connections.add("Ana Price, Age Well", "vcse", where="Huddle", met="2026-02-14")
+    asha.app.connections.add("Dr Lee", "primary-care", note="Private word", met="2026-02-20")
+    dialog = window.show_share_dialog()
+    qtbot.waitExposed(dialog)
+    preview = preview_of(dialog)
+    dialog.note.setPlainText("Hello")
+    qtbot.waitUntil(lambda: "Hello" in preview.toPlainText())
+    assert "CONNECTIONS" not in preview.toPlainText()
+    assert not dialog.include_connections.isChecked()
+
+    dialog.include_connections.setFocus()
+    qtbot.keyClick(dialog.include_connections, Qt.Key.Key_Space)
+
+    qtbot.waitUntil(lambda: "CONNECTIONS BY SECTOR" in preview.toPlainText())
+    shown = preview.toPlainText()
+    assert "2026-02:" in shown and "vcse 1" in shown and "primary-care 1" in shown
+    for private in ("Ana Price", "Dr Lee", "Huddle", "Private word"):
+        assert private not in shown
+    path = saved(dialog, tmp_path / "counts", qtbot)
+    outcome = ben.app.receiving.receive(path)
+    [counts] = [i for i in outcome.items if i["type"] == "connection-counts"]
+    assert counts["months"][0]["month"] == "2026-02" and counts["months"][0]["vcse"] == 1
+    assert "Ana Price" not in str(outcome.items)
+    dialog.close()

@@ -133,3 +133,13 @@ def test_the_feedback_form_names_a_prompt_only_entry_by_its_first_answer() -> No
     item = {"type": "entry", "kind": "reflection", "created": "2026-11-30T09:00:00+00:00",
             "title": "", "body": "", "responses": [answer]}  # fmt: skip
     assert entry_label(item).startswith("We met. (")
+
+
+def test_shared_connection_counts_read_as_months_of_counts() -> None:
+    from reflect.ui.pages.trio.bundle_text import bundle_markdown
+
+    months = [{"month": "2026-02", "trust": 0, "icb": 1, "vcse": 2}]
+    shown = bundle_markdown([{"type": "connection-counts", "months": months}])
+
+    assert shown.startswith("## Connections by sector")
+    assert "- 2026-02: trust **0**, icb **1**, vcse **2**" in shown

@@ -54,6 +54,11 @@ SHORT_ID = output.SHORT_ID
 @click.option("--coaching", is_flag=True, help="Include coaching notes among those entries.")
 @click.option("--no-actions", is_flag=True, help="Leave out the actions that go with them.")
 @click.option("--assessment", is_flag=True, help="Include your latest self-assessment.")
+@click.option(
+    "--connections",
+    is_flag=True,
+    help="Include how many connections you made per sector each month (counts only).",
+)
 @click.option("--passphrase", "use_passphrase", is_flag=True, help="Lock with a passphrase.")
 @click.option("--out", type=_ANY_PATH, required=True, help="The .reflect file to write.")
 @click.option("--dry-run", is_flag=True, help="Show what would leave; write nothing.")
@@ -72,6 +77,7 @@ def share(state: CliState, /, **options: Any) -> None:
         include_coaching=options["coaching"],
         include_assessment=options["assessment"],
         note=options["note"],
+        include_connections=options["connections"],
     )
     show_preview(preview, options["use_passphrase"])
     if options["dry_run"]:

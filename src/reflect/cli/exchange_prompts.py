@@ -119,6 +119,9 @@ def item_line(item: dict[str, Any]) -> str:
     elif kind == "assessment":
         scores = counted(len(item["scores"]), "score")
         text = f"{item['framework_name'] or item['framework_id']}, {scores}"
+    elif kind == "connection-counts":
+        total = sum(n for m in item["months"] for k, n in m.items() if k != "month")
+        text = f"connections by sector: {counted(total, 'connection')}, counts only"
     else:
         field = {"inquiry": "question", "note": "text", "comment": "body"}[kind]
         text = str(item[field])
@@ -136,6 +139,11 @@ def item_details(item: dict[str, Any]) -> list[str]:
         return [*([item["body"]] if item["title"] and item["body"] else []), *answers]
     if kind == "assessment":
         return [f"  {s['domain_id']}: {s['score']}  {s['evidence']}" for s in item["scores"]]
+    if kind == "connection-counts":
+        return [
+            "  " + m["month"] + ": " + ", ".join(f"{k} {n}" for k, n in m.items() if k != "month")
+            for m in item["months"]
+        ]
     if kind in ("note", "comment"):
         text = item["text"] if kind == "note" else item["body"]
         return [text] if len(text) > 70 or "\n" in text else []

@@ -10,10 +10,12 @@ import click
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
 from reflect.core.clock import local_day_start
-from reflect.core.entry import EntryKind, Response, split_heading
+from reflect.core.entry import DEFAULT_FRAMEWORKS, EntryKind, Response, split_heading
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import InquiryStatus
 from reflect.core.search import SearchRequest
+from reflect.errors import BadInput
+from reflect.messages import Msg
 from reflect.services.typed_input import parse_date
 
 KINDS = click.Choice([k.value for k in EntryKind])
@@ -79,6 +81,9 @@ def inquiry_status(state: CliState, inquiry_id: str, status: str, note: str) -> 
 @click.option(
     "--event", "event_id", help="Link the entry to this programme event (see reflect programme)."
 )
+@click.option(
+    "--pdsa", "cycle_id", help="With --kind learning: the PDSA cycle entry it learned from."
+)
 @pass_state
 def write(
     state: CliState,
@@ -88,16 +93,22 @@ def write(
     tags: tuple[str, ...],
     framework_id: str | None,
     event_id: str | None,
+    cycle_id: str | None,
 ) -> None:
     """Write an entry from TEXT (or standard input); prints the new id.
 
     A first line written as a Markdown heading ("# ...") becomes the title.
+
+    A learning log (--kind learning) is written with the learning-log framework's prompts
+    unless --framework names another; --pdsa links it to the PDSA cycle entry it learned from.
 
     With --framework, a heading ("#" to "###") that names a prompt, by its label or id,
     starts the answer to that prompt. Text before the first such heading, and headings that
     name no prompt with the text under them, stay in the body.
     """
     app = state.app()
+    if framework_id is None and kind is not None:
+        framework_id = DEFAULT_FRAMEWORKS.get(EntryKind(kind))
     framework = app.frameworks.get(framework_id) if framework_id else None
     if text is None:
         text = sys.stdin.read()
@@ -110,6 +121,9 @@ def write(
         title, body, responses = guided_parts(framework, text)
     linked = app.inquiries.resolve(inquiry_id) if inquiry_id else None
     event = app.programme.resolve(event_id) if event_id else None
+    if cycle_id is not None and kind != EntryKind.LEARNING:
+        raise BadInput(Msg.NOT_A_LEARNING_ENTRY, id="the new entry")
+    cycle = app.learning.check_cycle(cycle_id) if cycle_id is not None else None
     entry = app.entries.write(
         body,
         title=title,
@@ -120,6 +134,8 @@ def write(
         framework_id=framework.id if framework else None,
         responses=responses,
     )
+    if cycle is not None:
+        app.learning.link(entry.id, cycle.id)
     click.echo(entry.id)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reflect.core.action import Action
 from reflect.core.assessment import Assessment
+from reflect.core.connection import Connection
 from reflect.core.entry import Entry, Revision
 from reflect.core.inquiry import Inquiry
 from reflect.core.measure import Measure, Point
@@ -20,6 +21,9 @@ class JournalContents:
     assessments: tuple[Assessment, ...] = ()
     measures: tuple[Measure, ...] = ()
     points: tuple[Point, ...] = ()  # the measures' values
+    connections: tuple[Connection, ...] = ()
+    # (learning log entry id, the PDSA cycle entry id it learned from)
+    learning_links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,12 @@ class EntryKind(StrEnum):
     COACHING = "coaching"
     PROGRESS = "progress"
     NOTE = "note"
+    # A learning log: what was learned, what nobody expected, what the change made worse.
+    LEARNING = "learning"
+
+
+# Kinds whose new entries start with a framework's prompts unless another is chosen.
+DEFAULT_FRAMEWORKS = {EntryKind.LEARNING: "learning-log"}
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,7 @@ def _signed_plaintext(
         raise ValueError("the sender card's signing key is not the key signing the bundle")
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": bundle_schema.version_for(payload.items),
         "id": payload.bundle_id,
         "kind": str(payload.kind),
         "created": payload.created,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -18,6 +18,7 @@ from typing import Any
 
 from reflect.core.action import ActionKind, ActionStatus
 from reflect.core.clock import is_showable
+from reflect.core.connection import Sector
 from reflect.core.entry import EntryKind
 from reflect.core.inquiry import InquiryStatus
 from reflect.errors import BadInput
@@ -25,7 +26,9 @@ from reflect.exchange.canonical import SIGNATURE_BYTES, signature_bytes, signing
 from reflect.messages import Msg
 
 FORMAT = "reflect-bundle"
-VERSION = 1
+# 2: the connection-counts item and the "learning" entry kind. A bundle holding neither is
+# still written as version 1 (see version_for), so older readers open every bundle they can.
+VERSION = 2
 MAX_NUMBER = 1_000_000  # far beyond any rating scale
 UNSIGNED = base64.b64encode(bytes(SIGNATURE_BYTES)).decode("ascii")
 
@@ -84,6 +87,17 @@ def checked(document: Any) -> CheckedBundle:
         recipients=tuple(top["recipients"]),
         items=items,
     )
+
+
+def version_for(items: Sequence[Mapping[str, Any]]) -> int:
+    """The lowest version whose readers understand every item: older readers refuse what
+    they do not know as "from a newer version of Reflect" rather than as damage."""
+    newer = any(
+        item.get("type") == "connection-counts"
+        or (item.get("type") == "entry" and item.get("kind") == str(EntryKind.LEARNING))
+        for item in items
+    )
+    return 2 if newer else 1
 
 
 def checked_unsigned(document: dict[str, Any]) -> CheckedBundle:
@@ -191,6 +205,22 @@ def whole_number(value: Any, where: str) -> int:
     return value
 
 
+def month(value: Any, where: str) -> str:
+    try:
+        date.fromisoformat(f"{text(value, where)}-01")
+    except ValueError:
+        raise Invalid(where, "must be a month written YYYY-MM") from None
+    if len(value) != 7:
+        raise Invalid(where, "must be a month written YYYY-MM")
+    return str(value)
+
+
+def count(value: Any, where: str) -> int:
+    if whole_number(value, where) < 0:
+        raise Invalid(where, "must not be negative")
+    return int(value)
+
+
 def choice(enum: type[StrEnum]) -> Check:
     names = [str(member) for member in enum]
 
@@ -282,6 +312,12 @@ SCORE = {
     "evidence": Field(text, required=False, default=""),
 }
 
+# Counts only: a share never carries who a connection is, where they were met or any note.
+SECTOR_COUNTS = {
+    "month": Field(month),
+    **{str(sector): Field(count, required=False, default=0) for sector in Sector},
+}
+
 ITEM_FIELDS: dict[str, dict[str, Field]] = {
     "inquiry": {
         "id": Field(filled),
@@ -327,6 +363,9 @@ ITEM_FIELDS: dict[str, dict[str, Field]] = {
         "id": OPTIONAL_ID,
         "text": Field(filled),
     },
+    "connection-counts": {
+        "months": Field(objects(SECTOR_COUNTS)),
+    },
     "comment": {
         "id": Field(filled),
         "about": Field(filled),
@@ -336,6 +375,6 @@ ITEM_FIELDS: dict[str, dict[str, Field]] = {
 }
 
 KIND_ITEMS = {
-    "summary": ("inquiry", "entry", "action", "assessment", "note"),
+    "summary": ("inquiry", "entry", "action", "assessment", "note", "connection-counts"),
     "feedback": ("comment", "note"),
 }

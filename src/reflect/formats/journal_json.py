@@ -19,6 +19,7 @@ from reflect import __version__
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.assessment import Assessment, Score
 from reflect.core.clock import is_showable
+from reflect.core.connection import NAME_LIMIT, NOTE_LIMIT, WHERE_LIMIT, Connection, Sector
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry, EntryKind, Response, Revision, normalize_tags
 from reflect.core.inquiry import Inquiry, InquiryStatus, Wording
@@ -29,6 +30,8 @@ from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
 FORMAT = "reflect-journal"
+# 2: measures and their points, connections, learning_links and the "learning" entry
+# kind. Version 1 files read as ever.
 VERSION = 2
 MAX_SCORE = 1_000_000  # far beyond any rating scale, well inside SQLite's integers
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -55,6 +58,8 @@ def dumps(contents: JournalContents, exported: str) -> str:
         "actions": [_enums_as_text(asdict(a)) for a in contents.actions],
         "assessments": [asdict(a) for a in contents.assessments],
         "measures": [_measure_json(m, points.get(m.id, [])) for m in contents.measures],
+        "connections": [_enums_as_text(asdict(c)) for c in contents.connections],
+        "learning_links": [{"entry_id": e, "pdsa_entry_id": c} for e, c in contents.learning_links],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -90,6 +95,8 @@ def _parse_document(document: Any, path: Path) -> JournalContents:
         assessments=_each(document, "assessments", _assessment, path),
         measures=_each(document, "measures", _measure, path),
         points=tuple(p for m in _list(document, "measures", path) for p in _points(m, path)),
+        connections=_each(document, "connections", _connection, path),
+        learning_links=_each(document, "learning_links", _learning_link, path),
     )
 
 
@@ -138,7 +145,11 @@ def _malformed(path: Path, reason: str) -> BadInput:
 
 def _enums_as_text(data: dict[str, Any]) -> dict[str, Any]:
     return {
-        k: (str(v) if isinstance(v, (EntryKind, InquiryStatus, ActionKind, ActionStatus)) else v)
+        k: (
+            str(v)
+            if isinstance(v, (EntryKind, InquiryStatus, ActionKind, ActionStatus, Sector))
+            else v
+        )
         for k, v in data.items()
     }
 
@@ -366,3 +377,34 @@ def _optional_number(raw: dict[str, Any], key: str) -> float | None:
     if not abs(value) <= MAX_MAGNITUDE:  # also refuses NaN
         raise ValueError(f'"{key}" is beyond {MAX_MAGNITUDE:g} or not a number')
     return float(value)
+
+
+def _learning_link(raw: dict[str, Any]) -> tuple[str, str]:
+    return _text(raw, "entry_id"), _text(raw, "pdsa_entry_id")
+
+
+def _connection(raw: dict[str, Any]) -> Connection:
+    met = _text(raw, "met")
+    if not _is_day(met):
+        raise ValueError('"met" is not a day written YYYY-MM-DD')
+    connection = Connection(
+        id=_text(raw, "id"),
+        name=_text(raw, "name"),
+        sector=Sector(_text(raw, "sector")),
+        met=met,
+        created=_moment(raw, "created"),
+        updated=_moment(raw, "updated", raw.get("created")),
+        where=_text(raw, "where", ""),
+        note=_text(raw, "note", ""),
+        inquiry_id=_optional(raw, "inquiry_id"),
+    )
+    for key, value, limit in (
+        ("name", connection.name, NAME_LIMIT),
+        ("where", connection.where, WHERE_LIMIT),
+        ("note", connection.note, NOTE_LIMIT),
+    ):
+        if len(value) > limit:
+            raise ValueError(f'"{key}" is longer than {limit} characters')
+    if not connection.name.strip():
+        raise ValueError('"name" is empty')
+    return connection

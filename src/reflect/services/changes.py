@@ -13,6 +13,7 @@ class Topic(StrEnum):
     ACTIONS = "actions"
     ASSESSMENTS = "assessments"
     MEASURES = "measures"  # measures and their points
+    CONNECTIONS = "connections"  # people and organisations reached across the system
     PEERS = "peers"  # peers and trios
     RECEIVED = "received"  # the trio inbox: bundles, and private notes on them
     PROGRAMME = "programme"  # installed packs, their events, reminders

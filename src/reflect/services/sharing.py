@@ -17,6 +17,7 @@ from typing import Any
 from reflect.core.action import Action
 from reflect.core.assessment import Assessment
 from reflect.core.clock import Clock, local_day_start, to_text
+from reflect.core.connection import SectorCounts
 from reflect.core.entry import Entry, EntryKind
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import Inquiry
@@ -28,6 +29,7 @@ from reflect.messages import Msg
 from reflect.secrets.age_passphrase import RAW_AGE_SCRYPT, RawPassphraseCipher
 from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
+from reflect.services.connections import ConnectionService
 from reflect.services.entries import EntryService
 from reflect.services.frameworks import FrameworkCatalog
 from reflect.services.inquiries import InquiryService
@@ -70,6 +72,8 @@ class ShareChoices:
     include_coaching: bool = False
     include_assessment: bool = False
     note: str = ""
+    # Connections never leave unless chosen, and then only as counts by sector per month.
+    include_connections: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Sources:
     actions: ActionService
     assessments: AssessmentService
     frameworks: FrameworkCatalog
+    connections: ConnectionService
 
 
 class SharingService:
@@ -108,11 +113,12 @@ class SharingService:
         include_coaching: bool = False,
         include_assessment: bool = False,
         note: str = "",
+        include_connections: bool = False,
     ) -> SharePreview:
         """The items that :meth:`share` would send, with warnings (see :class:`ShareChoices`)."""
         choices = ShareChoices(
             tuple(to), inquiry_id, tuple(entry_ids), since, include_actions, include_coaching,
-            include_assessment, note,
+            include_assessment, note, include_connections,
         )  # fmt: skip
         return self.scanned(self.gather(choices))
 
@@ -131,6 +137,8 @@ class SharingService:
             items += [action_item(a) for a in self._actions(inquiry, entries, c.since)]
         latest = src.assessments.history()[-1:] if c.include_assessment else []
         items += [self._assessment_item(a) for a in latest]
+        if c.include_connections:
+            items.append(connection_counts_item(src.connections.counts()))
         if not items:
             raise BadInput(Msg.SHARE_NOTHING)
         return SharePreview(tuple(self._peers.recipients(c.to)), tuple(items), ())
@@ -270,4 +278,14 @@ def action_item(action: Action) -> Item:
         "created": action.created,
         "entry_id": action.entry_id,
         "inquiry_id": action.inquiry_id,
+    }
+
+
+def connection_counts_item(months: Sequence[SectorCounts]) -> Item:
+    """How many connections of each sector were made per month: no names, places or notes."""
+    return {
+        "type": "connection-counts",
+        "months": [
+            {"month": m.month, **{str(sector): n for sector, n in m.counts}} for m in months
+        ],
     }

@@ -21,9 +21,11 @@ from reflect.services.changes import ChangeFeed, Topic
 from reflect.storage import bulk
 from reflect.storage.actions import ActionRepository
 from reflect.storage.assessments import AssessmentRepository
+from reflect.storage.connections import ConnectionRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+from reflect.storage.learning_links import LearningLinkRepository
 from reflect.storage.measures import MeasureRepository
 
 # Formats whose items are separate files, so one can be left out without guessing where the
@@ -121,6 +123,8 @@ class TransferService:
             assessments=tuple(AssessmentRepository(self._store).history()),
             measures=tuple(measures.find()),
             points=tuple(measures.all_points()),
+            connections=tuple(ConnectionRepository(self._store).all()),
+            learning_links=tuple(LearningLinkRepository(self._store).all()),
         )
 
     def export(self, format_name: str, out: Path, progress: Progress = no_progress) -> int:

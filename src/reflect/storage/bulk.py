@@ -11,9 +11,11 @@ from reflect.core.entry import Entry
 from reflect.core.inquiry import Inquiry
 from reflect.storage.actions import ActionRepository
 from reflect.storage.assessments import AssessmentRepository
+from reflect.storage.connections import ConnectionRepository
 from reflect.storage.database import Store
 from reflect.storage.entries import EntryRepository
 from reflect.storage.inquiries import InquiryRepository
+from reflect.storage.learning_links import LearningLinkRepository
 from reflect.storage.measures import MeasureRepository
 
 if TYPE_CHECKING:
@@ -45,6 +47,14 @@ def import_contents(store: Store, contents: JournalContents) -> ImportReport:
             replace(m, inquiry_id=_known(db, "inquiries", m.inquiry_id)) for m in contents.measures
         ]
         report.added["measures"] = MeasureRepository(store).add_many(measures, contents.points)
+        connections = [
+            replace(c, inquiry_id=_known(db, "inquiries", c.inquiry_id))
+            for c in contents.connections
+        ]
+        if connections:
+            report.added["connections"] = ConnectionRepository(store).add_many(connections)
+        # Not counted as items: a link belongs to its entry, which is counted already.
+        LearningLinkRepository(store).add_many(contents.learning_links)
     report.seen = sum(
         len(items)
         for items in (
@@ -53,6 +63,7 @@ def import_contents(store: Store, contents: JournalContents) -> ImportReport:
             contents.actions,
             contents.assessments,
             contents.measures,
+            contents.connections,
         )
     )
     return report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reflect.storage.database import Store
 
-_TABLES = frozenset({"entries", "inquiries", "actions", "measures"})
+_TABLES = frozenset({"entries", "inquiries", "actions", "measures", "connections"})
 
 
 def ids_starting(store: Store, table: str, prefix: str) -> list[str]:

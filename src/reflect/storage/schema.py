@@ -295,6 +295,41 @@ def m007_measures(db: Database) -> None:
     )
 
 
+def m008_connections(db: Database) -> None:
+    # People and organisations reached across the system: a private log (only counts by
+    # sector may ever be shared). ``met`` is a local day, YYYY-MM-DD, so months sort as text.
+    db.executescript(
+        """
+        CREATE TABLE connections (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            sector TEXT NOT NULL,
+            met TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            inquiry_id TEXT REFERENCES inquiries(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+        CREATE INDEX connections_met ON connections(met);
+        """
+    )
+
+
+def m009_learning_links(db: Database) -> None:
+    # A learning log entry may name the PDSA cycle it learned from: another entry. Kept beside
+    # the entries table (not a column of it) so entries, revisions and drafts are untouched.
+    db.executescript(
+        """
+        CREATE TABLE learning_links (
+            entry_id TEXT PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            cycle_id TEXT NOT NULL REFERENCES entries(id) ON DELETE CASCADE
+        );
+        CREATE INDEX learning_links_cycle ON learning_links(cycle_id);
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
@@ -303,4 +338,6 @@ STEPS: tuple[Step, ...] = (
     m005_meta,
     m006_programmes,
     m007_measures,
+    m008_connections,
+    m009_learning_links,
 )

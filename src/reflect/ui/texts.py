@@ -18,6 +18,7 @@ ENTRY_KINDS = {
     EntryKind.COACHING: "Coaching note",
     EntryKind.PROGRESS: "Progress",
     EntryKind.NOTE: "Note",
+    EntryKind.LEARNING: "Learning log",
 }
 EVENT_KINDS = {
     EventKind.WORKSHOP: "workshop",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from reflect.app import App
 from reflect.core.draft import Draft
-from reflect.core.entry import Entry, EntryKind
+from reflect.core.entry import DEFAULT_FRAMEWORKS, Entry, EntryKind
 from reflect.core.guided_writing import Slot, as_markdown, responses_of, slots_for, switch_framework
 from reflect.errors import ReflectError
 from reflect.ui.editor.entry_fields import EntryFields
@@ -222,7 +222,7 @@ class EntryEditor(QWidget):
             kind=kind,
             inquiry_id=inquiry_id,
             body=body,
-            framework_id=framework_id,
+            framework_id=framework_id or DEFAULT_FRAMEWORKS.get(kind),
             event_id=event_id,
         )
         self._load(draft)

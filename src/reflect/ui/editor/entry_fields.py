@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.app import App
-from reflect.core.entry import EntryKind
+from reflect.core.entry import DEFAULT_FRAMEWORKS, EntryKind
 from reflect.core.framework import Framework
 from reflect.core.guided_writing import prompt_label
 from reflect.core.inquiry import InquiryStatus
@@ -45,6 +45,7 @@ class EntryFields(QWidget):
         self.kind.setAccessibleName(self.tr("Kind of entry"))
         for kind in EntryKind:
             self.kind.addItem(kind_label(kind), kind.value)
+        self.kind.activated.connect(self._offer_default_framework)
         self.framework = fitted_combo()
         self.framework.setAccessibleName(self.tr("Framework to write with"))
         self.framework.setToolTip(self.tr("Lay out a framework's prompts to write under"))
@@ -119,6 +120,13 @@ class EntryFields(QWidget):
             self.framework.addItem(prompt_words(chosen), chosen)
         self.framework.setCurrentIndex(max(0, self.framework.findData(chosen)))
         self.about_framework.setEnabled(self.find_framework(chosen) is not None)
+
+    def _offer_default_framework(self) -> None:
+        # Choosing a kind with prompts of its own (a learning log) lays them out, unless a
+        # framework is already chosen: the person's choice wins.
+        default = DEFAULT_FRAMEWORKS.get(EntryKind(self.kind.currentData()))
+        if default is not None and self.framework.currentData() is None:
+            self.framework.setCurrentIndex(max(0, self.framework.findData(default)))
 
     def find_framework(self, framework_id: str | None) -> Framework | None:
         return None if framework_id is None else self._app.frameworks.find(framework_id)

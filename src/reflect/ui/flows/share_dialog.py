@@ -114,7 +114,10 @@ class ShareDialog(QDialog):
         self.include_actions.setChecked(True)
         self.include_coaching = QCheckBox(self.tr("Include coaching notes"))
         self.include_assessment = QCheckBox(self.tr("Include my latest self-assessment"))
-        for box_ in (self.include_actions, self.include_coaching, self.include_assessment):
+        self.include_connections = QCheckBox(self.tr("Include counts of my connections"))
+        self.include_connections.setToolTip(self.tr("How many per sector each month; no names"))
+        for box_ in (self.include_actions, self.include_coaching, self.include_assessment,
+                     self.include_connections):  # fmt: skip
             form.addRow("", box_)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("What I'd like from you this time"))
@@ -185,7 +188,8 @@ class ShareDialog(QDialog):
         self.since.dateChanged.connect(self._on_choice_changed)
         self.note.textChanged.connect(self._on_choice_changed)
         for box in (self.use_since, self.include_actions, self.include_coaching,
-                    self.include_assessment, self.use_passphrase):  # fmt: skip
+                    self.include_assessment, self.include_connections,
+                    self.use_passphrase):  # fmt: skip
             box.toggled.connect(self._on_choice_changed)
 
     # Choices as values -------------------------------------------------------------------
@@ -234,6 +238,7 @@ class ShareDialog(QDialog):
             include_coaching=self.include_coaching.isChecked(),
             include_assessment=self.include_assessment.isChecked(),
             note=self.note.toPlainText(),
+            include_connections=self.include_connections.isChecked(),
         )
 
     def refresh_preview(self) -> SharePreview | None:

@@ -139,6 +139,13 @@ def _assessment(out: _Writer, n: int, item: Item) -> None:
         out.line(tr("Note: "), n, "note", str(item["note"]))
 
 
+def _connection_counts(out: _Writer, n: int, item: Item) -> None:
+    out.words(tr("CONNECTIONS BY SECTOR (counts only: no names, places or notes)") + "\n")
+    for month in item.get("months", []):
+        counts = ", ".join(f"{k} {v}" for k, v in month.items() if k != "month")
+        out.words(f"  {month.get('month')}: {counts}\n")
+
+
 def _other(out: _Writer, n: int, item: Item) -> None:
     out.words(tr("Other item: {0}").format(item.get("type")) + "\n")
 
@@ -149,6 +156,7 @@ LAYOUTS = {
     "entry": _entry,
     "action": _action,
     "assessment": _assessment,
+    "connection-counts": _connection_counts,
 }
 
 
@@ -183,6 +191,8 @@ def item_label(item: Item) -> str:
         return tr("The inquiry")
     if kind == "action":
         return tr("An action")
+    if kind == "connection-counts":
+        return tr("Counts of your connections")
     return tr("The self-assessment")
 
 

@@ -1,7 +1,8 @@
 """Inquiries: every question by status on the left; the chosen one, its story and its work.
 
 The detail shows the current wording large, why it matters, how it ended (when it has), every
-earlier wording with its date, and the actions, measures and entries linked to it.
+earlier wording with its date, and the actions, measures, learning log and entries linked
+to it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from reflect.ui.pages.inquiries.inquiry_dialogs import (
     outcome_heading,
     status_label,
 )
+from reflect.ui.pages.inquiries.learning_section import LearningSection
 from reflect.ui.pages.inquiries.measures_section import MeasuresSection
 from reflect.ui.texts import day_text, entry_title, error_text, kind_label, moment_day_text
 from reflect.ui.widgets.basics import card, fit_to_rows, label, scrolling
@@ -180,6 +182,7 @@ class InquiriesPage(QWidget):
             self._actions(layout, inquiry)
             self.measures = MeasuresSection(self._app, inquiry.id, self._nav.notify)
             layout.addWidget(self.measures)
+            self.learning = LearningSection(self._app, self._nav, layout, inquiry)
             self._entries(layout, inquiry)
         layout.addStretch(1)
         old = self._detail.takeWidget()

@@ -1,7 +1,8 @@
 """Insights: how practice and thinking moved, in pictures with tables of the same numbers.
 
 Self-assessment on a framework (the latest as a radar over the one before, each domain over
-time), reflection activity per day for a year, and actions started, stopped and done per month.
+time), reflection activity per day for a year, actions started, stopped and done per month, and
+connections made across the system by sector per month.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from reflect.app import App
 from reflect.core.assessment import Assessment
 from reflect.ui.navigation import Navigator
 from reflect.ui.pages.insights.assessment_form import AssessmentForm, rateable_frameworks
+from reflect.ui.pages.insights.connections_panel import ConnectionsPanel
 from reflect.ui.pages.insights.insights_data import chart_axes, local_day, scores_of
 from reflect.ui.pages.insights.latest_assessment import LatestAssessment
 from reflect.ui.texts import day_text
@@ -63,6 +65,8 @@ class InsightsPage(QWidget):
         layout.addWidget(self.lines_panel)
         layout.addWidget(self._panel(self.heat, "reflection-activity"))
         layout.addWidget(self._panel(self.bars, "actions-per-month"))
+        self.connections = ConnectionsPanel(app, navigator)
+        layout.addWidget(self.connections)
         layout.addStretch(1)
         self.scroll_area = scrolling(content)
         outer = QVBoxLayout(self)
@@ -150,6 +154,7 @@ class InsightsPage(QWidget):
         can_rate = bool(rateable_frameworks(self._app))
         self.rate_button.setEnabled(can_rate)
         self.rate_button.setToolTip("" if can_rate else self.tr("No framework has domains to rate"))
+        self.connections.refresh()
 
     def _fill_frameworks(self) -> None:
         chosen = self.framework.currentData()

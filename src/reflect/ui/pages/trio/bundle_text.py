@@ -83,6 +83,16 @@ def assessment_text(item: Item) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+def connection_counts_text(item: Item) -> str:
+    """Counts by sector per month: all a share ever holds about the sender's connections."""
+    rows = [
+        "- " + one_line(str(m.get("month"))) + ": "
+        + ", ".join(f"{one_line(str(k))} **{v}**" for k, v in m.items() if k != "month")
+        for m in item.get("months", [])
+    ]  # fmt: skip
+    return tr("## Connections by sector") + "\n\n" + "\n".join(rows)
+
+
 def note_text(item: Item) -> str:
     return tr("## A note\n\n{0}").format(item["text"])
 
@@ -110,6 +120,7 @@ RENDERERS: dict[str, Callable[[Item], str]] = {
     "action": action_text,
     "assessment": assessment_text,
     "note": note_text,
+    "connection-counts": connection_counts_text,
 }
 
 
