@@ -198,6 +198,8 @@ def clean_name(name: str) -> str:
         raise BadInput(Msg.CARD_BAD_NAME, reason=f"it is longer than {MAX_NAME_LENGTH} characters")
     if not cleaned.isprintable() or "-----" in cleaned:
         raise BadInput(Msg.CARD_BAD_NAME, reason="it contains characters a card cannot hold")
+    if PRIVATE_KEY_MARK in cleaned.upper():  # a reader refuses a card with it, as a leaked key
+        raise BadInput(Msg.CARD_BAD_NAME, reason="it looks like a private key")
     return cleaned
 
 
