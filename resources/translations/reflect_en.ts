@@ -159,6 +159,23 @@ Your journal: {1}</comment>
     </message>
 </context>
 <context>
+    <name>PrintFlow</name>
+    <message numerus="yes">
+        <source>Saved %n entry(s) as a PDF: {0}</source>
+        <translation>
+            <numerusform>Saved %n entry as a PDF: {0}</numerusform>
+            <numerusform>Saved %n entries as a PDF: {0}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n entry(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n entry to the printer.</numerusform>
+            <numerusform>Sent %n entries to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message numerus="yes">
         <source>%n match(es)</source>

@@ -111,6 +111,7 @@ def test_ctrl_p_prints_the_open_entry(
     printers.setCurrentIndex(printers.findText("Print to File (PDF)"))
     printer_dialog.findChild(QLineEdit, "filename").setText(str(out))
     printer_dialog.accept()
-    qtbot.waitUntil(out.exists)
+    # Printed once the status line says so, not when the file first appears (half written).
+    qtbot.waitUntil(lambda: "Sent 1 entry to the printer" in window.statusBar().currentMessage())
     text = pdf_text(out)
     assert "A stop-list win" in text and "Not this one" not in text

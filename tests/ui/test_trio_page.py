@@ -314,3 +314,13 @@ def test_a_wording_without_a_date_shows_no_empty_brackets() -> None:
     shown = bundle_markdown([{"type": "inquiry", "question": "How?", "wordings": wordings}])
 
     assert "- Why?\n" in shown + "\n" and "()" not in shown
+
+
+def test_enter_in_the_fingerprint_dialog_does_not_mark_the_peer_verified(
+    qtbot: QtBot, page: TrioPage, people: tuple[Person, Person, Person]
+) -> None:
+    # Verifying is a deliberate act after reading the codes aloud: not the default button.
+    dana, asha, _ = people
+    fingerprint = add_by_pasting(qtbot, page, asha.card)
+    qtbot.keyClick(fingerprint, Qt.Key.Key_Return)
+    assert not dana.app.peers.get("Asha").verified

@@ -78,7 +78,7 @@ class PrintFlow(QObject):
             self.tr("Exporting a PDF…"),
             lambda progress: write_pdf(self._app, selection, out, words, progress),
             lambda document: self._window.notify(
-                self.tr("Saved {0} entries as a PDF: {1}").format(len(document.entries), out)
+                self.tr("Saved %n entry(s) as a PDF: {0}", "", len(document.entries)).format(out)
             ),
         )
 
@@ -109,7 +109,5 @@ class PrintFlow(QObject):
         return self._window.run_task(
             self.tr("Printing…"),
             lambda progress: print_document(document, printer),
-            lambda _: self._window.notify(
-                self.tr("Sent {0} entries to the printer.").format(count)
-            ),
+            lambda _: self._window.notify(self.tr("Sent %n entry(s) to the printer.", "", count)),
         )

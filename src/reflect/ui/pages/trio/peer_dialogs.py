@@ -120,7 +120,10 @@ class FingerprintDialog(QDialog):
         self.mark = buttons.addButton(
             self.tr("Mark as verified"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        not_now = buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        # Verifying is a deliberate click after reading the codes aloud, never Enter's default.
+        self.mark.setAutoDefault(False)
+        not_now.setDefault(True)
         buttons.accepted.connect(self.mark_verified)
         buttons.rejected.connect(self.reject)
         if peer.signing_key is None:
