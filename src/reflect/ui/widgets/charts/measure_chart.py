@@ -1,0 +1,310 @@
+"""A measure's run chart or XmR chart, as NHS improvers read them, drawn with QPainter.
+
+The points joined over a date axis; the median (run chart, under 20 points) or the mean, solid,
+and the process limits, dashed (XmR, from 20); the goal; the points a signal covers, marked by
+shape and colour; the variation and assurance icons as labelled badges; and the inquiry's
+story (PDSA cycles, programme events, rewordings, actions) as lettered markers under the plot.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from reflect.core.signal import Direction
+from reflect.core.spc import Assurance, Variation
+from reflect.ui.texts import day_text
+from reflect.ui.widgets.charts.chart_base import ChartWidget, blend, number_text
+from reflect.ui.widgets.charts.measure_marks import (
+    Badge,
+    direction_colour,
+    draw_badges,
+    draw_letter_disc,
+    draw_point,
+    draw_wrapping_legend,
+    goal_colour,
+)
+from reflect.ui.widgets.charts.measure_model import LineKind, MeasureModel
+from reflect.ui.widgets.charts.measure_words import ChartWords
+
+PAD = 12.0
+STORY_ROW = 18.0
+
+
+class MeasureChart(ChartWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.words = ChartWords()
+        self.model = MeasureModel("", "")
+        self.plot = QRectF()  # where the last drawing put the plot, for tooltips and tests
+        self._hits: list[tuple[QRectF, str]] = []
+        self.setMinimumSize(420, 360)
+        self.setMouseTracking(True)
+        self.announce()
+
+    def set_model(self, model: MeasureModel) -> None:
+        self.model = model
+        self.announce()
+
+    # Words and numbers --------------------------------------------------------------------
+
+    def table(self) -> tuple[list[str], list[list[str]]]:
+        return self.words.table(self.model)
+
+    def summary(self) -> str:
+        return self.words.summary(self.model)
+
+    # Geometry -----------------------------------------------------------------------------
+
+    def value_range(self) -> tuple[float, float]:
+        values = [*self.model.values, *(line.value for line in self.model.lines)]
+        low, high = min(values), max(values)
+        if math.isclose(low, high):
+            low, high = low - 1, high + 1
+        return low, high
+
+    def x_of(self, index: int, plot: QRectF) -> float:
+        return self._x_of_day(self.model.days[index].toordinal(), plot)
+
+    def _x_of_day(self, ordinal: int, plot: QRectF) -> float:
+        first, last = self.model.days[0].toordinal(), self.model.days[-1].toordinal()
+        if first == last:
+            return plot.center().x()
+        return plot.left() + PAD + (ordinal - first) / (last - first) * (plot.width() - 2 * PAD)
+
+    def y_of(self, value: float, plot: QRectF) -> float:
+        low, high = self.ticks()[0], self.ticks()[-1]
+        return plot.bottom() - PAD - (value - low) / (high - low) * (plot.height() - 2 * PAD)
+
+    def ticks(self) -> list[float]:
+        return nice_ticks(*self.value_range())
+
+    # Drawing ------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        self._hits = []
+        area = rect.adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+        if not self.model.values:
+            self.draw_empty(painter, area, self.words.no_values())
+            return
+        painter.setFont(self.small_font())
+        metrics = QFontMetricsF(painter.font())
+        painter.setBackground(self.colour(self.backgroundRole()))
+        top = draw_badges(painter, self._badges(), area.left(), area.top(), self.text_colour())
+        legend = self._legend_items()
+        legend_h = draw_wrapping_legend(painter, legend, area, self.text_colour(), draw=False)
+        story_h = STORY_ROW * 2 + 4 if self.model.story else 0.0
+        axis_w = 8 + max(metrics.horizontalAdvance(number_text(t)) for t in self.ticks())
+        label_w = (
+            8
+            + max(
+                metrics.horizontalAdvance(self._line_label(kind, value))
+                for kind, value in ((line.kind, line.value) for line in self.model.lines)
+            )
+            if self.model.lines
+            else 8.0
+        )
+        bottom = legend_h + story_h + 2 * metrics.height() + 16
+        plot = QRectF(area).adjusted(axis_w, top + 10, -label_w, -bottom)
+        self.plot = plot
+        self._draw_value_axis(painter, plot, metrics)
+        self._draw_story(painter, plot, metrics)
+        self._draw_lines(painter, plot, metrics)
+        self._draw_points(painter, plot)
+        self._draw_date_axis(painter, plot, metrics, plot.bottom() + story_h)
+        legend_area = QRectF(area.left(), area.bottom() - legend_h, area.width(), legend_h)
+        draw_wrapping_legend(painter, legend, legend_area, self.text_colour())
+
+    def _draw_value_axis(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
+        for tick in self.ticks():
+            y = self.y_of(tick, plot)
+            painter.setPen(QPen(self.grid_colour(), 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(self.muted_colour())
+            box = QRectF(plot.left() - 300, y - metrics.height() / 2, 294, metrics.height())
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, align, number_text(tick))
+
+    def _line_label(self, kind: LineKind, value: float) -> str:
+        return f"{self.words.line_name(kind)} {number_text(value)}"
+
+    def _line_pen(self, kind: LineKind) -> QPen:
+        if kind is LineKind.GOAL:
+            pen = QPen(goal_colour(self.palette()), 1.8, Qt.PenStyle.DashDotLine)
+        elif kind in (LineKind.UPPER, LineKind.LOWER):
+            pen = QPen(self.muted_colour(), 1.4, Qt.PenStyle.DashLine)
+        else:  # the centre line: solid, as Making Data Count draws it
+            pen = QPen(blend(self.colour(self.backgroundRole()), self.text_colour(), 0.75), 1.6)
+        return pen
+
+    def _draw_lines(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
+        placed: list[float] = []
+        for line in sorted(self.model.lines, key=lambda item: -item.value):
+            y = self.y_of(line.value, plot)
+            pen = self._line_pen(line.kind)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            label_y = max(y, placed[-1] + metrics.height()) if placed else y
+            placed.append(label_y)
+            painter.setPen(pen.color())
+            text = self._line_label(line.kind, line.value)
+            painter.drawText(QPointF(plot.right() + 6, label_y + metrics.ascent() / 2 - 1), text)
+
+    def _draw_points(self, painter: QPainter, plot: QRectF) -> None:
+        centres = [
+            QPointF(self.x_of(i, plot), self.y_of(v, plot)) for i, v in enumerate(self.model.values)
+        ]
+        path = QPainterPath(centres[0])
+        for centre in centres[1:]:
+            path.lineTo(centre)
+        pen = QPen(blend(self.colour(self.backgroundRole()), self.text_colour(), 0.5), 1.6)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        for i, centre in enumerate(centres):
+            direction = self.model.marks.get(i, Direction.NEUTRAL)
+            draw_point(painter, self.palette(), centre, direction)
+            self._hits.append(
+                (
+                    QRectF(centre.x() - 6, centre.y() - 6, 12, 12),
+                    self.words.point_tip(self.model, i),
+                )
+            )
+
+    def _draw_story(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
+        guide = QPen(blend(self.colour(self.backgroundRole()), self.text_colour(), 0.3), 1)
+        guide.setStyle(Qt.PenStyle.DotLine)
+        last_x = [-1e9, -1e9]  # the last marker's x in each of the two rows
+        for marker in self.model.story:
+            x = self._x_of_day(marker.day.toordinal(), plot)
+            row = 0 if x - last_x[0] >= STORY_ROW else 1
+            last_x[row] = x
+            painter.setPen(guide)
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + row * STORY_ROW))
+            centre = QPointF(x, plot.bottom() + 4 + STORY_ROW * (row + 0.5))
+            draw_letter_disc(
+                painter,
+                centre,
+                STORY_ROW / 2 - 1,
+                self.text_colour(),
+                self.words.story_letter(marker.kind),
+                filled=False,
+            )
+            tip = f"{day_text(marker.day)} · {self.words.story_name(marker.kind)}: {marker.text}"
+            self._hits.append((QRectF(x - 9, centre.y() - 9, 18, 18), tip))
+
+    def _draw_date_axis(
+        self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF, top: float
+    ) -> None:
+        painter.setPen(self.muted_colour())
+        shown_until, year = -1e9, None
+        for i, day in enumerate(self.model.days):
+            text = day_text(day, "d MMM")
+            width = metrics.horizontalAdvance(text)
+            x = self.x_of(i, plot)
+            left = min(max(x - width / 2, plot.left() - 8), plot.right() + 4 - width)
+            if left < shown_until + 10:
+                continue  # too close to the last date written; the table has every date
+            painter.drawLine(QPointF(x, top), QPointF(x, top + 4))
+            baseline = top + 6 + metrics.ascent()
+            painter.drawText(QPointF(left, baseline), text)
+            if day.year != year:
+                painter.drawText(QPointF(left, baseline + metrics.height()), str(day.year))
+            shown_until, year = left + width, day.year
+
+    def _badges(self) -> list[Badge]:
+        model, palette = self.model, self.palette()
+        if not model.xmr:
+            grey = direction_colour(palette, Direction.NEUTRAL)
+            return [Badge("R", grey, self.words.run_chart_badge(len(model.values)), filled=False)]
+        variation = model.variation or Variation.COMMON_CAUSE
+        direction = {
+            Variation.IMPROVEMENT_HIGH: Direction.IMPROVEMENT,
+            Variation.IMPROVEMENT_LOW: Direction.IMPROVEMENT,
+            Variation.CONCERN_HIGH: Direction.CONCERN,
+            Variation.CONCERN_LOW: Direction.CONCERN,
+        }.get(variation, Direction.NEUTRAL)
+        letter = (
+            "H" if variation.name.endswith("HIGH") else "L" if direction.value != "neutral" else "~"
+        )
+        badges = [
+            Badge(letter, direction_colour(palette, direction), self.words.variation(variation))
+        ]
+        if model.assurance is not None:
+            kind = {
+                Assurance.CONSISTENTLY_PASS: (Direction.IMPROVEMENT, "P"),
+                Assurance.CONSISTENTLY_FAIL: (Direction.CONCERN, "F"),
+                Assurance.HIT_AND_MISS: (Direction.NEUTRAL, "?"),
+            }[model.assurance]
+            badges.append(
+                Badge(
+                    kind[1],
+                    direction_colour(palette, kind[0]),
+                    self.words.assurance(model.assurance),
+                )
+            )
+        return badges
+
+    def _legend_items(self) -> list[tuple[Callable[[QPainter, QRectF], None], str]]:
+        palette = self.palette()
+        items: list[tuple[Callable[[QPainter, QRectF], None], str]] = []
+        shown = set(self.model.marks.values())
+        if len(self.model.marks) < len(self.model.values):
+            shown.add(Direction.NEUTRAL)
+        for direction in (Direction.IMPROVEMENT, Direction.CONCERN, Direction.NEUTRAL):
+            if direction in shown:
+                items.append(
+                    (
+                        lambda p, r, d=direction: draw_point(p, palette, r.center(), d),
+                        self.words.mark_name(direction, self.model.xmr),
+                    )
+                )
+        for kind in dict.fromkeys(m.kind for m in self.model.story):
+            items.append(
+                (
+                    lambda p, r, k=kind: draw_letter_disc(
+                        p,
+                        r.center(),
+                        STORY_ROW / 2 - 1,
+                        self.text_colour(),
+                        self.words.story_letter(k),
+                        filled=False,
+                    ),
+                    self.words.story_name(kind),
+                )
+            )
+        return items
+
+    # Tooltips -----------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:  # a Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tip_at(QPointF(event.pos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            event.accept()
+            return True
+        return super().event(event)
+
+    def tip_at(self, position: QPointF) -> str:
+        """What the chart says about the point or story marker under ``position``."""
+        return next((text for box, text in reversed(self._hits) if box.contains(position)), "")
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round numbers from at or below ``low`` to at or above ``high``, about ``count`` steps."""
+    raw = (high - low) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    ticks = [first]
+    while ticks[-1] < high - 1e-9 * step:
+        ticks.append(first + len(ticks) * step)
+    return [round(t, 10) for t in ticks]
