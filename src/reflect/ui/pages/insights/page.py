@@ -1,7 +1,8 @@
 """Insights: how practice and thinking moved, in pictures with tables of the same numbers.
 
 Self-assessment on a framework (the latest as a radar over the one before, each domain over
-time), reflection activity per day for a year, and actions started, stopped and done per month.
+time), reflection activity per day for a year, actions started, stopped and done per month,
+and the run chart (or XmR chart) of each measure of the active inquiries.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reflect.ui.navigation import Navigator
 from reflect.ui.pages.insights.assessment_form import AssessmentForm, rateable_frameworks
 from reflect.ui.pages.insights.insights_data import chart_axes, local_day, scores_of
 from reflect.ui.pages.insights.latest_assessment import LatestAssessment
+from reflect.ui.pages.insights.measure_charts import MeasureCharts
 from reflect.ui.texts import day_text
 from reflect.ui.widgets.basics import card, compact_combo, label, scrolling
 from reflect.ui.widgets.charts.bars import MonthlyBars
@@ -63,6 +65,8 @@ class InsightsPage(QWidget):
         layout.addWidget(self.lines_panel)
         layout.addWidget(self._panel(self.heat, "reflection-activity"))
         layout.addWidget(self._panel(self.bars, "actions-per-month"))
+        self.measures = MeasureCharts(app, navigator.notify)
+        layout.addWidget(self.measures)
         layout.addStretch(1)
         self.scroll_area = scrolling(content)
         outer = QVBoxLayout(self)
@@ -147,6 +151,7 @@ class InsightsPage(QWidget):
                 Series(self.tr("Done"), tuple(m.done for m in months)),
             ],
         )
+        self.measures.refresh()
         can_rate = bool(rateable_frameworks(self._app))
         self.rate_button.setEnabled(can_rate)
         self.rate_button.setToolTip("" if can_rate else self.tr("No framework has domains to rate"))
