@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from reflect.core.signal import Direction
 from reflect.core.spc import Assurance, Variation
+from reflect.services.measure_story import StoryMarker
 from reflect.ui.texts import day_text
 from reflect.ui.widgets.charts.chart_base import ChartWidget, blend, number_text
 from reflect.ui.widgets.charts.measure_marks import (
@@ -95,21 +96,20 @@ class MeasureChart(ChartWidget):
         metrics = QFontMetricsF(painter.font())
         painter.setBackground(self.colour(self.backgroundRole()))
         top = draw_badges(painter, self._badges(), area.left(), area.top(), self.text_colour())
-        legend = self._legend_items()
-        legend_h = draw_wrapping_legend(painter, legend, area, self.text_colour(), draw=False)
-        story_h = STORY_ROW * 2 + 4 if self.model.story else 0.0
+        story_h = STORY_ROW + 6 if self.model.story else 0.0
         axis_w = 8 + max(metrics.horizontalAdvance(number_text(t)) for t in self.ticks())
-        label_w = (
-            8
-            + max(
-                metrics.horizontalAdvance(self._line_label(kind, value))
-                for kind, value in ((line.kind, line.value) for line in self.model.lines)
-            )
-            if self.model.lines
-            else 8.0
+        label_w = 8 + max(
+            (
+                metrics.horizontalAdvance(self._line_label(ln.kind, ln.value))
+                for ln in self.model.lines
+            ),
+            default=0.0,
         )
+        across = QRectF(area).adjusted(axis_w, 0, -label_w, 0)  # x depends only on these
+        legend = self._legend_items(across)
+        legend_h = draw_wrapping_legend(painter, legend, area, self.text_colour(), draw=False)
         bottom = legend_h + story_h + 2 * metrics.height() + 16
-        plot = QRectF(area).adjusted(axis_w, top + 10, -label_w, -bottom)
+        plot = across.adjusted(0, top + 10, 0, -bottom)
         self.plot = plot
         self._draw_value_axis(painter, plot, metrics)
         self._draw_story(painter, plot, metrics)
@@ -177,26 +177,34 @@ class MeasureChart(ChartWidget):
             )
 
     def _draw_story(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
-        guide = QPen(blend(self.colour(self.backgroundRole()), self.text_colour(), 0.3), 1)
+        guide = QPen(blend(self.colour(self.backgroundRole()), self.text_colour(), 0.22), 1)
         guide.setStyle(Qt.PenStyle.DotLine)
-        last_x = [-1e9, -1e9]  # the last marker's x in each of the two rows
+        # Markers closer than a disc's width are drawn as one, with how many it stands for
+        # (a number instead of a letter), so none hides another; the tooltip and table list all.
+        for x, markers in self._clusters(plot):
+            painter.setPen(guide)
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            centre = QPointF(x, plot.bottom() + 4 + STORY_ROW / 2)
+            single = len(markers) == 1
+            letter = self.words.story_letter(markers[0].kind) if single else str(len(markers))
+            draw_letter_disc(
+                painter, centre, STORY_ROW / 2 - 1, self.text_colour(), letter, not single
+            )
+            tip = "\n".join(
+                f"{day_text(m.day)} · {self.words.story_name(m.kind)}: {m.text}" for m in markers
+            )
+            self._hits.append((QRectF(x - 9, centre.y() - 9, 18, 18), tip))
+
+    def _clusters(self, plot: QRectF) -> list[tuple[float, list[StoryMarker]]]:
+        """The story's markers grouped where they would touch, with each group's x."""
+        clusters: list[tuple[float, list[StoryMarker]]] = []
         for marker in self.model.story:
             x = self._x_of_day(marker.day.toordinal(), plot)
-            row = 0 if x - last_x[0] >= STORY_ROW else 1
-            last_x[row] = x
-            painter.setPen(guide)
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom() + row * STORY_ROW))
-            centre = QPointF(x, plot.bottom() + 4 + STORY_ROW * (row + 0.5))
-            draw_letter_disc(
-                painter,
-                centre,
-                STORY_ROW / 2 - 1,
-                self.text_colour(),
-                self.words.story_letter(marker.kind),
-                filled=False,
-            )
-            tip = f"{day_text(marker.day)} · {self.words.story_name(marker.kind)}: {marker.text}"
-            self._hits.append((QRectF(x - 9, centre.y() - 9, 18, 18), tip))
+            if clusters and x - clusters[-1][0] < STORY_ROW:
+                clusters[-1][1].append(marker)
+            else:
+                clusters.append((x, [marker]))
+        return clusters
 
     def _draw_date_axis(
         self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF, top: float
@@ -250,7 +258,7 @@ class MeasureChart(ChartWidget):
             )
         return badges
 
-    def _legend_items(self) -> list[tuple[Callable[[QPainter, QRectF], None], str]]:
+    def _legend_items(self, across: QRectF) -> list[tuple[Callable[[QPainter, QRectF], None], str]]:
         palette = self.palette()
         items: list[tuple[Callable[[QPainter, QRectF], None], str]] = []
         shown = set(self.model.marks.values())
@@ -276,6 +284,15 @@ class MeasureChart(ChartWidget):
                         filled=False,
                     ),
                     self.words.story_name(kind),
+                )
+            )
+        if len(self._clusters(across)) < len(self.model.story):
+            items.append(
+                (
+                    lambda p, r: draw_letter_disc(
+                        p, r.center(), STORY_ROW / 2 - 1, self.text_colour(), "2", filled=True
+                    ),
+                    self.words.story_cluster(),
                 )
             )
         return items

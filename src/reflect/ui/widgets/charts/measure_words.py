@@ -98,6 +98,9 @@ class ChartWords:
             StoryKind.ACTION_STOPPED: _tr("Action stopped"),
         }[kind]
 
+    def story_cluster(self) -> str:
+        return _tr("Several on nearby dates (point at it, or see the table)")
+
     def point_tip(self, model: MeasureModel, index: int) -> str:
         head = f"{day_text(model.days[index])}: {number_text(model.values[index])} {model.unit}"
         signals = "; ".join(self.signal_name(s) for s in model.signals_at(index))
