@@ -65,6 +65,9 @@ def test_a_shift_marks_exactly_the_points_of_the_shift(qtbot: QtBot, app: App) -
     assert improved == set(high_run.indexes) == set(range(15, 30))
     assert concern == set(low_run.indexes) == set(range(15))
     assert "Special cause: improvement (high)" in chart.accessibleDescription()
+    last = QPointF(chart.x_of(29, chart.plot), chart.y_of(model.values[29], chart.plot))
+    assert chart.tip_at(last).startswith("27 Jul 2026: 20 %")  # what pointing at it says
+    assert "Run of 7 or more (high, improvement)" in chart.tip_at(last)
 
 
 def test_from_twenty_points_the_mean_and_limits_are_drawn_in_order(qtbot: QtBot, app: App) -> None:

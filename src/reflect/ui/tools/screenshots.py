@@ -144,7 +144,7 @@ def gibbs_entry(w: object) -> str:
 
 
 def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QScrollArea
 
@@ -200,7 +200,9 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         QApplication.processEvents()  # lay the page out before scrolling to the chart
         panel = w.inquiries.measures.charts[measure_id]
         area = next(p for p in iter_parents(panel) if isinstance(p, QScrollArea))
-        area.ensureWidgetVisible(panel, 0, 12)
+        # Down to the chart's heading only: ensureWidgetVisible would also scroll sideways
+        # to the chart's right edge when the page is narrower than the chart (at 150%).
+        area.verticalScrollBar().setValue(panel.mapTo(area.widget(), QPoint(0, 0)).y() - 12)
 
     def frameworks() -> QWidget:
         dialog = w.show_frameworks()

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import partial
+from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QHelpEvent, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from reflect.core.signal import Direction
@@ -26,12 +28,14 @@ from reflect.ui.widgets.charts.measure_marks import (
     draw_badges,
     draw_letter_disc,
     draw_point,
+    draw_points,
     draw_wrapping_legend,
     goal_colour,
 )
 from reflect.ui.widgets.charts.measure_model import LineKind, MeasureModel
 from reflect.ui.widgets.charts.measure_words import ChartWords
 
+Sample = Callable[[QPainter, QRectF], None]  # draws a legend item's sample in a box
 PAD = 12.0
 STORY_ROW = 18.0
 
@@ -41,14 +45,16 @@ class MeasureChart(ChartWidget):
         super().__init__(title, parent)
         self.words = ChartWords()
         self.model = MeasureModel("", "")
+        self._ticks: list[float] | None = None
         self.plot = QRectF()  # where the last drawing put the plot, for tooltips and tests
-        self._hits: list[tuple[QRectF, str]] = []
-        self.setMinimumSize(420, 360)
+        self._hits: list[tuple[QRectF, Callable[[], str]]] = []
+        self.setMinimumSize(360, 360)
         self.setMouseTracking(True)
         self.announce()
 
     def set_model(self, model: MeasureModel) -> None:
         self.model = model
+        self._ticks = None
         self.announce()
 
     # Words and numbers --------------------------------------------------------------------
@@ -82,7 +88,9 @@ class MeasureChart(ChartWidget):
         return plot.bottom() - PAD - (value - low) / (high - low) * (plot.height() - 2 * PAD)
 
     def ticks(self) -> list[float]:
-        return nice_ticks(*self.value_range())
+        if self._ticks is None:  # once a model: y_of asks for every point
+            self._ticks = nice_ticks(*self.value_range())
+        return self._ticks
 
     # Drawing ------------------------------------------------------------------------------
 
@@ -158,23 +166,24 @@ class MeasureChart(ChartWidget):
         centres = [
             QPointF(self.x_of(i, plot), self.y_of(v, plot)) for i, v in enumerate(self.model.values)
         ]
-        path = QPainterPath(centres[0])
-        for centre in centres[1:]:
-            path.lineTo(centre)
         pen = QPen(blend(self.colour(self.backgroundRole()), self.text_colour(), 0.5), 1.6)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)  # round ends join the segments smoothly
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
+        # Separate segments: one stroked outline of a dense zigzag (a path or a polyline) takes
+        # Qt most of a frame for 300 points; segments take a fraction of it.
+        painter.drawLines([QLineF(a, b) for a, b in pairwise(centres)])
+        for direction in (Direction.NEUTRAL, Direction.CONCERN, Direction.IMPROVEMENT):
+            chosen = [
+                c
+                for i, c in enumerate(centres)
+                if self.model.marks.get(i, Direction.NEUTRAL) is direction
+            ]
+            draw_points(painter, self.palette(), chosen, direction)
         for i, centre in enumerate(centres):
-            direction = self.model.marks.get(i, Direction.NEUTRAL)
-            draw_point(painter, self.palette(), centre, direction)
-            self._hits.append(
-                (
-                    QRectF(centre.x() - 6, centre.y() - 6, 12, 12),
-                    self.words.point_tip(self.model, i),
-                )
-            )
+            box = QRectF(centre.x() - 6, centre.y() - 6, 12, 12)
+            # The words only when asked: writing every point's tip would cost each repaint.
+            self._hits.append((box, partial(self.words.point_tip, self.model, i)))
 
     def _draw_story(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
         guide = QPen(blend(self.colour(self.backgroundRole()), self.text_colour(), 0.22), 1)
@@ -190,9 +199,7 @@ class MeasureChart(ChartWidget):
             draw_letter_disc(
                 painter, centre, STORY_ROW / 2 - 1, self.text_colour(), letter, not single
             )
-            tip = "\n".join(
-                f"{day_text(m.day)} · {self.words.story_name(m.kind)}: {m.text}" for m in markers
-            )
+            tip = partial(self.words.story_tip, markers)
             self._hits.append((QRectF(x - 9, centre.y() - 9, 18, 18), tip))
 
     def _clusters(self, plot: QRectF) -> list[tuple[float, list[StoryMarker]]]:
@@ -237,9 +244,8 @@ class MeasureChart(ChartWidget):
             Variation.CONCERN_HIGH: Direction.CONCERN,
             Variation.CONCERN_LOW: Direction.CONCERN,
         }.get(variation, Direction.NEUTRAL)
-        letter = (
-            "H" if variation.name.endswith("HIGH") else "L" if direction.value != "neutral" else "~"
-        )
+        high = variation in (Variation.IMPROVEMENT_HIGH, Variation.CONCERN_HIGH)
+        letter = "~" if direction is Direction.NEUTRAL else "H" if high else "L"
         badges = [
             Badge(letter, direction_colour(palette, direction), self.words.variation(variation))
         ]
@@ -258,44 +264,34 @@ class MeasureChart(ChartWidget):
             )
         return badges
 
-    def _legend_items(self, across: QRectF) -> list[tuple[Callable[[QPainter, QRectF], None], str]]:
-        palette = self.palette()
-        items: list[tuple[Callable[[QPainter, QRectF], None], str]] = []
+    def _legend_items(self, across: QRectF) -> list[tuple[Sample, str]]:
+        items: list[tuple[Sample, str]] = []
         shown = set(self.model.marks.values())
         if len(self.model.marks) < len(self.model.values):
             shown.add(Direction.NEUTRAL)
         for direction in (Direction.IMPROVEMENT, Direction.CONCERN, Direction.NEUTRAL):
             if direction in shown:
-                items.append(
-                    (
-                        lambda p, r, d=direction: draw_point(p, palette, r.center(), d),
-                        self.words.mark_name(direction, self.model.xmr),
-                    )
-                )
+                name = self.words.mark_name(direction, self.model.xmr)
+                items.append((self._point_sample(direction), name))
         for kind in dict.fromkeys(m.kind for m in self.model.story):
-            items.append(
-                (
-                    lambda p, r, k=kind: draw_letter_disc(
-                        p,
-                        r.center(),
-                        STORY_ROW / 2 - 1,
-                        self.text_colour(),
-                        self.words.story_letter(k),
-                        filled=False,
-                    ),
-                    self.words.story_name(kind),
-                )
-            )
+            sample = self._disc_sample(self.words.story_letter(kind), filled=False)
+            items.append((sample, self.words.story_name(kind)))
         if len(self._clusters(across)) < len(self.model.story):
-            items.append(
-                (
-                    lambda p, r: draw_letter_disc(
-                        p, r.center(), STORY_ROW / 2 - 1, self.text_colour(), "2", filled=True
-                    ),
-                    self.words.story_cluster(),
-                )
-            )
+            items.append((self._disc_sample("2", filled=True), self.words.story_cluster()))
         return items
+
+    def _point_sample(self, direction: Direction) -> Sample:
+        def sample(painter: QPainter, box: QRectF) -> None:
+            draw_point(painter, self.palette(), box.center(), direction)
+
+        return sample
+
+    def _disc_sample(self, letter: str, filled: bool) -> Sample:
+        def sample(painter: QPainter, box: QRectF) -> None:
+            radius = STORY_ROW / 2 - 1
+            draw_letter_disc(painter, box.center(), radius, self.text_colour(), letter, filled)
+
+        return sample
 
     # Tooltips -----------------------------------------------------------------------------
 
@@ -312,7 +308,7 @@ class MeasureChart(ChartWidget):
 
     def tip_at(self, position: QPointF) -> str:
         """What the chart says about the point or story marker under ``position``."""
-        return next((text for box, text in reversed(self._hits) if box.contains(position)), "")
+        return next((tip() for box, tip in reversed(self._hits) if box.contains(position)), "")
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:

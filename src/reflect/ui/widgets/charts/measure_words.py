@@ -3,12 +3,14 @@ its text alternative and the summary a screen reader reads. All through Qt's tra
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from reflect.core.signal import Direction, Rule, Side, Signal
 from reflect.core.spc import MIN_POINTS as XMR_POINTS
 from reflect.core.spc import Assurance, Variation
-from reflect.services.measure_story import StoryKind
+from reflect.services.measure_story import StoryKind, StoryMarker
 from reflect.ui.texts import day_text
 from reflect.ui.widgets.charts.chart_base import number_text
 from reflect.ui.widgets.charts.measure_model import LineKind, MeasureModel
@@ -100,6 +102,11 @@ class ChartWords:
 
     def story_cluster(self) -> str:
         return _tr("Several on nearby dates (point at it, or see the table)")
+
+    def story_tip(self, markers: Sequence[StoryMarker]) -> str:
+        return "\n".join(
+            f"{day_text(m.day)} · {self.story_name(m.kind)}: {m.text}" for m in markers
+        )
 
     def point_tip(self, model: MeasureModel, index: int) -> str:
         head = f"{day_text(model.days[index])}: {number_text(model.values[index])} {model.unit}"
