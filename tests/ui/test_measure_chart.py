@@ -187,3 +187,13 @@ def test_insights_lists_the_measures_of_active_inquiries(
     panels = window.insights.measures.panels
     assert list(panels) == [measure_id]
     assert not window.insights.measures.empty.isVisible()
+    before = panels[measure_id]
+    window.insights.refresh()
+    assert not before.isVisible()  # gone at once, not drawn under the new chart until deleted
+    app.measures.record(measure_id, 21, "2026-08-03")  # a change refreshes the page
+
+    def shown() -> list[MeasurePanel]:
+        return [p for p in window.insights.measures.findChildren(MeasurePanel) if p.isVisible()]
+
+    qtbot.waitUntil(lambda: [p.table.rowCount() for p in shown()] == [31])
+    assert len(shown()) == 1

@@ -12,7 +12,8 @@ from reflect.ui.widgets.charts.measure_panel import MeasurePanel, model_for
 
 
 class MeasureCharts(QWidget):
-    """Rebuilt on refresh: a heading, then one chart a measure that has values."""
+    """Rebuilt on refresh: a heading, then each active inquiry's question and the chart of
+    each of its measures that has values."""
 
     def __init__(
         self, app: App, notify: Callable[[str], None], parent: QWidget | None = None
@@ -21,6 +22,7 @@ class MeasureCharts(QWidget):
         self._app = app
         self._notify = notify
         self.panels: dict[str, MeasurePanel] = {}
+        self._shown: list[QWidget] = []  # the questions and panels, removed on refresh
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(14)
@@ -35,16 +37,25 @@ class MeasureCharts(QWidget):
         self._layout.addWidget(self.empty)
 
     def refresh(self) -> None:
-        for panel in self.panels.values():
-            self._layout.removeWidget(panel)
-            panel.deleteLater()
-        self.panels = {}
+        for old in self._shown:
+            self._layout.removeWidget(old)
+            old.hide()  # at once: deleteLater leaves it drawn under the new one until then
+            old.deleteLater()
+        self._shown, self.panels = [], {}
         for inquiry in self._app.inquiries.active():
-            for measure in self._app.measures.find(inquiry.id):
-                if not self._app.measures.points(measure.id):
-                    continue
-                title = self.tr("{0} · {1}").format(measure.name, inquiry.question)
+            measures = [
+                m for m in self._app.measures.find(inquiry.id) if self._app.measures.points(m.id)
+            ]
+            if measures:
+                question = label(inquiry.question, "muted")
+                self._layout.addWidget(question)
+                self._shown.append(question)
+            for measure in measures:
+                title = f"{measure.name} ({measure.unit})" if measure.unit else measure.name
                 panel = MeasurePanel(title, "reflect-measure")
+                panel.setAccessibleDescription(
+                    self.tr("A measure of the inquiry: {0}").format(inquiry.question)
+                )
                 panel.setObjectName(f"insights-chart-{measure.id}")
                 panel.show_model(model_for(self._app, measure.id))
                 panel.exported.connect(lambda path: self._notify(self.tr("Saved {0}").format(path)))
@@ -54,5 +65,6 @@ class MeasureCharts(QWidget):
                     )
                 )
                 self._layout.addWidget(panel)
+                self._shown.append(panel)
                 self.panels[measure.id] = panel
         self.empty.setVisible(not self.panels)
