@@ -15,7 +15,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ from reflect.ui.tools.screenshot_trio import fill_trio, keyring_factory
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QWidget
+
+    from reflect.ui.main_window import MainWindow
 
 SIZE = (1200, 800)
 SCREEN = (1366, 768)  # the smallest screen Reflect is made for, in pixels
@@ -149,9 +152,9 @@ def gibbs_entry(w: object) -> str:
 
 
 def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from reflect.ui.main_window import MainWindow
     from reflect.ui.navigation import PageId
@@ -198,6 +201,16 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         QApplication.processEvents()  # lay the page out before scrolling to its end
         bar = w.insights.scroll_area.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+    def measure_chart() -> None:
+        measure_id = shifted_measure(w)
+        w.show_page(PageId.INQUIRIES)
+        QApplication.processEvents()  # lay the page out before scrolling to the chart
+        panel = w.inquiries.measures.charts[measure_id]
+        area = next(p for p in iter_parents(panel) if isinstance(p, QScrollArea))
+        # Down to the chart's heading only: ensureWidgetVisible would also scroll sideways
+        # to the chart's right edge when the page is narrower than the chart (at 150%).
+        area.verticalScrollBar().setValue(panel.mapTo(area.widget(), QPoint(0, 0)).y() - 12)
 
     def frameworks() -> QWidget:
         dialog = w.show_frameworks()
@@ -260,6 +273,7 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         "actions": lambda: w.show_page(PageId.ACTIONS),
         "insights": lambda: w.show_page(PageId.INSIGHTS),
         "insights-activity": insights_activity,
+        "measure-chart": measure_chart,
         "search": search,
         "editor": editor,
         "new-entry": new_entry,
@@ -277,6 +291,38 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         "backups": backups,
         "preferences": preferences,
     }
+
+
+SHIFT_NAME = "Discharges before noon"
+
+
+def shifted_measure(window: MainWindow) -> str:
+    """A weekly measure of 30 points on the first inquiry, shifted up halfway, recorded through
+    the service in the screenshot's own journal (once, for light and dark alike)."""
+    app = window.app
+    inquiry = app.inquiries.active()[0]
+    found = [m for m in app.measures.find(inquiry.id) if m.name == SHIFT_NAME]
+    if found:
+        return found[0].id
+    measure = app.measures.add(
+        inquiry.id, SHIFT_NAME, "%", "higher", goal="30",
+        definition="Share of the week's discharges that leave the ward before 12:00",
+    )  # fmt: skip
+    today = app.programme.today()
+    wobble = (1.5, -2.0, 0.5, 2.5, -1.0, -2.5, 1.0)
+    rows = [
+        ((today - timedelta(weeks=29 - n)).isoformat(), (18 if n < 15 else 27) + wobble[n % 7], "")
+        for n in range(30)
+    ]
+    app.measures.put_points(measure.id, rows)
+    return measure.id
+
+
+def iter_parents(widget: QWidget) -> Iterator[QWidget]:
+    parent = widget.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from reflect.services.measure_words import run_chart_note, signal_sentence, xmr_
 from reflect.ui.pages.inquiries.measure_dialog import MeasureDialog
 from reflect.ui.texts import error_text, message_text
 from reflect.ui.widgets.basics import card, label
+from reflect.ui.widgets.charts.measure_panel import MeasurePanel, model_for
 
 MAX_PASTE_ROWS = 5_000  # far more than anyone pastes; bounds the work a stray paste can cause
 VISIBLE_ROWS = 6
@@ -143,6 +144,7 @@ class MeasuresSection(QWidget):
         self.tables: dict[str, PointsTable] = {}
         self.save_buttons: dict[str, QPushButton] = {}
         self.sentences: dict[str, list[str]] = {}
+        self.charts: dict[str, MeasurePanel] = {}
         measures = app.measures.find(inquiry_id)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -184,6 +186,8 @@ class MeasuresSection(QWidget):
         for sentence in said:
             inner.addWidget(label(sentence))
         self.sentences[measure.id] = said
+        if view.points:
+            inner.addWidget(self._chart(measure))
         table = PointsTable(self._notify)
         table.setAccessibleName(self.tr("Values of {0}").format(measure.name))
         table.setObjectName(f"points-{measure.id}")
@@ -203,6 +207,19 @@ class MeasuresSection(QWidget):
         self.tables[measure.id] = table
         self.save_buttons[measure.id] = save
         return frame
+
+    def _chart(self, measure: Measure) -> MeasurePanel:
+        panel = MeasurePanel(self.tr("Chart of {0}").format(measure.name), "reflect-measure")
+        panel.setObjectName(f"chart-{measure.id}")
+        panel.show_model(model_for(self._app, measure.id))
+        panel.exported.connect(lambda path: self._notify(self.tr("Saved {0}").format(path)))
+        panel.export_failed.connect(
+            lambda path: self._notify(
+                self.tr("Could not save {0}. Try another folder.").format(path)
+            )
+        )
+        self.charts[measure.id] = panel
+        return panel
 
     def _save(self, measure_id: str, table: PointsTable) -> None:
         try:

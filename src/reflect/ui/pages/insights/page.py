@@ -1,8 +1,9 @@
 """Insights: how practice and thinking moved, in pictures with tables of the same numbers.
 
 Self-assessment on a framework (the latest as a radar over the one before, each domain over
-time), reflection activity per day for a year, actions started, stopped and done per month, and
-connections made across the system by sector per month.
+time), reflection activity per day for a year, actions started, stopped and done per month,
+the run chart (or XmR chart) of each measure of the active inquiries, and connections made
+across the system by sector per month.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reflect.ui.pages.insights.assessment_form import AssessmentForm, rateable_f
 from reflect.ui.pages.insights.connections_panel import ConnectionsPanel
 from reflect.ui.pages.insights.insights_data import chart_axes, local_day, scores_of
 from reflect.ui.pages.insights.latest_assessment import LatestAssessment
+from reflect.ui.pages.insights.measure_charts import MeasureCharts
 from reflect.ui.texts import day_text
 from reflect.ui.widgets.basics import card, compact_combo, label, scrolling
 from reflect.ui.widgets.charts.bars import MonthlyBars
@@ -65,6 +67,8 @@ class InsightsPage(QWidget):
         layout.addWidget(self.lines_panel)
         layout.addWidget(self._panel(self.heat, "reflection-activity"))
         layout.addWidget(self._panel(self.bars, "actions-per-month"))
+        self.measures = MeasureCharts(app, navigator.notify)
+        layout.addWidget(self.measures)
         self.connections = ConnectionsPanel(app, navigator)
         layout.addWidget(self.connections)
         layout.addStretch(1)
@@ -151,6 +155,7 @@ class InsightsPage(QWidget):
                 Series(self.tr("Done"), tuple(m.done for m in months)),
             ],
         )
+        self.measures.refresh()
         can_rate = bool(rateable_frameworks(self._app))
         self.rate_button.setEnabled(can_rate)
         self.rate_button.setToolTip("" if can_rate else self.tr("No framework has domains to rate"))

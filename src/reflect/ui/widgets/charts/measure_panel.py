@@ -1,0 +1,56 @@
+"""A measure's chart in a panel (chart or table, Save as PNG…), and the model it draws, read
+from the measure's service and its story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtWidgets import QWidget
+
+from reflect import files
+from reflect.app import App
+from reflect.errors import ReflectError
+from reflect.services.measure_story import measure_story
+from reflect.ui.widgets.charts.chart_panel import ChartPanel
+from reflect.ui.widgets.charts.measure_chart import MeasureChart
+from reflect.ui.widgets.charts.measure_model import MeasureModel, build_model
+
+
+def model_for(app: App, measure_id: str) -> MeasureModel:
+    story = measure_story(
+        measure_id,
+        measures=app.measures,
+        inquiries=app.inquiries,
+        actions=app.actions,
+        entries=app.entries,
+        programme=app.programme,
+    )
+    return build_model(app.measures.view(measure_id), tuple(story))
+
+
+class MeasurePanel(ChartPanel):
+    """The chart of one measure; its PNG is written atomically and owner-only, as exports are."""
+
+    def __init__(self, title: str, file_stem: str, parent: QWidget | None = None) -> None:
+        chart = MeasureChart(title)
+        super().__init__(chart, file_stem, parent)
+        self.measure_chart = chart
+
+    def show_model(self, model: MeasureModel) -> None:
+        self.measure_chart.set_model(model)
+
+    def save_png(self, path: Path) -> Path:
+        if path.suffix.lower() != ".png":
+            path = path.with_name(path.name + ".png")
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.chart.grab().save(buffer, "PNG"):
+            raise OSError(f"could not draw {path}")
+        buffer.close()
+        try:
+            files.write_bytes(path, bytes(data.data()))
+        except ReflectError as exc:  # the panel reports every failure to write the same way
+            raise OSError(str(exc)) from exc
+        return path
