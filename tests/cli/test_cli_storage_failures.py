@@ -46,8 +46,9 @@ def read_only(reflect: Reflect, switches: list[ReadOnlySwitch]) -> ReadOnlySwitc
 
 @pytest.fixture
 def full_disk(reflect: Reflect) -> Iterator[Path]:
-    """The data folder on a 1 MB tmpfs of its own (a new journal alone takes about 300 kB)."""
-    with small_disk(reflect.data_dir) as folder:
+    """The data folder on a 2 MB tmpfs of its own: a new journal takes about 300 kB and its
+    first backup as much again, which leaves room for an import once the disk is freed."""
+    with small_disk(reflect.data_dir, "2m") as folder:
         yield folder
 
 
