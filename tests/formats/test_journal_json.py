@@ -406,7 +406,8 @@ def full_contents() -> JournalContents:
         "Workshop 3", "née Öz", INQUIRY_ID
     )  # fmt: skip
     return JournalContents(
-        (inquiry,), (live,), (revision,), (action,), (assessment,), (connection,)
+        inquiries=(inquiry,), entries=(live,), revisions=(revision,), actions=(action,),
+        assessments=(assessment,), connections=(connection,),
     )  # fmt: skip
 
 
