@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "pack_commands",
     "spelling_commands",
     "measure_commands",
+    "report_commands",
 )
 # Where each command is defined (in its module's COMMANDS), so that running one imports only
 # its own module: a search need not load sharing or packs. A command missing here still runs,
@@ -44,6 +45,7 @@ MODULE_OF = {
     **dict.fromkeys(("pack", "programme"), "pack_commands"),
     "spelling": "spelling_commands",
     "measure": "measure_commands",
+    "report": "report_commands",
 }
 
 
