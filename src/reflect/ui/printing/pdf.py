@@ -92,7 +92,7 @@ def laid_out(document: PrintDocument) -> InertDocument:
     text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, document.title)
     for name, png in document.images:
         # Given to the document by name before layout, so the inert loader is never asked.
-        image = QImage.fromData(png, b"PNG")
+        image = QImage.fromData(png)  # the format read from the bytes: PNG, or nothing
         if not image.isNull():
             text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     text.setHtml(document.html)
