@@ -37,7 +37,7 @@ from reflect.ui.printing.report_pdf import write_report
 from reflect.ui.texts import day_text, entry_title
 
 IdRole = Qt.ItemDataRole.UserRole
-_SUFFIX_OF_FILTER = {"PDF (*.pdf)": ".pdf", "Markdown (*.md)": ".md", "HTML (*.html)": ".html"}
+_FILE_TYPES = (("PDF", ".pdf"), ("Markdown", ".md"), ("HTML web page", ".html"))
 
 
 class ReportDialog(QDialog):
@@ -164,19 +164,16 @@ def open_report_dialog(
 
 
 def _ask_where(app: App, navigator: Navigator, request: ReportRequest, parent: QWidget) -> None:
+    suffix_of = {f"{_tr(name)} (*{suffix})": suffix for name, suffix in _FILE_TYPES}
     chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent,
-        _tr("Save the report"),
-        "report.pdf",
-        ";;".join(_SUFFIX_OF_FILTER),
+        parent, _tr("Save the report"), "report.pdf", ";;".join(suffix_of)
     )
     if chosen:
-        start_report(app, navigator, request, _with_suffix(Path(chosen), chosen_filter))
-
-
-def _with_suffix(path: Path, chosen_filter: str) -> Path:
-    """The name as typed; with no extension at all, the one of the chosen file type."""
-    return path if path.suffix else path.with_suffix(_SUFFIX_OF_FILTER.get(chosen_filter, ".pdf"))
+        path = Path(chosen)
+        # The name as typed; with no extension at all, the one of the chosen file type.
+        if not path.suffix:
+            path = path.with_suffix(suffix_of.get(chosen_filter, ".pdf"))
+        start_report(app, navigator, request, path)
 
 
 def start_report(app: App, navigator: Navigator, request: ReportRequest, out: Path) -> object:
