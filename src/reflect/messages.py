@@ -146,6 +146,7 @@ class Msg(Enum):
     REPORT_ASSESSMENT_SPAN = "{framework}: {count} assessments, {first} and {last} compared"
     REPORT_ASSESSMENT_ONE = "{framework}: one assessment, on {first}; nothing to compare yet"
     REPORT_DOMAIN = "Domain"
+    REPORT_SCORE = "Score"
     REPORT_FIRST = "First"
     REPORT_LAST = "Last"
     REPORT_CHANGE = "Change"

@@ -124,6 +124,7 @@ def test_since_and_until_narrow_the_report(
     assert "2026-03-03: " + WORDINGS[1] in text and "2026-03-10" not in text
     assert "Ask one more question" not in text  # done on the 7th
     assert "one assessment, on 2026-03-02" in text
+    assert "| Domain | Score |" in text and "| Collective vision and leadership | 2 |" in text
     late = tmp_path / "late.md"
     reflect.ok(
         "report", "--inquiry", journal["inquiry"], "--since", "2026-03-11", "--out", str(late)
@@ -190,3 +191,15 @@ def test_bad_input_gets_one_message_and_writes_nothing(
         name="r.docx",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["journal", "scratch"])
+
+
+def test_a_quote_from_an_entry_named_by_its_first_line_is_not_named_twice(
+    reflect: Reflect, journal: dict[str, str], app: App, tmp_path: Path
+) -> None:
+    untitled = app.entries.write(
+        "The room went quiet.\n\nThen Sam spoke.", inquiry_id=journal["inquiry"]
+    )
+    out = tmp_path / "q.md"
+    reflect.ok("report", "--inquiry", journal["inquiry"], "--out", str(out), "--quote", untitled.id)
+    text = out.read_text(encoding="utf-8")
+    assert "> The room went quiet.\n>\n> — 2026-03-12\n" in text

@@ -123,7 +123,7 @@ class AssessmentChange:
 
 @dataclass(frozen=True)
 class Quote:
-    entry_title: str
+    entry_title: str  # "" when the quote itself starts with the words that name the entry
     day: date
     text: str
 
@@ -221,7 +221,10 @@ class ReportService:
                 raise BadInput(Msg.REPORT_QUOTE_NOT_IN_ENTRY, id=request.entry_id)
         if len(text) > MAX_QUOTE:
             text = text[: MAX_QUOTE - 1].rstrip() + "…"
-        return Quote(entry.display_title, local_date(entry.created), text)
+        title = entry.display_title
+        if not entry.title and text.startswith(title.rstrip("…")):
+            title = ""  # named by its first line, which the quote already shows
+        return Quote(title, local_date(entry.created), text)
 
     def _measure_reports(
         self, inquiry: Inquiry, period: _Period, chart_renderer: ChartRenderer | None

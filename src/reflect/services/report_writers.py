@@ -19,7 +19,7 @@ from reflect import files
 from reflect.errors import BadInput
 from reflect.messages import Msg
 from reflect.services.printing import PrintWords
-from reflect.services.report import ActionLine, AssessmentChange, MeasureReport, Report
+from reflect.services.report import ActionLine, AssessmentChange, MeasureReport, Quote, Report
 
 FORMATS = (".pdf", ".md", ".html")  # chosen by the file name's extension
 # Attributes as well as style: Qt's rich text (the PDF) reads these, browsers read either.
@@ -107,6 +107,27 @@ def _assessment_head(a: AssessmentChange, words: PrintWords) -> str:
     )
 
 
+def _assessment_table(a: AssessmentChange, w: PrintWords) -> list[list[str]]:
+    """A heading row, then a row per domain: its score, or with two assessments or more the
+    first and last scores and the change between them."""
+    if a.count == 1:
+        return [
+            [w.say(Msg.REPORT_DOMAIN), w.say(Msg.REPORT_SCORE)],
+            *([d.label, _score(d.last)] for d in a.domains),
+        ]
+    heads = (Msg.REPORT_DOMAIN, Msg.REPORT_FIRST, Msg.REPORT_LAST, Msg.REPORT_CHANGE)
+    return [
+        [w.say(h) for h in heads],
+        *([d.label, _score(d.first), _score(d.last), _change(d.change)] for d in a.domains),
+    ]
+
+
+def _quote_source(q: Quote, w: PrintWords) -> str:
+    if not q.entry_title:
+        return w.day(q.day)
+    return w.say(Msg.REPORT_QUOTE_FROM, title=q.entry_title, day=w.day(q.day))
+
+
 def _score(value: int | None) -> str:
     return "–" if value is None else str(value)
 
@@ -156,20 +177,15 @@ def to_markdown(report: Report, words: PrintWords | None = None) -> str:
         out += [_md_line(_assessment_head(a, w)), ""]
         if not a.linked:
             out += [w.say(Msg.REPORT_ASSESSMENT_ALL), ""]
-        out.append(
-            f"| {w.say(Msg.REPORT_DOMAIN)} | {w.say(Msg.REPORT_FIRST)} | "
-            f"{w.say(Msg.REPORT_LAST)} | {w.say(Msg.REPORT_CHANGE)} |"
-        )
-        out.append("|---|---:|---:|---:|")
-        out += [
-            f"| {_md_cell(d.label)} | {_score(d.first)} | {_score(d.last)} | {_change(d.change)} |"
-            for d in a.domains
-        ]
+        columns, *rows = _assessment_table(a, w)
+        out.append("| " + " | ".join(columns) + " |")
+        out.append("|---" + "|---:" * (len(columns) - 1) + "|")
+        out += ["| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in rows]
         out.append("")
     if report.quotes:
         out += [f"## {w.say(Msg.REPORT_QUOTES)}", ""]
         for q in report.quotes:
-            source = w.say(Msg.REPORT_QUOTE_FROM, title=q.entry_title, day=w.day(q.day))
+            source = _quote_source(q, w)
             out += [f"> {_md_line(q.text)}", ">", f"> — {_md_line(source)}", ""]
     return "\n".join(out).rstrip() + "\n"
 
@@ -225,18 +241,15 @@ def html_body(report: Report, words: PrintWords, image_src: ImageSource) -> str:
         out.append(f"<p>{_t(_assessment_head(a, w))}</p>")
         if not a.linked:
             out.append(f'<p class="meta">{_t(w.say(Msg.REPORT_ASSESSMENT_ALL))}</p>')
-        heads = (Msg.REPORT_DOMAIN, Msg.REPORT_FIRST, Msg.REPORT_LAST, Msg.REPORT_CHANGE)
-        out += [_TABLE, _row([w.say(h) for h in heads], "th")]
-        out += [
-            _row([d.label, _score(d.first), _score(d.last), _change(d.change)]) for d in a.domains
-        ]
-        out.append("</table>")
+        columns, *rows = _assessment_table(a, w)
+        out += [_TABLE, _row(columns, "th"), *(_row(row) for row in rows), "</table>"]
     if report.quotes:
         out.append(f"<h2>{_t(w.say(Msg.REPORT_QUOTES))}</h2>")
         for q in report.quotes:
-            source = w.say(Msg.REPORT_QUOTE_FROM, title=q.entry_title, day=w.day(q.day))
+            source = _quote_source(q, w)
             out.append(
-                f'<blockquote><p>{_t(q.text)}</p><p class="meta">— {_t(source)}</p></blockquote>'
+                f"<blockquote><p><i>“{_t(q.text)}”</i></p>"
+                f'<p class="meta">— {_t(source)}</p></blockquote>'
             )
     return "\n".join(out)
 
