@@ -14,6 +14,7 @@ last points in its place when it is None.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -26,7 +27,7 @@ from reflect.core.inquiry import Inquiry, InquiryStatus
 from reflect.core.measure import Point
 from reflect.core.run_chart import analyse_run_chart
 from reflect.core.spc import analyse_xmr
-from reflect.errors import BadInput
+from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
@@ -181,7 +182,8 @@ class ReportService:
         ]
         for action in actions:  # a stop decided in an entry not itself linked to the inquiry
             if action.entry_id and action.entry_id not in entries and _is_stopped(action):
-                entries[action.entry_id] = self._entries.get(action.entry_id)
+                with suppress(NotFound):  # an entry gone: the stop stands, without its why
+                    entries[action.entry_id] = self._entries.get(action.entry_id)
         return Report(
             question=inquiry.question,
             status=inquiry.status.value,
