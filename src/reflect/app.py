@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from reflect.services.printing import PrintingService
     from reflect.services.programme import ProgrammeService
     from reflect.services.receiving import ReceivingService
+    from reflect.services.report import ReportService
     from reflect.services.search import SearchService
     from reflect.services.sharing import SharingService
     from reflect.services.spelling import Speller
@@ -170,6 +171,19 @@ class App:
         from reflect.services.printing import PrintingService
 
         return PrintingService(self.entries, self.inquiries, self.actions, self.frameworks)
+
+    @cached_property
+    def report(self) -> ReportService:
+        from reflect.services.report import ReportService
+
+        return ReportService(
+            self.inquiries,
+            self.entries,
+            self.actions,
+            self.measures,
+            self.assessments,
+            self.frameworks,
+        )
 
     @cached_property
     def backups(self) -> BackupService:

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "spelling_commands",
     "measure_commands",
     "connection_commands",
+    "report_commands",
 )
 # Where each command is defined (in its module's COMMANDS), so that running one imports only
 # its own module: a search need not load sharing or packs. A command missing here still runs,
@@ -46,6 +47,7 @@ MODULE_OF = {
     "spelling": "spelling_commands",
     "measure": "measure_commands",
     "connection": "connection_commands",
+    "report": "report_commands",
 }
 
 

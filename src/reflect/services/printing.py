@@ -58,12 +58,14 @@ class PrintWords:
 
 @dataclass(frozen=True)
 class PrintDocument:
-    """A printable document: its title, the days it covers and its body as safe HTML."""
+    """A printable document: its title, the days it covers and its body as safe HTML; the
+    only images it shows are ``images`` (name, PNG bytes), which the HTML names by ``src``."""
 
     title: str
     period: str
     html: str
     entries: tuple[Entry, ...] = field(default=())
+    images: tuple[tuple[str, bytes], ...] = field(default=())
 
 
 class PrintingService:

@@ -6,11 +6,13 @@ Ctrl+1… shortcuts and the F1 list of shortcuts are all made from it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from reflect.core.entry import EntryKind
+from reflect.formats.progress import Progress
 
 
 class PageId(StrEnum):
@@ -77,3 +79,9 @@ class Navigator(Protocol):
     def show_inquiry(self, inquiry_id: str) -> None: ...
 
     def notify(self, message: str) -> None: ...
+
+    def run_task(
+        self, label: str, work: Callable[[Progress], Any], on_success: Callable[[Any], None]
+    ) -> object:
+        """Run slow work off the UI thread, with progress and cancel (``ui/tasks.py``)."""
+        ...

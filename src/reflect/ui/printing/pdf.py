@@ -18,6 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -89,6 +90,11 @@ def laid_out(document: PrintDocument) -> InertDocument:
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     text.setDefaultTextOption(option)
     text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, document.title)
+    for name, png in document.images:
+        # Given to the document by name before layout, so the inert loader is never asked.
+        image = QImage.fromData(png)  # the format read from the bytes: PNG, or nothing
+        if not image.isNull():
+            text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     text.setHtml(document.html)
     return text
 

@@ -40,6 +40,7 @@ from reflect.ui.pages.inquiries.inquiry_dialogs import (
 )
 from reflect.ui.pages.inquiries.learning_section import LearningSection
 from reflect.ui.pages.inquiries.measures_section import MeasuresSection
+from reflect.ui.pages.inquiries.report_dialog import open_report_dialog
 from reflect.ui.texts import day_text, entry_title, error_text, kind_label, moment_day_text
 from reflect.ui.widgets.basics import card, fit_to_rows, label, scrolling
 
@@ -226,6 +227,7 @@ class InquiriesPage(QWidget):
         self.reflect_button.setProperty("role", "primary-compact")
         self.reword_button = self._button(row, self.tr("Reword…"), self._on_reword_clicked)
         self.status_button = self._button(row, self.tr("Change status…"), self._on_status_clicked)
+        self.report_button = self._button(row, self.tr("Report…"), self._on_report_clicked)
         row.addStretch(1)
         layout.addLayout(row)
 
@@ -350,6 +352,10 @@ class InquiriesPage(QWidget):
             created = self._attempt(lambda: self._app.inquiries.add(question))
             if created is not None:
                 self.select(created.id)
+
+    def _on_report_clicked(self) -> None:
+        if (inquiry := self.current()) is not None:
+            self.report_dialog = open_report_dialog(self._app, self._nav, inquiry.id, self)
 
     def _on_reword_clicked(self) -> None:
         inquiry = self.current()
