@@ -7,6 +7,7 @@ runs use pytest-qt's ``qapp`` so the session's one Qt application is a full QApp
 from __future__ import annotations
 
 import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,16 @@ def test_a_quote_from_an_entry_named_by_its_first_line_is_not_named_twice(
     reflect.ok("report", "--inquiry", journal["inquiry"], "--out", str(out), "--quote", untitled.id)
     text = out.read_text(encoding="utf-8")
     assert "> The room went quiet.\n>\n> — 2026-03-12\n" in text
+
+
+def test_the_pdf_draws_each_measures_chart(
+    reflect: Reflect, journal: dict[str, str], tmp_path: Path, qapp: object
+) -> None:
+    # The chart as on the inquiry page, on paper (in the light palette), in place of the table.
+    out = tmp_path / "r.pdf"
+    reflect.ok("report", "--inquiry", journal["inquiry"], "--out", str(out))
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]  # two header lines, then one line per image
+    sizes = [(int(line.split()[3]), int(line.split()[4])) for line in listed]
+    assert any(width >= 400 and height >= 200 for width, height in sizes), sizes

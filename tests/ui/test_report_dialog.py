@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,33 @@ def test_a_passage_not_in_the_entry_is_refused_and_nothing_is_written(
     qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
     assert "is not in entry" in warnings[0]
     assert not out.exists()
+
+
+def test_a_pdf_report_from_the_window_draws_each_measures_chart(
+    qtbot: QtBot,
+    window: MainWindow,
+    app: App,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inquiry = app.inquiries.add("Do earlier huddles help?")
+    measure = app.measures.add(inquiry.id, "Huddles where staff spoke first", "huddles", "higher")
+    for day in range(1, 13):
+        app.measures.record(measure.id, 10 + day % 4, f"2026-02-{day:02d}")
+    out = tmp_path / "report.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF (*.pdf)"))
+    window.show_page(PageId.INQUIRIES)
+    window.inquiries.select(inquiry.id)
+    button = window.inquiries.report_button
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    dialog = window.inquiries.report_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: "Saved the report" in window.statusBar().currentMessage(), timeout=20_000
+    )
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert any(int(line.split()[3]) >= 400 for line in listed), listed

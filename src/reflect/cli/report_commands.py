@@ -56,8 +56,9 @@ def report(
             from reflect.ui.printing.report_pdf import write_report
         except ImportError as exc:
             raise ReflectError(Msg.PDF_UNAVAILABLE, reason=exc) from exc
-        # chart_renderer: the run chart widget's renderer goes here once it exists.
-        write_report(app, request, out, chart_renderer=None)
+        from reflect.ui.printing.report_chart import paper_charts
+
+        write_report(app, request, out, chart_renderer=paper_charts(app))
     else:
         write_text_report(out, app.report.report(request, chart_renderer=None))
     click.echo(f"Wrote the report to {out}.")

@@ -228,18 +228,29 @@ class ReportService:
             title = ""  # named by its first line, which the quote already shows
         return Quote(title, local_date(entry.created), text)
 
-    def _measure_reports(
-        self, inquiry: Inquiry, period: _Period, chart_renderer: ChartRenderer | None
-    ) -> Iterable[MeasureReport]:
+    def measure_views(self, request: ReportRequest) -> list[MeasureView]:
+        """The inquiry's measures as the report sees them: their points in its period, and
+        what the rules find in those (a window draws their charts before the report runs)."""
+        inquiry = self._inquiries.get(request.inquiry_id)
+        return list(self._views(inquiry, _Period(request.since, request.until)))
+
+    def _views(self, inquiry: Inquiry, period: _Period) -> Iterable[MeasureView]:
         for measure in self._measures.find(inquiry.id):
             points = tuple(p for p in self._measures.points(measure.id) if period.holds_day(p.day))
             values = [p.value for p in points]
-            view = MeasureView(
+            yield MeasureView(
                 measure,
                 points,
                 analyse_run_chart(values, measure.better),
                 analyse_xmr(values, measure.better, measure.goal),
             )
+
+    def _measure_reports(
+        self, inquiry: Inquiry, period: _Period, chart_renderer: ChartRenderer | None
+    ) -> Iterable[MeasureReport]:
+        for view in self._views(inquiry, period):
+            measure, points = view.measure, view.points
+            values = [p.value for p in points]
             chart = chart_renderer(view) if chart_renderer and points else None
             yield MeasureReport(
                 name=measure.name,

@@ -121,10 +121,8 @@ QListView[role="action-list"] { background: transparent; }
 """
 
 
-def apply(app: QApplication, scheme: Scheme = Scheme.SYSTEM) -> None:
-    """Use Fusion with our palette, dark when asked or when the system prefers dark."""
-    app.setStyle("Fusion")
-    dark = wants_dark(scheme)
+def palette_for(dark: bool) -> QPalette:
+    """Reflect's light or dark palette (light for paper, whatever the window shows)."""
     palette = QPalette()
     for role, colour in (_DARK if dark else _LIGHT).items():
         palette.setColor(role, QColor(colour))
@@ -136,7 +134,14 @@ def apply(app: QApplication, scheme: Scheme = Scheme.SYSTEM) -> None:
         dimmed = QColor(palette.color(role))
         dimmed.setAlpha(110)
         palette.setColor(QPalette.ColorGroup.Disabled, role, dimmed)
-    app.setPalette(palette)
+    return palette
+
+
+def apply(app: QApplication, scheme: Scheme = Scheme.SYSTEM) -> None:
+    """Use Fusion with our palette, dark when asked or when the system prefers dark."""
+    app.setStyle("Fusion")
+    dark = wants_dark(scheme)
+    app.setPalette(palette_for(dark))
     # Qt style sheets have no palette name for placeholder text, so muted text gets its colour.
     muted = (_DARK if dark else _LIGHT)[QPalette.ColorRole.PlaceholderText]
     app.setStyleSheet(STYLE % {"muted": muted, **(_DARK_WARNING if dark else _LIGHT_WARNING)})

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from reflect.app import App
 from reflect.core.clock import local_date, to_text
 from reflect.core.entry import Entry
+from reflect.errors import ReflectError
 from reflect.services.report import QuoteRequest, ReportRequest, first_paragraph
 from reflect.ui.navigation import Navigator
 from reflect.ui.printing.print_flow import window_words
+from reflect.ui.printing.report_chart import drawn_before
 from reflect.ui.printing.report_pdf import write_report
-from reflect.ui.texts import day_text, entry_title
+from reflect.ui.texts import day_text, entry_title, error_text
 
 IdRole = Qt.ItemDataRole.UserRole
 _FILE_TYPES = (("PDF", ".pdf"), ("Markdown", ".md"), ("HTML web page", ".html"))
@@ -179,9 +181,13 @@ def _ask_where(app: App, navigator: Navigator, request: ReportRequest, parent: Q
 def start_report(app: App, navigator: Navigator, request: ReportRequest, out: Path) -> object:
     """Write the report off the UI thread; say where it went, or why nothing was written."""
     words = window_words()
+    try:  # widgets are drawn on the UI thread: the charts first, the report after, off it
+        charts = drawn_before(app, request) if out.suffix.lower() != ".md" else None
+    except ReflectError as exc:
+        navigator.notify(error_text(exc))
+        return None
     return navigator.run_task(
         _tr("Saving the report…"),
-        # None: no chart renderer yet; the run chart widget's goes here once it exists.
-        lambda progress: write_report(app, request, out, words, None, progress),
+        lambda progress: write_report(app, request, out, words, charts, progress),
         lambda _: navigator.notify(_tr("Saved the report: {0}").format(out)),
     )
