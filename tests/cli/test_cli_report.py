@@ -217,3 +217,12 @@ def test_the_pdf_draws_each_measures_chart(
     ).stdout.splitlines()[2:]  # two header lines, then one line per image
     sizes = [(int(line.split()[3]), int(line.split()[4])) for line in listed]
     assert any(width >= 400 and height >= 200 for width, height in sizes), sizes
+
+
+def test_the_html_report_inlines_the_chart_and_markdown_keeps_the_table(
+    reflect: Reflect, journal: dict[str, str], tmp_path: Path, qapp: object
+) -> None:
+    for name in ("r.html", "r.md"):
+        reflect.ok("report", "--inquiry", journal["inquiry"], "--out", str(tmp_path / name))
+    assert 'src="data:image/png;base64,' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "data:image" not in (tmp_path / "r.md").read_text(encoding="utf-8")

@@ -51,16 +51,15 @@ def report(
         tuple(_quote(q) for q in quotes),
     )
     app = state.app()
-    if kind == "pdf":
-        try:  # Qt lays out the pages; Markdown and HTML need no Qt at all
+    if kind == "md":  # Markdown keeps a table of values: no chart, and no Qt at all
+        write_text_report(out, app.report.report(request, chart_renderer=None))
+    else:
+        try:  # Qt lays out the PDF's pages and draws the charts of both PDF and HTML
+            from reflect.ui.printing.report_chart import paper_charts
             from reflect.ui.printing.report_pdf import write_report
         except ImportError as exc:
             raise ReflectError(Msg.PDF_UNAVAILABLE, reason=exc) from exc
-        from reflect.ui.printing.report_chart import paper_charts
-
         write_report(app, request, out, chart_renderer=paper_charts(app))
-    else:
-        write_text_report(out, app.report.report(request, chart_renderer=None))
     click.echo(f"Wrote the report to {out}.")
 
 

@@ -7,8 +7,8 @@ is not in its entry, raises a ``ReflectError`` and nothing is written. The write
 only lay out what this module gathered.
 
 A measure's chart is a slot: ``MeasureReport.chart`` holds PNG bytes when the caller passes a
-``chart_renderer`` (the chart widget's, once it exists), and the writers print a table of the
-last points in its place when it is None.
+``chart_renderer`` (``ui/printing/report_chart.py`` draws the inquiry page's chart), and the
+writers print a table of the last points in its place when it is None (and in Markdown).
 """
 
 from __future__ import annotations
