@@ -56,7 +56,8 @@ depends=("libc6 (>= $glibc)")
 for lib in $needed; do
   grep -qxF "$lib" <<<"$carried" && continue
   case "$lib" in ld-linux*|libc.so.*|libm.so.*|libdl.so.*|libpthread.so.*|librt.so.*) continue ;; esac
-  path="$(ldconfig -p | awk -v lib="$lib" '$1 == lib {print $NF; exit}')"
+  # awk reads to the end: leaving early would kill ldconfig with SIGPIPE, fatal under pipefail.
+  path="$(ldconfig -p | awk -v lib="$lib" '$1 == lib && !found {print $NF; found = 1}')"
   [ -n "$path" ] || { echo "make_deb: $lib is not installed here; cannot name its package" >&2; exit 1; }
   owner="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path")"
   depends+=("${owner%%:*}")
