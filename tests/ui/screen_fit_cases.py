@@ -117,7 +117,23 @@ def assert_labels_whole(top: QWidget) -> None:
             cut.append((widget.text(), widget.size(), widget.heightForWidth(widget.width())))
         elif not wraps and (widget.width() < hint.width() or widget.height() < hint.height()):
             cut.append((widget.text(), widget.size(), hint))
+        elif isinstance(widget, QLabel) and not wraps and inked_to_the_edge(widget):
+            cut.append((widget.text(), widget.size(), "drawn to its last pixel: cut"))
     assert cut == [], cut
+
+
+def inked_to_the_edge(label: QLabel) -> bool:
+    """Text drawn into a label's last pixel column was cut there: at 150% a label given
+    exactly its size hint drew wider than the hint (glyphs do not scale exactly)."""
+    if label.alignment() & Qt.AlignmentFlag.AlignRight or not label.pixmap().isNull():
+        return False
+    image = label.grab().toImage()
+    ink = label.palette().color(label.foregroundRole())
+    edge = image.width() - 1
+    return any(
+        abs(image.pixelColor(edge, y).lightness() - ink.lightness()) < 60
+        for y in range(image.height())
+    )
 
 
 def scrolled(widget: QWidget, top: QWidget) -> bool:

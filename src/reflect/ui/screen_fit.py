@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from reflect.ui.widgets.basics import roomy_labels
 
 # What a window manager typically draws outside a window's own geometry: borders, a title bar.
 FRAME = QMargins(8, 32, 8, 8)
@@ -51,7 +53,8 @@ def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
 
 class FitDialogs(QObject):
     """Installed on the application: every dialog and message box is fitted to its screen as
-    it is shown, before Qt centres it over its parent (which keeps it inside the screen too)."""
+    it is shown, before Qt centres it over its parent (which keeps it inside the screen too),
+    and its form labels get the little extra room scaled text needs."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -60,5 +63,9 @@ class FitDialogs(QObject):
             and watched.isWindow()
             and watched.windowType() in (Qt.WindowType.Dialog, Qt.WindowType.Sheet)
         ):
+            for form in watched.findChildren(QFormLayout):  # type: ignore[var-annotated]
+                roomy_labels(form)
+            # Sized before the labels grew: at least what it now needs, then within the screen.
+            watched.resize(watched.size().expandedTo(watched.minimumSizeHint()))
             fit_to_screen(watched)
         return False

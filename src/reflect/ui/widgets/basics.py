@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QFrame,
     QLabel,
     QListWidget,
@@ -115,6 +116,16 @@ def menu_action(menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any =
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     return action
+
+
+def roomy_labels(form: QFormLayout) -> None:
+    """Give each label of ``form`` a little more than its text's width: at 150% or 200% glyphs
+    do not scale exactly, and a label given just its size hint has its last letter cut."""
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel) and label.text():
+            label.setMinimumWidth(label.sizeHint().width() + label.fontMetrics().averageCharWidth())
 
 
 def fit_to_rows(view: QListWidget) -> None:
