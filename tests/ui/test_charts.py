@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,6 +22,10 @@ from reflect.ui.widgets.charts.radar import RadarChart
 
 DOMAINS = ["Collective vision and leadership", "Aligned operating model", "Capability"]
 TODAY = date(2026, 3, 1)
+
+
+# The English plural forms are a translation, installed as the app starts.
+pytestmark = pytest.mark.usefixtures("themed_qapp")
 
 
 def radar(amount: int) -> RadarChart:
@@ -205,10 +210,22 @@ def test_the_export_button_asks_where_then_reports(
         panel.export_button.click()
     assert saved.args == [str(target)]
     assert not QImage(str(target)).isNull()
-    blocked = tmp_path / "no-such-folder" / "activity.png"
+    blocked = target / "activity.png"  # its folder is a file: it cannot be written
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocked), ""))
     with qtbot.waitSignal(panel.export_failed):
         panel.export_button.click()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     with qtbot.assertNotEmitted(panel.exported), qtbot.assertNotEmitted(panel.export_failed):
         panel.export_button.click()  # cancelled: nothing written, nothing said
+
+
+def test_png_export_is_owner_only_and_leaves_no_partial_file(qtbot: QtBot, tmp_path: Path) -> None:
+    # Files Reflect writes are owner-only and atomic; the Insights charts' PNG was neither.
+    panel = ChartPanel(radar(2), "self-assessment")
+    qtbot.addWidget(panel)
+    panel.resize(700, 480)
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    written = panel.save_png(folder / "radar")
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert sorted(p.name for p in folder.iterdir()) == ["radar.png"]

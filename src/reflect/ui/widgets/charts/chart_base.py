@@ -11,9 +11,22 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QWidget
+
+from reflect import files
+from reflect.errors import ReflectError
 
 # Okabe & Ito's colour-blind-safe set, reordered so neighbours differ most; yellow is dropped
 # on light backgrounds (too faint) and the darkest blue on dark ones.
@@ -200,9 +213,18 @@ class ChartWidget(QWidget):
 
 
 def export_png(widget: QWidget, path: Path) -> Path:
-    """Save what ``widget`` shows as a PNG at ``path`` (``.png`` added when missing)."""
+    """Save what ``widget`` shows as a PNG at ``path`` (``.png`` added when missing), written
+    atomically and readable by its owner only, as every file Reflect writes."""
     if path.suffix.lower() != ".png":
         path = path.with_name(path.name + ".png")
-    if not widget.grab().save(str(path), "PNG"):
-        raise OSError(f"could not write {path}")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not widget.grab().save(buffer, "PNG"):
+        raise OSError(f"could not draw {path}")
+    buffer.close()
+    try:
+        files.write_bytes(path, bytes(data.data()))
+    except ReflectError as exc:  # the panel reports every failure to write the same way
+        raise OSError(str(exc)) from exc
     return path

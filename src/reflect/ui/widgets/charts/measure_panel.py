@@ -3,14 +3,9 @@ from the measure's service and its story."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtWidgets import QWidget
 
-from reflect import files
 from reflect.app import App
-from reflect.errors import ReflectError
 from reflect.services.measure_story import measure_story
 from reflect.ui.widgets.charts.chart_panel import ChartPanel
 from reflect.ui.widgets.charts.measure_chart import MeasureChart
@@ -39,18 +34,3 @@ class MeasurePanel(ChartPanel):
 
     def show_model(self, model: MeasureModel) -> None:
         self.measure_chart.set_model(model)
-
-    def save_png(self, path: Path) -> Path:
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.chart.grab().save(buffer, "PNG"):
-            raise OSError(f"could not draw {path}")
-        buffer.close()
-        try:
-            files.write_bytes(path, bytes(data.data()))
-        except ReflectError as exc:  # the panel reports every failure to write the same way
-            raise OSError(str(exc)) from exc
-        return path
