@@ -4,46 +4,19 @@ area of its own inside another."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from people import Person, open_person, shared_keyring
-from reflect.ui.main_window import MainWindow
-from reflect.ui.navigation import PageId
+from people import Person
 from reflect.ui.pages.trio.page import TrioPage
 
 LONG = "\n\n".join(f"Paragraph {n}: what we tried and what we learned." for n in range(60))
 
 
-@pytest.fixture
-def people(tmp_path: Path) -> Iterator[tuple[Person, Person]]:
-    keyring = shared_keyring()
-    pair = [open_person(n, tmp_path, keyring) for n in ("Dana Reed", "Asha Patel")]
-    yield pair[0], pair[1]
-    for person in pair:
-        person.app.close()
-
-
-@pytest.fixture
-def page(
-    qtbot: QtBot, themed_qapp: QApplication, people: tuple[Person, Person]
-) -> Iterator[TrioPage]:
-    crashes: list[BaseException] = []
-    win = MainWindow(people[0].app, crashes.append)
-    win.resize(1100, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.show_page(PageId.TRIO)
-    yield win.trio
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert crashes == []
+pytest_plugins = ("trio_page_fixtures",)
 
 
 def receive(people: tuple[Person, Person], tmp_path: Path, *, verified: bool) -> str:
