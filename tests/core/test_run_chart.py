@@ -18,9 +18,11 @@ from reflect.core.run_chart import (
 )
 from reflect.core.signal import Direction, Rule, Side
 
-# Anhøj & Olesen (2014), "Run charts revisited", PLOS ONE 9(11): e113825, Table 1: for n useful
-# observations, the longest run may be at most the first number, and the crossings at least
-# the second, before a signal. The same numbers are printed by qicharts2's vignette.
+# The limits of Anhøj & Olesen (2014), "Run charts revisited", PLOS ONE 9(11): e113825, as
+# qicharts2 (the first author's package) computes them: for n useful observations, the longest
+# run may be at most the first number (round(log2(n)) + 3), and the crossings at least the second
+# (qbinom(0.05, n - 1, 0.5)), before a signal. Worked out by hand from those definitions and
+# checked, for the first number, against an independently published table (docs/measures.md).
 ANHOEJ_TABLE = {
     10: (6, 2), 11: (6, 2), 12: (7, 3), 13: (7, 3), 14: (7, 4), 15: (7, 4), 16: (7, 4),
     17: (7, 5), 18: (7, 5), 19: (7, 6), 20: (7, 6), 21: (7, 6), 22: (7, 7), 23: (8, 7),
@@ -33,7 +35,7 @@ def rules(values: list[float], better: Better = Better.HIGHER) -> list[Rule]:
 
 
 @pytest.mark.parametrize(("n", "expected"), sorted(ANHOEJ_TABLE.items()))
-def test_limits_match_the_published_table(n: int, expected: tuple[int, int]) -> None:
+def test_limits_match_the_tabulated_values(n: int, expected: tuple[int, int]) -> None:
     assert (longest_run_limit(n), crossings_limit(n)) == expected
 
 
