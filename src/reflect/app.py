@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect.core.clock import Clock, utc_now
-from reflect.files import translated_os_errors
+from reflect.files import private_folder, tighten, translated_os_errors
 from reflect.paths import Paths
 from reflect.resources import resource_path
 from reflect.secrets.age_passphrase import (
@@ -22,6 +22,7 @@ from reflect.secrets.age_passphrase import (
     RawPassphraseCipher,
 )
 from reflect.secrets.os_keyring import KeyringFactory, system_keyring
+from reflect.secrets.passphrase_file import keys_file
 from reflect.services.changes import ChangeFeed
 from reflect.storage.database import Store, open_store
 
@@ -280,7 +281,7 @@ def open_app(
     first needed, and ``bundle_cipher`` passphrase bundles (tests pass fakes). Front ends hand
     the key service their passphrase prompt.
     """
-    prepare_data_dir(paths.data_dir)
+    prepare_data_dir(paths)
     store = open_store(paths.db_path, paths.backups_dir)
     return App(paths, store, clock, keyring_factory, cipher, bundle_cipher)
 
@@ -295,6 +296,19 @@ def framework_catalog(paths: Paths) -> FrameworkCatalog:
     )
 
 
-def prepare_data_dir(data_dir: Path) -> None:
-    with translated_os_errors(data_dir):
-        data_dir.mkdir(parents=True, exist_ok=True)
+def prepare_data_dir(paths: Paths) -> None:
+    """Make the data folder owner-only if it is new, and tighten what an older Reflect left
+    readable by others: the journal and its side files, and Reflect's own folders and their
+    files. A folder the user chose that already existed keeps its mode, as does anything of
+    theirs in it."""
+    with translated_os_errors(paths.data_dir):
+        private_folder(paths.data_dir)
+    journal = [Path(f"{paths.db_path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+    own_folders = (paths.backups_dir, paths.drafts_dir, paths.config_dir, paths.log_dir)
+    for path in [*journal, keys_file(paths.data_dir)]:
+        tighten(path)
+    for folder in own_folders:
+        tighten(folder)
+        if folder.is_dir():
+            for path in folder.iterdir():
+                tighten(path)

@@ -3,12 +3,17 @@
 A write goes to a temporary file in the same folder, flushed, then renamed, so a reader (or a
 crash) sees the old file or the complete new one, never half. Reading and writing failures
 (missing, unreadable, not text, disk full, no permission) become one clear error naming the file.
+
+Everything Reflect writes is its owner's alone on POSIX systems: files mode 600, folders it makes
+700, and what an older version left open is tightened (:func:`tighten`). Windows keeps user
+files in the user's profile, whose access list already excludes other accounts.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +26,8 @@ from reflect.messages import Msg
 
 def write_bytes(path: Path, data: bytes) -> None:
     with translated_os_errors(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
+        # mkstemp makes the file mode 600 whatever the umask, so the rename keeps it private.
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -37,6 +43,45 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+def write_new_private_text(path: Path, text: str) -> None:
+    """Write a new owner-only file, not atomically: for files inside a folder that is itself
+    renamed into place when whole (a Markdown export), where one rename covers them all."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def private_folder(folder: Path) -> None:
+    """Make ``folder`` and any missing parents, each owner-only; an existing one is left as is."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        made.mkdir(mode=0o700, exist_ok=True)  # a race with another maker is fine
+
+
+def create_private_file(path: Path) -> None:
+    """Make ``path`` an owner-only file (created empty if missing, tightened if not), so that
+    whatever writes it next (SQLite, a copy) writes into a private file; SQLite gives a
+    database's WAL and journal the database's own mode."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    tighten(path)
+
+
+def tighten(path: Path) -> None:
+    """Take away group and others' access to ``path`` (not following a link); best effort:
+    a file that is not ours, or a folder we cannot change, is left as it is."""
+    if os.name != "posix":
+        return
+    try:
+        current = stat.S_IMODE(path.lstat().st_mode)
+        if current & 0o077 and not stat.S_ISLNK(path.lstat().st_mode):
+            path.chmod(current & ~0o077)
+    except OSError:
+        return
 
 
 def sync_folder(folder: Path) -> None:

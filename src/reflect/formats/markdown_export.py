@@ -16,7 +16,7 @@ from pathlib import Path
 from reflect.core.contents import JournalContents
 from reflect.core.entry import Entry
 from reflect.errors import BadInput
-from reflect.files import sync_folder, translated_os_errors
+from reflect.files import sync_folder, translated_os_errors, write_new_private_text
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
 
@@ -62,7 +62,7 @@ def _write_files(
     used: set[str] = set()
     for n, entry in enumerate(entries, start=1):
         name = _file_name(entry, used)
-        (folder / name).write_text(entry_markdown(entry, questions), encoding="utf-8")
+        write_new_private_text(folder / name, entry_markdown(entry, questions))
         progress(n, len(entries))
 
 

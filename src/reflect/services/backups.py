@@ -15,7 +15,7 @@ from pathlib import Path
 from reflect.core.backup import Backup, BackupReason, daily_due, to_prune
 from reflect.core.clock import Clock
 from reflect.errors import ReflectError, StorageError
-from reflect.files import translated_os_errors, write_text
+from reflect.files import private_folder, translated_os_errors, write_text
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.services.changes import ChangeFeed, Topic
@@ -148,7 +148,7 @@ def restore_closed_journal(paths: Paths, backup: Path) -> Path | None:
         raise StorageError(Msg.JOURNAL_READ_ONLY, path=unwritable)
     restore.verify_backup(backup)
     with translated_os_errors(paths.data_dir):
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(paths.data_dir)
         safety = _keep_current(paths)
         restore.replace_database(paths.db_path, backup)
     return safety

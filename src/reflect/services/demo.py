@@ -82,7 +82,6 @@ def fill_demo(
 def install_programme(packs: PackService, spec: PackSpec, folder: Path, now: datetime) -> None:
     """Sign the programme with keys made for the demo, as a facilitator would, and install it."""
     path = folder / PACK_FILE
-    folder.mkdir(parents=True, exist_ok=True)
     files.write_bytes(path, pack_bytes(spec, Identity.generate(), to_text(now)))
     packs.install(path)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reflect.core.backup import Backup, BackupReason
 from reflect.errors import StorageError
-from reflect.files import sync_folder, translated_os_errors
+from reflect.files import create_private_file, private_folder, sync_folder, translated_os_errors
 from reflect.messages import Msg
 from reflect.storage import schema
 from reflect.storage.sql_errors import translated
@@ -94,7 +94,7 @@ def write_backup(
     target = target or path_for(backups_dir, reason, now)
     partial = target.with_name(target.name + PARTIAL)
     with translated_os_errors(target), translated(target):
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
         try:
             copy_into(source, partial)
             problems = check_file(partial)
@@ -168,6 +168,7 @@ def remove_stale_partials(backups_dir: Path, clock: Callable[[], float] = time.t
 
 def copy_into(source: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of ``source`` written to ``target``, in rollback-journal mode."""
+    create_private_file(target)
     dest = sqlite3.connect(str(target))
     try:
         source.backup(dest)

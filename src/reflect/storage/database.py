@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect.errors import StorageError
+from reflect.files import create_private_file, translated_os_errors
 from reflect.messages import Msg
 from reflect.storage import backup_files, schema
 from reflect.storage.sql_errors import NewestBackup, translated
@@ -151,6 +152,9 @@ def open_store(
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        with translated_os_errors(path):
+            create_private_file(path)  # owner-only; SQLite gives its WAL and journal the same mode
     # check_same_thread=False: the UI hands the store to one worker thread at a time.
     return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
 

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from reflect.errors import BadInput
-from reflect.files import sync_folder
+from reflect.files import create_private_file, private_folder, sync_folder
 from reflect.messages import Msg
 from reflect.storage import backup_files
 from reflect.storage.database import Store
@@ -71,6 +71,7 @@ def replace_database(db_path: Path, backup: Path) -> None:
     """Put a copy of ``backup`` where the journal lives. The journal must be closed."""
     partial = db_path.with_name(db_path.name + ".restoring")
     try:
+        create_private_file(partial)  # copyfile keeps an existing file's mode
         shutil.copyfile(backup, partial)
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
@@ -88,6 +89,7 @@ def keep_damaged_copy(db_path: Path, backups_dir: Path) -> Path | None:
     if not db_path.exists():
         return None
     target = backup_files.damaged_path(backups_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
+    create_private_file(target)
     shutil.copyfile(db_path, target)
     return target
