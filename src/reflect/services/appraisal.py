@@ -166,10 +166,18 @@ class AppraisalService:
 def scan(accounts: Sequence[Account], today: date) -> list[Hit]:
     """Each field of each account through the privacy scan that sharing uses."""
     return [
-        Hit(n, f.id, span.start, span.end, f.text[span.start : span.end], span.reason)
+        hit
         for n, account in enumerate(accounts)
         for f in account.fields
-        for span in find_in_text(f.text, today)
+        for hit in field_hits(n, f.id, f.text, today)
+    ]
+
+
+def field_hits(account: int, field_id: str, text: str, today: date) -> list[Hit]:
+    """The warnings in one field's ``text`` (scanned again on its own as it is edited)."""
+    return [
+        Hit(account, field_id, span.start, span.end, text[span.start : span.end], span.reason)
+        for span in find_in_text(text, today)
     ]
 
 
