@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from reflect.cli.context import CliState, pass_state
+from reflect.cli.output import out_option
 from reflect.errors import ReflectError
 from reflect.messages import Msg
 from reflect.services.appraisal import FORMS, Account, AppraisalForm, Hit, load_form
@@ -31,12 +32,7 @@ def appraisal() -> None:
 @appraisal.command("export")
 @click.argument("entry_ids", nargs=-1, required=True, metavar="ENTRY_ID...")
 @click.option("--form", "form_id", required=True, type=click.Choice(FORMS), help="Which form.")
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write: .pdf or .md.",
-)
+@out_option(".pdf or .md")
 @click.option(
     "--keep-warnings",
     is_flag=True,

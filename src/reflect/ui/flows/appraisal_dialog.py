@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QSignalBlocker
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -60,7 +60,10 @@ class FieldEdit(QPlainTextEdit):
         self.account = account
         self.field_id = field_id
         self.setTabChangesFocus(True)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * FIELD_LINES)
+        # A steady height: a long field scrolls in its box rather than pushing the rest away.
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        lines = self.fontMetrics().lineSpacing() * FIELD_LINES
+        self.setFixedHeight(lines + margins + 2 * int(self.document().documentMargin()))
 
 
 class AppraisalDialog(QDialog):
@@ -91,9 +94,9 @@ class AppraisalDialog(QDialog):
         top.addWidget(form_label)
         top.addWidget(self.form_combo, 1)
         layout.addLayout(top)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        layout.addWidget(self.scroll_area, 1)
         self.warning = label("", "muted")
         self.warning.setWordWrap(True)
         layout.addWidget(self.warning)
@@ -153,7 +156,9 @@ class AppraisalDialog(QDialog):
         self.edits = []
         body = QWidget()
         column = QVBoxLayout(body)
-        column.addWidget(label(self._form.note, "muted"))
+        note = label(self._form.note, "muted")
+        note.setWordWrap(True)
+        column.addWidget(note)
         for n, account in enumerate(self._accounts):
             title = f"{entry_title(account.entry_title)} · {day_text(account.day)}"
             box = QGroupBox(title)
@@ -170,9 +175,7 @@ class AppraisalDialog(QDialog):
                 self.edits.append(edit)
             column.addWidget(box)
         column.addStretch(1)
-        for wrapped in body.findChildren(QLabel):
-            wrapped.setWordWrap(True)
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         for edit in self.edits:  # the text as the field holds it ("\r\n" is one break there)
             text = edit.toPlainText()
             self._accounts = edited(self._accounts, edit.account, edit.field_id, text)
@@ -210,7 +213,7 @@ class AppraisalDialog(QDialog):
         if self.current is not None:
             edit = self._edit_of(self.current)
             edit.setTextCursor(self._cursor(edit, self.current))
-            self.scroll.ensureWidgetVisible(edit)
+            self.scroll_area.ensureWidgetVisible(edit)
             edit.setFocus()
 
     def keep_current(self) -> None:
@@ -253,7 +256,7 @@ class AppraisalDialog(QDialog):
         if hit is None:
             return ""
         account = self._accounts[hit.account]
-        return self.tr("Warning {0} of {1}: “{2}” {3}, in “{4}”, {5}.").format(
+        return self.tr("Warning {0} of {1}: “{2}” {3}, in “{4}”, under “{5}”").format(
             hits.index(hit) + 1,
             len(hits),
             hit.text,
@@ -263,6 +266,11 @@ class AppraisalDialog(QDialog):
         )
 
     # Marks -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.current is not None:  # start at the first warning, selected, ready to edit
+            self._edit_of(self.current).setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -154,8 +154,11 @@ class JournalPage(QWidget):
         self.model.set_filter(self.current_filter())
 
     def chosen_entry_ids(self) -> list[str]:
-        """The entries chosen in the list, in the order they are shown."""
+        """The entries chosen in the list, in the order they are shown; with none chosen, the
+        one the keyboard is on."""
         rows = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex()]
         return [entry.id for i in rows if (entry := i.data(EntryRole)) is not None]
 
     def export_for_appraisal(self) -> AppraisalDialog | None:
