@@ -37,7 +37,7 @@ def _choose_both(qtbot: QtBot, window: MainWindow, app: App) -> None:
 
 
 def _dialog_from_menu_key(qtbot: QtBot, window: MainWindow) -> AppraisalDialog:
-    # What the menu key (or Shift+F10) sends the focused list: a keyboard context menu event.
+    # What the Menu key sends the focused list: a keyboard context menu event.
     view = window.journal.view
     point = view.visualRect(view.currentIndex()).center()
     event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point, view.mapToGlobal(point))

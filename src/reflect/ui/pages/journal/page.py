@@ -55,7 +55,7 @@ class JournalPage(QWidget):
         self.view.setItemDelegate(JournalDelegate(self.view))
         # Shift or Ctrl chooses more than one entry, to export them together for appraisal.
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # The menu key and Shift+F10 open it too, as a right-click does.
+        # The Menu key opens it too, as a right-click does.
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
         self.appraisal_dialog: AppraisalDialog | None = None  # the newest, for tests to drive
