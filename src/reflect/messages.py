@@ -173,8 +173,8 @@ class Msg(Enum):
         "An account for appraisal is saved as .pdf or .md, not {name}. Nothing was written."
     )
     APPRAISAL_WARNINGS = (
-        "{count} passage(s) may identify someone. Edit them (--edit), or keep them on purpose "
-        "(--keep-warnings). Nothing was written."
+        "Some passages may identify someone ({count} found). Edit them (--edit), or keep them "
+        "on purpose (--keep-warnings). Nothing was written."
     )
     APPRAISAL_FORM_INVALID = "The appraisal form {path} is not valid: {field} {reason}."
     APPRAISAL_WRITTEN = "Written {day}"

@@ -64,7 +64,7 @@ def test_edit_removes_the_hit_and_the_pdf_reads_back(
     result = reflect.ok(
         "appraisal", "export", "--form", "nmc", entry, plain, "--out", str(out), "--edit"
     )
-    assert result.out == f"Wrote 2 account(s) to {out}.\n"
+    assert result.out == f"Wrote 2 accounts to {out}.\n"
     assert len(shown) == 2 and "## What did you learn from it?" in shown[0]
     text = " ".join(pdf_text(out).split())
     for words in (

@@ -63,7 +63,7 @@ def test_edit_the_warning_away_then_export_markdown(
     _choose_both(qtbot, window, app)
     dialog = _dialog_from_menu_key(qtbot, window)
     assert not dialog.export_button.isEnabled()
-    assert "1 left" in dialog.reason.text()
+    assert "1 warning left." in dialog.reason.text()
     assert "“Dr Jane Smith” looks like a person's name, in “Handover”" in dialog.warning.text()
     # The warning is chosen and selected in its field, focused: typing replaces it.
     edit = QApplication.focusWidget()
@@ -152,5 +152,5 @@ def test_next_warning_goes_from_field_to_field_and_round_again(
     edit = QApplication.focusWidget()
     assert isinstance(edit, QPlainTextEdit)
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    assert "2 left" in dialog.reason.text()
+    assert "2 warnings left." in dialog.reason.text()
     assert not dialog.export_button.isEnabled()

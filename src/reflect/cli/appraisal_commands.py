@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from reflect.cli.context import CliState, pass_state
-from reflect.cli.output import out_option
+from reflect.cli.output import counted, out_option
 from reflect.errors import ReflectError
 from reflect.messages import Msg
 from reflect.services.appraisal import FORMS, Account, AppraisalForm, Hit, load_form
@@ -74,7 +74,7 @@ def appraisal_export(
         except ImportError as exc:
             raise ReflectError(Msg.PDF_UNAVAILABLE, reason=exc) from exc
         write_appraisal(out, form, accounts)
-    click.echo(f"Wrote {len(accounts)} account(s) to {out}.")
+    click.echo(f"Wrote {counted(len(accounts), 'account')} to {out}.")
 
 
 def hit_line(hit: Hit, accounts: Sequence[Account], form: AppraisalForm) -> str:

@@ -242,7 +242,7 @@ class AppraisalDialog(QDialog):
             self.reason.setText(
                 self.tr(
                     "Export waits until each passage that may identify someone is edited "
-                    "away or kept on purpose: %n left.",
+                    "away or kept on purpose: %n warning(s) left.",
                     "",
                     len(hits),
                 )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from reflect.app import App
 from reflect.errors import ReflectError
 from reflect.services.appraisal import Account, AppraisalForm
+from reflect.ui.counted import counted
 from reflect.ui.flows.appraisal_dialog import AppraisalDialog
 from reflect.ui.navigation import Navigator
 from reflect.ui.printing.appraisal_pdf import write_appraisal
@@ -23,8 +24,8 @@ CONTEXT = "AppraisalFlow"
 _FILE_TYPES = (("PDF", ".pdf"), ("Markdown", ".md"))
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def open_appraisal(
@@ -65,7 +66,5 @@ def start_export(
     return navigator.run_task(
         _tr("Saving for appraisal…"),
         lambda progress: write_appraisal(out, form, accounts, words, progress),
-        lambda _: navigator.notify(
-            _tr("Saved %n account(s) for appraisal: {0}", len(accounts)).format(out)
-        ),
+        lambda _: navigator.notify(counted().saved_for_appraisal(len(accounts)).format(out)),
     )
