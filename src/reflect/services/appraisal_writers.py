@@ -115,7 +115,7 @@ def html_body(form: AppraisalForm, accounts: Sequence[Account], words: PrintWord
         written = words.say(Msg.APPRAISAL_WRITTEN, day=_day(account, words))
         out.append(f'<p class="meta">{_t(written)}</p>')
         for field in account.fields:
-            out.append(f"<h2>{_t(field.label)}</h2>")
+            out.append(f"<h3>{_t(field.label)}</h3>")  # the form's questions, not titles
             paragraphs = [p for p in re.split(r"\n\s*\n", field.text.strip()) if p.strip()]
             if not paragraphs:
                 out.append(f'<p class="meta">{_t(words.say(Msg.APPRAISAL_EMPTY_FIELD))}</p>')
