@@ -23,6 +23,16 @@ Your journal: {1}</comment>
     </message>
 </context>
 <context>
+    <name>AppraisalDialog</name>
+    <message numerus="yes">
+        <source>Export waits until each passage that may identify someone is edited away or kept on purpose: %n warning(s) left.</source>
+        <translation>
+            <numerusform>Export waits until each passage that may identify someone is edited away or kept on purpose: %n warning left.</numerusform>
+            <numerusform>Export waits until each passage that may identify someone is edited away or kept on purpose: %n warnings left.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Counted</name>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -60,6 +70,13 @@ Your journal: {1}</comment>
         <translation>
             <numerusform>%n word</numerusform>
             <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n account(s) for appraisal: {0}</source>
+        <translation>
+            <numerusform>Saved %n account for appraisal: {0}</numerusform>
+            <numerusform>Saved %n accounts for appraisal: {0}</numerusform>
         </translation>
     </message>
 </context>

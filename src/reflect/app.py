@@ -28,6 +28,7 @@ from reflect.storage.database import Store, open_store
 
 if TYPE_CHECKING:
     from reflect.services.actions import ActionService
+    from reflect.services.appraisal import AppraisalService
     from reflect.services.assessments import AssessmentService
     from reflect.services.backups import BackupService
     from reflect.services.coaching import CoachingService
@@ -185,6 +186,12 @@ class App:
             self.assessments,
             self.frameworks,
         )
+
+    @cached_property
+    def appraisal(self) -> AppraisalService:
+        from reflect.services.appraisal import AppraisalService
+
+        return AppraisalService(self.entries, self.frameworks, self.clock)
 
     @cached_property
     def backups(self) -> BackupService:

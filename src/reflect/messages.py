@@ -166,6 +166,20 @@ class Msg(Enum):
         "A report is saved as .pdf, .md or .html, not {name}. Nothing was written."
     )
     REPORT_BAD_PERIOD = "The report's period ends before it starts. Nothing was written."
+    # Appraisal and revalidation: entries as an NMC reflective account or AoMRC reflection
+    APPRAISAL_UNKNOWN_FORM = "Unknown form {form}. Choose one of: {choices}."
+    APPRAISAL_NO_ENTRIES = "Choose at least one entry to export. Nothing was written."
+    APPRAISAL_BAD_EXTENSION = (
+        "An account for appraisal is saved as .pdf or .md, not {name}. Nothing was written."
+    )
+    APPRAISAL_WARNINGS = (
+        "Some passages may identify someone ({count} found). Edit them (--edit), or keep them "
+        "on purpose (--keep-warnings). Nothing was written."
+    )
+    APPRAISAL_FORM_INVALID = "The appraisal form {path} is not valid: {field} {reason}."
+    APPRAISAL_WRITTEN = "Written {day}"
+    APPRAISAL_ACCOUNT = "{title} {number} of {count}"
+    APPRAISAL_EMPTY_FIELD = "(Left for you to write.)"
     # Frameworks
     FRAMEWORK_INVALID = "{path} is not a valid framework file: {field} {reason}."
     FRAMEWORK_TOO_NEW = (

@@ -29,6 +29,7 @@ from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
 from reflect.ui.dialogs.passphrase_dialog import PassphraseDialog
 from reflect.ui.dialogs.preferences import PreferencesDialog
 from reflect.ui.dialogs.revisions_dialog import RevisionsDialog
+from reflect.ui.flows.appraisal_dialog import AppraisalDialog
 from reflect.ui.flows.share_dialog import ShareDialog
 from reflect.ui.flows.start_inquiry import StartInquiryDialog
 from reflect.ui.launch import make_qt_app
@@ -198,6 +199,7 @@ def dialogs(window: MainWindow, asha: Person) -> dict[str, Callable[[], QDialog]
         "status": lambda: StatusDialog(inquiry, window),
         "assessment": lambda: AssessmentForm(app, "csif", window),
         "start inquiry": lambda: StartInquiryDialog(window),
+        "appraisal": lambda: AppraisalDialog(app, [entry.id], window),
     }
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -19,6 +20,17 @@ from reflect.core.search import SearchHit
 from reflect.formats.progress import Progress
 
 SHORT_ID = 8
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def out_option(kinds: str) -> Callable[[F], F]:
+    """``--out FILE``, required, whose extension (one of ``kinds``) picks the format."""
+    return click.option(
+        "--out",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=f"The file to write: {kinds}.",
+    )
 
 
 def print_json(data: Any) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from reflect.cli.context import CliState, pass_state
+from reflect.cli.output import out_option
 from reflect.errors import ReflectError
 from reflect.messages import Msg
 from reflect.services.report import QuoteRequest, ReportRequest
@@ -18,12 +19,7 @@ from reflect.services.typed_input import parse_date
 @click.option("--inquiry", "inquiry_id", required=True, help="The inquiry to report on.")
 @click.option("--since", metavar="DATE", help="From this day (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Up to and including this day (YYYY-MM-DD).")
-@click.option(
-    "--out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write: .pdf, .md or .html.",
-)
+@out_option(".pdf, .md or .html")
 @click.option(
     "--quote",
     "quotes",

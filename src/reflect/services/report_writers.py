@@ -311,11 +311,17 @@ def to_html(report: Report, words: PrintWords | None = None) -> str:
 
 def report_format(path: Path) -> str:
     """The format ``path`` asks for ("pdf", "md" or "html"), or BadInput naming it."""
+    return file_format(path, FORMATS, Msg.REPORT_BAD_EXTENSION)
+
+
+def file_format(path: Path, formats: tuple[str, ...], refused: Msg) -> str:
+    """Which of ``formats`` (".pdf", ".md"…) ``path``'s extension asks for, without its dot;
+    BadInput with ``refused``, naming the file, for any other."""
     suffix = path.suffix.lower()
     if suffix == ".htm":
         suffix = ".html"
-    if suffix not in FORMATS:
-        raise BadInput(Msg.REPORT_BAD_EXTENSION, name=path.name)
+    if suffix not in formats:
+        raise BadInput(refused, name=path.name)
     return suffix[1:]
 
 

@@ -23,6 +23,9 @@ class Counted(QObject):
     def unmatched_comments(self, n: int) -> str:
         return self.tr("%n were about entries this journal does not have.", "", n)
 
+    def saved_for_appraisal(self, n: int) -> str:
+        return self.tr("Saved %n account(s) for appraisal: {0}", "", n)
+
     def unkept_drafts(self, n: int) -> str:
         return self.tr(
             "Reflect closed before %n piece(s) of writing were kept. Open it in the editor?\n"

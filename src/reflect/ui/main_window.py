@@ -30,6 +30,7 @@ from reflect.ui.changes import ChangeRelay
 from reflect.ui.dialogs.help_dialogs import show_about, show_shortcuts
 from reflect.ui.dialogs.preferences import Preferences, PreferencesDialog
 from reflect.ui.editor.entry_editor import EntryEditor
+from reflect.ui.flows.appraisal_flow import open_appraisal
 from reflect.ui.flows.file_open import open_dropped, openable
 from reflect.ui.flows.install_pack import choose_pack
 from reflect.ui.flows.journal_files import JournalFiles
@@ -167,6 +168,13 @@ class MainWindow(QMainWindow):
         """The saved entry open in the editor, when the editor is showing (for printing)."""
         draft = self.editor.draft if self.stack.currentWidget() is self.editor else None
         return draft.entry_id if draft else None
+
+    def export_for_appraisal(self) -> Any:
+        """File ▸ Export ▸ For appraisal…: the entries chosen in the Journal, or the open one."""
+        if self.current_page() is PageId.JOURNAL:
+            return self.journal.export_for_appraisal()
+        entry_id = self.current_entry_id()
+        return open_appraisal(self.app, self, [entry_id] if entry_id else [], self)
 
     def current_page(self) -> PageId:
         return self.pages.current_id()

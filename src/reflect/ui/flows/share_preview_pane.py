@@ -137,13 +137,7 @@ class PreviewPane(QWidget):
     def _mark(self) -> None:
         if self.shown is None:
             return
-        palette = self.text.palette()
-        background, foreground = theme.mark_colours(palette)
-        warning = _format(background, foreground)
-        chosen = _format(
-            palette.color(QPalette.ColorRole.Highlight),
-            palette.color(QPalette.ColorRole.HighlightedText),
-        )
+        warning, chosen = mark_formats(self.text.palette())
         current = self.findings.currentRow()
         selections = []
         for row, (_finding, span) in enumerate(self.shown.marks):
@@ -176,6 +170,16 @@ class PreviewPane(QWidget):
         entry_id = item.data(ENTRY_ROLE) if item is not None else None
         if entry_id:
             self.edit_entry.emit(str(entry_id))
+
+
+def mark_formats(palette: QPalette) -> tuple[QTextCharFormat, QTextCharFormat]:
+    """How a warning is marked in a text shown with ``palette``, and how the chosen one is."""
+    background, foreground = theme.mark_colours(palette)
+    chosen = _format(
+        palette.color(QPalette.ColorRole.Highlight),
+        palette.color(QPalette.ColorRole.HighlightedText),
+    )
+    return _format(background, foreground), chosen
 
 
 def _format(background: QColor, foreground: QColor) -> QTextCharFormat:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QLabel,
     QListWidget,
@@ -36,6 +35,7 @@ from reflect.ui.navigation import Navigator
 from reflect.ui.printing.print_flow import window_words
 from reflect.ui.printing.report_chart import drawn_before
 from reflect.ui.printing.report_pdf import write_report
+from reflect.ui.printing.save_as import ask_save_path
 from reflect.ui.texts import day_text, entry_title, error_text
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -166,15 +166,9 @@ def open_report_dialog(
 
 
 def _ask_where(app: App, navigator: Navigator, request: ReportRequest, parent: QWidget) -> None:
-    suffix_of = {f"{_tr(name)} (*{suffix})": suffix for name, suffix in _FILE_TYPES}
-    chosen, chosen_filter = QFileDialog.getSaveFileName(
-        parent, _tr("Save the report"), "report.pdf", ";;".join(suffix_of)
-    )
-    if chosen:
-        path = Path(chosen)
-        # The name as typed; with no extension at all, the one of the chosen file type.
-        if not path.suffix:
-            path = path.with_suffix(suffix_of.get(chosen_filter, ".pdf"))
+    types = [(_tr(name), suffix) for name, suffix in _FILE_TYPES]
+    path = ask_save_path(parent, _tr("Save the report"), "report.pdf", types)
+    if path is not None:
         start_report(app, navigator, request, path)
 
 

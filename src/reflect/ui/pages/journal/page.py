@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +32,9 @@ from reflect.ui.pages.journal.journal_delegate import JournalDelegate
 from reflect.ui.pages.journal.journal_model import EntryRole, JournalModel
 from reflect.ui.texts import entry_title, kind_label
 from reflect.ui.widgets.basics import compact_combo
+
+if TYPE_CHECKING:
+    from reflect.ui.flows.appraisal_dialog import AppraisalDialog
 
 
 class JournalPage(QWidget):
@@ -48,7 +53,12 @@ class JournalPage(QWidget):
         self.view.setAccessibleName(self.tr("Journal entries"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(JournalDelegate(self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift or Ctrl chooses more than one entry, to export them together for appraisal.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # The Menu key opens it too, as a right-click does.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._on_context_menu)
+        self.appraisal_dialog: AppraisalDialog | None = None  # the newest, for tests to drive
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.activated.connect(self._on_view_activated)
         self.trash_list = QListWidget()
@@ -142,6 +152,30 @@ class JournalPage(QWidget):
         self.since.setEnabled(self.use_dates.isChecked())
         self.until.setEnabled(self.use_dates.isChecked())
         self.model.set_filter(self.current_filter())
+
+    def chosen_entry_ids(self) -> list[str]:
+        """The entries chosen in the list, in the order they are shown; with none chosen, the
+        one the keyboard is on."""
+        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda i: i.row())
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex()]
+        return [entry.id for i in rows if (entry := i.data(EntryRole)) is not None]
+
+    def export_for_appraisal(self) -> AppraisalDialog | None:
+        """The chosen entries as accounts for appraisal or revalidation (the dialog)."""
+        from reflect.ui.flows.appraisal_flow import open_appraisal
+
+        ids = self.chosen_entry_ids()
+        self.appraisal_dialog = open_appraisal(self._app, self._nav, ids, self)
+        return self.appraisal_dialog
+
+    def _on_context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self.view)
+        action = menu.addAction(self.tr("For &appraisal or revalidation…"))
+        action.setEnabled(bool(self.chosen_entry_ids()))
+        action.triggered.connect(self.export_for_appraisal)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+        self.context_menu = menu  # kept, so it lives while shown and tests can reach it
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         entry = index.data(EntryRole)
