@@ -82,7 +82,8 @@ def test_show_marks_unverified_wording(reflect: Reflect) -> None:
     shown = reflect.ok("frameworks", "show", "csif").out
 
     assert UNVERIFIED_NOTE in shown
-    assert "https://q.health.org.uk/" in shown
+    assert "Not checked: The three domain names" in shown
+    assert "https://q.health.org.uk/resources/improving-across-health-and-care-systems" in shown
     assert "Collective vision and leadership" in shown and "[operating-model]" in shown
     assert "Domains to rate, from 1 to 5" in shown and "Embedded and lasting" in shown
 

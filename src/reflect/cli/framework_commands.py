@@ -19,7 +19,9 @@ from reflect.messages import Msg
 from reflect.services.frameworks import FrameworkCatalog, checked_scores, unknown_domain
 
 WIDTH = 88
-UNVERIFIED_NOTE = "Wording not verified against the source."
+# Every framework's wording is Reflect's own by design; what "not verified" means is that the
+# names (of stages, domains or a form's fields) were not checked: source.not_checked says which.
+UNVERIFIED_NOTE = "Names not verified against the source: see Not checked."
 _ORIGINS = {
     Origin.SHIPPED: "comes with Reflect",
     Origin.USER: "your own",
@@ -227,6 +229,9 @@ def _source_lines(framework: Framework) -> Iterator[str]:
     yield from _wrapped("Source: " + ", ".join(p for p in parts if p), "", "        ")
     if source.link:
         yield f"        {source.link}"
+    for label, text in (("Checked", source.checked), ("Not checked", source.not_checked)):
+        if text:
+            yield from _wrapped(f"{label}: {text}", "        ")
     if source.note:
         yield from _wrapped(source.note, "        ")
     if not framework.verified:
