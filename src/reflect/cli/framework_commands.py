@@ -72,10 +72,16 @@ def frameworks_show(state: CliState, framework_id: str) -> None:
 def frameworks_check(state: CliState, path: Path) -> None:
     """Check a framework file you wrote.
 
-    Prints "ok: NAME (N prompts)", or the first problem found (exit code 1).
+    Prints "ok: NAME (N prompts)", or the first problem found (exit code 1). An older file
+    (format_version 1) without its source's year is accepted, with a note saying what to add.
     """
     framework = _catalog(state).check(path)
     click.echo(f"ok: {framework.name} ({_count(len(framework.prompts), 'prompt')})")
+    if framework.source.year is None:  # only a version 1 file can leave it out
+        click.echo(
+            "note: format_version 1 without source.year; add the year the source was "
+            "published and make it format_version = 2."
+        )
 
 
 @frameworks.command("import")
