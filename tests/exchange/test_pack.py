@@ -37,7 +37,7 @@ def test_a_built_pack_reads_back_with_its_programme(tmp_path: Path, facilitator:
         Card("Sam Okafor", facilitator.recipient, facilitator.signing_public)
     )
     assert [framework_id for framework_id, _ in pack.frameworks] == ["huddle-check-in"]
-    assert len(programme.events) == 7
+    assert len(programme.events) == 9
     first = programme.events[0]
     assert first.id == event_id(programme.pack_id, "welcome-session")
     assert first.title == "Welcome session: your inquiry question"
