@@ -148,7 +148,7 @@ def test_edit_changes_only_what_is_given_and_keeps_the_rest(reflect: Reflect) ->
         ("2026-09", 0, 0, 1),
         ("2026-10", 0, 1, 2),
     ]
-    assert [c["id"] for c in reflect.json("connection", "list")][0] == ids[0]
+    assert reflect.json("connection", "list")[0]["id"] == ids[0]
 
 
 def test_a_bad_edit_gets_one_message_and_changes_nothing(reflect: Reflect) -> None:

@@ -96,6 +96,7 @@ def test_enter_on_a_row_opens_it_filled_in_and_saving_updates_list_and_counts(
         ["All", "1", "0", "0", "1", "1", "0", "3"],
     ]
     assert window.statusBar().currentMessage() == "Connection saved."
+    window.activateWindow()  # as a window manager does when a dialog over it closes
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.list)
     assert panel.list.currentRow() == 0  # the edited one, now first, stays chosen
 

@@ -63,9 +63,9 @@ def connection_list(state: CliState, as_json: bool) -> None:
 @click.argument("connection_id")
 @click.option("--name", help="A new name.")
 @click.option("--sector", type=SECTORS, help="A new sector.")
-@click.option("--where", help="Where you met (\"\" clears it).")
+@click.option("--where", help='Where you met ("" clears it).')
 @click.option("--date", "met", help="When you met (YYYY-MM-DD).")
-@click.option("--note", help="A new note (\"\" clears it).")
+@click.option("--note", help='A new note ("" clears it).')
 @pass_state
 def connection_edit(
     state: CliState,

@@ -114,7 +114,6 @@ class ConnectionService:
             return self._clock().astimezone().date().isoformat()
         return parse_date(met).isoformat()
 
-
     @staticmethod
     def _checked(draft: Connection, sector: Sector | str) -> Connection:
         """The draft tidied and checked: one name, place and note within their limits."""
