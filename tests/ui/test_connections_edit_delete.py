@@ -63,7 +63,6 @@ def test_enter_on_a_row_opens_it_filled_in_and_saving_updates_list_and_counts(
 ) -> None:
     panel = shown_panel(window)
     three(app)
-    window.insights.refresh()
     tab_into_list(qtbot, panel)
     assert panel.list.currentRow() == 0  # Tab in lands on the first row
     assert not panel.edit_button.isHidden() and panel.edit_button.isEnabled()
@@ -106,7 +105,6 @@ def test_double_click_and_the_edit_button_open_the_dialog_and_bad_input_changes_
 ) -> None:
     panel = shown_panel(window)
     three(app)
-    window.insights.refresh()
     assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
     before = app.connections.all()
     cell = panel.list.visualItemRect(panel.list.item(2, 1)).center()
@@ -136,7 +134,6 @@ def test_the_delete_key_asks_naming_the_connection_and_counts_follow_at_once(
 ) -> None:
     panel = shown_panel(window)
     three(app)
-    window.insights.refresh()
     tab_into_list(qtbot, panel)
     qtbot.keyClick(panel.list, Qt.Key.Key_Down)
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
@@ -170,7 +167,6 @@ def test_the_delete_button_deletes_the_last_one_and_the_panel_says_there_are_non
 ) -> None:
     panel = shown_panel(window)
     app.connections.add("Dr Lee", Sector.PRIMARY_CARE, met="2026-03-02")
-    window.insights.refresh()
     cell = panel.list.visualItemRect(panel.list.item(0, 0)).center()
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
@@ -185,3 +181,21 @@ def test_the_delete_button_deletes_the_last_one_and_the_panel_says_there_are_non
     assert panel.empty.isVisibleTo(panel) and not panel.list.isVisibleTo(panel)
     assert not panel.counts.isVisibleTo(panel)
     assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
+
+
+def test_a_change_made_elsewhere_reaches_the_open_panel_through_the_change_feed(
+    qtbot: QtBot, window: MainWindow, app: App
+) -> None:
+    panel = shown_panel(window)
+    three(app)  # each add is announced on the feed: no refresh called here
+    assert names(panel) == ["Dr Lee", "Fenmoor Council", "Ana Price, Age Well"]
+    tab_into_list(qtbot, panel)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    ana = app.connections.all()[2]
+
+    app.connections.update(ana.id, name="Ana Price", sector="trust")
+
+    assert names(panel) == ["Dr Lee", "Fenmoor Council", "Ana Price"]
+    assert panel.table_cells(panel.counts)[-1] == ["All", "1", "0", "1", "1", "0", "0", "3"]
+    assert panel.list.currentRow() == 2 and panel.chosen_id() == ana.id
