@@ -5,7 +5,7 @@ list, arrows to a row, Enter (or a double-click, or “Edit…”) opens the dia
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App
@@ -199,3 +199,17 @@ def test_a_change_made_elsewhere_reaches_the_open_panel_through_the_change_feed(
     assert names(panel) == ["Dr Lee", "Fenmoor Council", "Ana Price"]
     assert panel.table_cells(panel.counts)[-1] == ["All", "1", "0", "1", "1", "0", "0", "3"]
     assert panel.list.currentRow() == 2 and panel.chosen_id() == ana.id
+
+
+def test_the_tables_still_fill_their_width_after_a_change_while_shown(
+    qtbot: QtBot, window: MainWindow, app: App
+) -> None:
+    panel = shown_panel(window)
+    three(app)  # each one a refresh of the page on show
+
+    def filled(table: QTableWidget) -> bool:
+        used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+        return used >= table.viewport().width() - 1  # no blank band on the right
+
+    for table in (panel.list, panel.counts):
+        qtbot.waitUntil(lambda table=table: filled(table))  # type: ignore[misc]

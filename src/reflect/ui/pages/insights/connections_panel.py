@@ -105,7 +105,7 @@ class ConnectionsPanel(QWidget):
             self._add_row(self.list, _cells(connection), connection.id)
         for table in (self.counts, self.list):
             table.setVisible(bool(connections))
-            table.resizeColumnsToContents()
+            _fit_columns(table)
             _fit_height(table)
         self.buttons.setVisible(bool(connections))
         self.empty.setVisible(not connections)
@@ -233,6 +233,14 @@ def _set_up(table: QTableWidget, headers: list[str]) -> QTableWidget:
     table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    """Every column but the last as wide as its contents; the last fills the rest. Sizing the
+    last to its contents too would undo its stretch until the table is next resized, so a
+    change made while the page is shown left a narrow last column and a blank band."""
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
 
 
 def _fit_height(table: QTableWidget) -> None:
