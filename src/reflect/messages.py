@@ -57,6 +57,7 @@ class Msg(Enum):
     CONNECTION_NOT_FOUND = "No connection has the id {id}."
     EMPTY_CONNECTION = "A connection needs a name: the person, the organisation, or both."
     CONNECTION_TOO_LONG = "The {field} of a connection can be at most {limit} characters."
+    NOTHING_TO_EDIT = "Nothing to change: give at least one of {options}."
     BAD_SECTOR = "Unknown sector {value}. Choose one of: {choices}."
     NOT_A_LEARNING_ENTRY = "Only a learning log entry can name a PDSA cycle; {id} is not one."
     LEARNING_LINK_TO_ITSELF = "A learning log entry cannot name itself as its PDSA cycle."
