@@ -561,7 +561,7 @@ class Msg(Enum):
         "An answer or quote in a return can be at most {limit} characters; one has {length}."
     )
     EVALUATION_NO_CONSENT = "Nothing was written: a return is written only once you agree."
-    EVALUATION_NOT_WRITING_OPTION = "Write {option} as KEY=TEXT, for example: {example}"
+    EVALUATION_BAD_ANSWER = "Write {option} as KEY=TEXT, for example: {example}"
     # Lines of a return's preview: exactly what will leave
     EVALUATION_PREVIEW_TITLE = "Your {label} return for {programme}"
     EVALUATION_PREVIEW_TO = "Encrypted so that only the evaluator can read it: {evaluator}"

@@ -101,6 +101,10 @@ class Draft:
             del quotes[n]
         return replace(self, quotes=tuple(quotes))
 
+    def with_quote_added(self, text: str, today: date) -> Draft:
+        """The draft with a quote the participant typed (scanned like any other)."""
+        return replace(self, quotes=(*self.quotes, scanned("", text, today)))
+
     def with_answers(self, answers: dict[str, str]) -> Draft:
         return replace(self, answers=checked_answers(self.plan, self.programme_name, answers))
 

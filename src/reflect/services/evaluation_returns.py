@@ -56,6 +56,7 @@ from reflect.services.evaluation_draft import (
     scanned,
     window_filter,
 )
+from reflect.services.evaluation_preview import Line, as_text, return_lines, withdrawal_lines
 from reflect.services.frameworks import FrameworkCatalog
 from reflect.services.keys import KeyService
 from reflect.services.measures import MeasureService
@@ -249,6 +250,15 @@ class EvaluationReturnService:
             (CountKey.ACTIONS_STOPPED, sum(a.kind is ActionKind.STOP for a in added)),
             (CountKey.MEASURES_WITH_SIGNALS, signalled),
         )
+
+    def preview(self, draft: Draft) -> str:
+        """Exactly what will leave, in words, with the privacy notice (English)."""
+        return as_text(return_lines(draft))
+
+    def withdrawal_preview(self, programme_id: str | None) -> list[Line]:
+        """What a withdrawal is and does, with the privacy notice."""
+        programme, plan = self.pick(programme_id)
+        return withdrawal_lines(programme.name, plan, _evaluator(plan.evaluator_card))
 
     def write(self, draft: Draft, path: Path) -> Path:
         """Seal the return for the evaluator, write it owner-only, and remember it was sent."""
