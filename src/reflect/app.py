@@ -288,9 +288,10 @@ class App:
 
     @cached_property
     def _programmes(self) -> ProgrammeRepository:
+        from reflect.exchange.pack import evaluation_in
         from reflect.storage.programmes import ProgrammeRepository
 
-        return ProgrammeRepository(self.store)
+        return ProgrammeRepository(self.store, evaluation_in)
 
 
 def open_app(
