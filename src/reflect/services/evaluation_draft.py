@@ -101,6 +101,11 @@ class Draft:
             del quotes[n]
         return replace(self, quotes=tuple(quotes))
 
+    def with_quotes(self, quotes: list[tuple[str, str]], today: date) -> Draft:
+        """The draft with exactly these (entry id, text) quotes, each scanned; empty ones go."""
+        kept = tuple(scanned(entry_id, text, today) for entry_id, text in quotes if text.strip())
+        return replace(self, quotes=kept)
+
     def with_quote_added(self, text: str, today: date) -> Draft:
         """The draft with a quote the participant typed (scanned like any other)."""
         return replace(self, quotes=(*self.quotes, scanned("", text, today)))
