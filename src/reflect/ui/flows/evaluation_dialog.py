@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -123,9 +123,13 @@ class EvaluationReturnDialog(QDialog):
         right_layout.addWidget(label(self.tr("Exactly what will leave"), "section"))
         right_layout.addWidget(self.preview, 1)
         splitter = QSplitter()
-        splitter.addWidget(scrolling(self._build_form(time_point)))
+        form = scrolling(self._build_form(time_point))
+        # The form wraps to its width; only the preview, beside it, is wide.
+        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(form)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 500])
         self.footer = ConsentFooter(
             self.tr("I have read what will leave and the privacy notice, and I agree to send it"),
             self.tr("Save return…"),
@@ -176,11 +180,17 @@ class EvaluationReturnDialog(QDialog):
             "them, assess yourself again first."
         )
         form.addRow(label(note, "muted"))
-        self.counts = QCheckBox(self.tr("Include &counts (entries, actions, measures)"))
+        self.counts = QCheckBox(self.tr("Include &counts"))
         self.counts.setVisible(self._plan.ask_counts)
+        self.counts.setToolTip(
+            self.tr(
+                "Entries written, actions to start and to stop added, and "
+                "measures with a signal, since the last time point"
+            )
+        )
         self.counts.toggled.connect(self._on_changed)
         form.addRow(self.counts)
-        self.include_quotes = QCheckBox(self.tr("Include &quotes from your entries"))
+        self.include_quotes = QCheckBox(self.tr("Include &quotes"))
         self.include_quotes.toggled.connect(self._on_quotes_toggled)
         form.addRow(self.include_quotes)
         self.quotes = QuotePicker(self._service.today())
@@ -196,7 +206,8 @@ class EvaluationReturnDialog(QDialog):
             edit.setMaximumHeight(ANSWER_HEIGHT)
             edit.textChanged.connect(self._on_changed)
             self.answers[question.key] = edit
-            form.addRow(label(question.text), edit)
+            form.addRow(label(question.text))  # a row of its own: questions are long
+            form.addRow(edit)
         return box
 
     # What would leave --------------------------------------------------------------------
@@ -222,6 +233,7 @@ class EvaluationReturnDialog(QDialog):
             self.preview.setPlainText(lines_text(return_lines(draft)))
             self.footer.set_ready(True)
         self.status.setText("")
+        self.status.hide()  # shown again when there is something to say
         self.preview_shown.emit()
         return self.draft
 
@@ -260,6 +272,7 @@ class EvaluationReturnDialog(QDialog):
                 "nothing itself."
             ).format(path)
         )
+        self.status.show()
         self._window.notify(self.tr("Saved {0}.").format(path))
         self.saved.emit(path)
 

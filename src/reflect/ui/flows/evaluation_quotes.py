@@ -42,6 +42,8 @@ class QuotePicker(QWidget):
         self.entries = QListWidget()
         self.entries.setAccessibleName(self.tr("Entries to quote"))
         self.entries.setMaximumHeight(120)
+        self.entries.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entries.itemChanged.connect(self._on_item_changed)
         self.entries.currentItemChanged.connect(lambda *_: self._show_current())
         layout.addWidget(self.entries)
