@@ -76,10 +76,12 @@ def edited(
     *,
     resign_as: tuple[Identity, str] | None = None,
     to: Identity | None = None,
+    opened_by: Identity | None = None,
 ) -> bytes:
-    """``data`` decrypted, changed by ``edit``, signed again (by ``resign_as``: a participant's
-    pseudonym key for a programme) or not, and encrypted again to ``to``."""
-    document = json.loads(decrypted(data))
+    """``data`` decrypted (by ``opened_by``, the evaluator unless named), changed by ``edit``,
+    signed again (by ``resign_as``: a participant's pseudonym key for a programme) or not, and
+    encrypted again to ``to`` (the evaluator unless named)."""
+    document = json.loads(decrypted(data, opened_by))
     edit(document)
     if resign_as is not None:
         document["signature"] = signature_text(document, pseudonym_key(*resign_as))

@@ -121,8 +121,8 @@ def test_the_pseudonym_is_stable_for_one_person_across_time_points() -> None:
     pseudonyms = {opened(a_return(me, scores(point, 3))).pseudonym for point in ("start", "end")}
 
     assert pseudonyms == {pseudonym(me, PROGRAMME)}
-    restored = Identity(me.private_parts()["age_identity"], base64.b64decode(
-        me.private_parts()["signing_key"]))  # fmt: skip
+    parts = me.private_parts()  # what a key backup holds
+    restored = Identity(parts["age_identity"], base64.b64decode(parts["signing_key"]))
     assert pseudonym(restored, PROGRAMME) == pseudonym(me, PROGRAMME)
 
 

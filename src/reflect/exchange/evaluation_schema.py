@@ -83,9 +83,11 @@ def checked(document: dict[str, Any]) -> tuple[EvaluationReturn, str]:
     content = _content(top, kind)
     created = top.text("created")
     try:
-        datetime.fromisoformat(created)
+        offset = datetime.fromisoformat(created).utcoffset()
     except ValueError:
-        raise Invalid("created", "must be a date and time in ISO 8601") from None
+        offset = None
+    if offset is None:  # naive times cannot be ordered against others: one is refused
+        raise Invalid("created", "must be a date and time with its UTC offset (ISO 8601)")
     evaluation = EvaluationReturn(
         id=_bounded(top, "id", MAX_ID),
         kind=kind,
