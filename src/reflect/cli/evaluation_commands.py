@@ -52,6 +52,7 @@ def evaluation_due(state: CliState, as_json: bool) -> None:
         click.echo(Msg.EVALUATION_NONE.template)
         return
     shown: str | None = None
+    width = max(len(point.point.key) for point in points)
     for point in points:
         if point.programme_id != shown:
             shown = point.programme_id
@@ -60,7 +61,8 @@ def evaluation_due(state: CliState, as_json: bool) -> None:
         words = STATE_WORDS[point.state]
         if point.sent is not None:
             words += f" {point.sent.isoformat()}"
-        click.echo(f"  {point.point.key:<12}  {safe(point.point.label):<20}  {opens:<12}  {words}")
+        label = safe(point.point.label)
+        click.echo(f"  {point.point.key:<{width}}  {label:<20}  {opens:<12}  {words}")
 
 
 @evaluation.command("return")
@@ -125,6 +127,7 @@ def agree(yes: bool, question: str) -> None:
     try:
         agreed = click.confirm(question, default=False, err=True)
     except click.Abort:  # no answer at all (end of input)
+        click.echo(err=True)  # end the question's line before the error
         agreed = False
     if not agreed:
         raise BadInput(Msg.EVALUATION_NO_CONSENT)
