@@ -186,6 +186,9 @@ def test_refusals_change_nothing(pat: Person, sealed: Sealed, clock: FakeClock,
         (lambda: service.draft(None, "start", answers={"changed": "y" * 5000}),
          Msg.EVALUATION_TEXT_TOO_LONG),
     ]  # fmt: skip
+    many = [pat.app.entries.write(f"Entry {n}.").id for n in range(21)]
+    cases.append((lambda: service.draft(None, "start", quote_entry_ids=many),
+                  Msg.EVALUATION_TOO_MANY_QUOTES))  # fmt: skip
     for call, msg in cases:
         with pytest.raises(ReflectError) as caught:
             call()

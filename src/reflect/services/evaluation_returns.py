@@ -49,6 +49,7 @@ from reflect.services.changes import ChangeFeed, Topic
 from reflect.services.entries import EntryService
 from reflect.services.evaluation_draft import (
     Draft,
+    check_quote_count,
     checked_answers,
     day_in_window,
     in_window,
@@ -230,6 +231,7 @@ class EvaluationReturnService:
             for rating in plan.ratings
         )
         entry_ids = list(dict.fromkeys(quote_entry_ids))
+        check_quote_count(len(entry_ids))
         quotes = tuple(
             scanned(entry.id, quote_start(entry.searchable_body()), today)
             for entry in (sources.entries.get(typed) for typed in entry_ids)
