@@ -15,6 +15,7 @@ each change; sealing and writing run off it through the window's ``run_task``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.core.evaluation import CountKey
 from reflect.core.evaluation_due import DueState
 from reflect.errors import ReflectError
 from reflect.messages import Msg
@@ -111,6 +113,7 @@ class EvaluationReturnDialog(QDialog):
         self._service = window.app.evaluation_returns
         self._programme_id = programme_id
         self.draft: Draft | None = None
+        self._counted: dict[str, tuple[tuple[CountKey, int], ...]] = {}
         self.task: BackgroundTask | None = None
         programme, plan = self._service.pick(programme_id)
         self._plan = plan
@@ -216,13 +219,20 @@ class EvaluationReturnDialog(QDialog):
         """Build the draft from the form now and show it, or show why nothing can leave."""
         self.follow.stop()
         self.draft = None
+        key = str(self.time_point.currentData())
+        # Counts read every measure's points: counted once per time point, not per keystroke.
+        counted = self.counts.isChecked() and key not in self._counted
         try:
             draft = self._service.draft(
                 self._programme_id,
-                str(self.time_point.currentData()),
-                counts=self.counts.isChecked(),
-                answers={key: edit.toPlainText() for key, edit in self.answers.items()},
+                key,
+                counts=counted,
+                answers={name: edit.toPlainText() for name, edit in self.answers.items()},
             )
+            if counted:
+                self._counted[key] = draft.counts
+            elif self.counts.isChecked():
+                draft = replace(draft, counts=self._counted[key])
             if self.include_quotes.isChecked():
                 draft = draft.with_quotes(self.quotes.chosen(), self._service.today())
         except ReflectError as exc:
