@@ -42,8 +42,7 @@ def evaluation() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def evaluation_due(state: CliState, as_json: bool) -> None:
-    """List each time point of each programme's evaluation: not yet open, due now, sent or
-    withdrawn."""
+    """Each time point: not yet open, due now, sent or withdrawn."""
     points = state.app().evaluation_returns.due()
     if as_json:
         output.print_json([due_json(point) for point in points])
@@ -85,7 +84,7 @@ def evaluation_due(state: CliState, as_json: bool) -> None:
 @passphrase_options
 @pass_state
 def evaluation_return(state: CliState, /, time_point: str, **options: Any) -> None:
-    """Show exactly what your return for TIME_POINT holds, then write it once you agree."""
+    """Show what your TIME_POINT return holds; write it once you agree."""
     app = with_keys(state, options["passphrase_env"], options["keys_passphrase_env"])
     service = app.evaluation_returns
     draft = service.draft(
@@ -110,7 +109,7 @@ def evaluation_return(state: CliState, /, time_point: str, **options: Any) -> No
 @passphrase_options
 @pass_state
 def evaluation_withdraw(state: CliState, /, **options: Any) -> None:
-    """Write a withdrawal: the evaluator removes every return of yours from later reports."""
+    """Write a withdrawal: your returns leave every later report."""
     app = with_keys(state, options["passphrase_env"], options["keys_passphrase_env"])
     service = app.evaluation_returns
     lines: list[Line] = service.withdrawal_preview(options["programme_id"])
