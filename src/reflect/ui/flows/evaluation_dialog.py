@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -269,6 +270,8 @@ class EvaluationReturnDialog(QDialog):
             self.save_to(Path(chosen), lambda: self._service.write(draft, Path(chosen)))
 
     def save_to(self, out: Path, work: Callable[[], Path]) -> None:
+        if not keys_ready(self._window, self.status):
+            return
         self.save.setEnabled(False)
         self.task = self._window.run_task(
             self.tr("Writing the file…"), lambda _progress: work(), self._on_saved
@@ -334,6 +337,8 @@ class WithdrawalDialog(QDialog):
         if not chosen:
             return
         programme_id, out = self._programme_id, Path(chosen)
+        if not keys_ready(self._window, self.footer.status):
+            return
         self.save.setEnabled(False)
         self.task = self._window.run_task(
             self.tr("Writing the file…"),
@@ -345,6 +350,18 @@ class WithdrawalDialog(QDialog):
         self._window.notify(self.tr("Saved {0}.").format(path))
         self.saved.emit(path)
         self.accept()
+
+
+def keys_ready(window: Shell, status: QLabel) -> bool:
+    """Open the keys here, on the UI thread, where a passphrase dialog may be asked for; the
+    file is then sealed off it. Says why not in ``status``."""
+    try:
+        window.app.keys.identity()
+    except ReflectError as exc:
+        status.setText(error_text(exc))
+        status.show()
+        return False
+    return True
 
 
 def open_evaluation_dialog(
