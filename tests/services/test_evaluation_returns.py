@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -51,6 +51,8 @@ def test_due_says_not_yet_open_due_sent_and_withdrawn(
         "end": DueState.NOT_YET_OPEN,
     }
     assert service.offer() is None
+    later = {p.point.key: p.state for p in service.due(date(2026, 7, 1))}
+    assert set(later.values()) == {DueState.DUE}  # as it will stand on 1 July
     clock.advance(days=55)  # 2026-03-01: start and middle are open
     assert states(pat)["start"] is DueState.DUE
     assert states(pat)["middle"] is DueState.DUE

@@ -151,14 +151,16 @@ class EvaluationReturnService:
             raise BadInput(Msg.EVALUATION_WHICH_PROGRAMME, choices=choices)
         return found[0]
 
-    def due(self) -> list[DuePoint]:
-        """Every time point of every evaluation, in the pack's order, with its state."""
+    def due(self, today: date | None = None) -> list[DuePoint]:
+        """Every time point of every evaluation, in the pack's order, with its state on
+        ``today`` (by default, today)."""
         return [
-            point for programme, plan in self.programmes() for point in self._due(programme, plan)
+            point
+            for programme, plan in self.programmes()
+            for point in self._due(programme, plan, today or self.today())
         ]
 
-    def _due(self, programme: Programme, plan: EvaluationPlan) -> list[DuePoint]:
-        today = self.today()
+    def _due(self, programme: Programme, plan: EvaluationPlan, today: date) -> list[DuePoint]:
         written = self._repo.written(programme.pack_id)
         withdrawn = [w for w in written if w.kind is ReturnKind.WITHDRAWAL]
         found = []
@@ -184,7 +186,7 @@ class EvaluationReturnService:
         if not self._sources.programme.reminders_on():
             return None
         for programme, plan in self.programmes():
-            points = self._due(programme, plan)
+            points = self._due(programme, plan, self.today())
             listed = [(Opening(p.point, p.opens, None), p.state) for p in points]
             chosen = offered(listed, self._repo.dismissed(programme.pack_id))
             if chosen is not None:
