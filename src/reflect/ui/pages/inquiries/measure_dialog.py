@@ -51,8 +51,13 @@ def read_number(text: str, locale: QLocale | None = None) -> float | None:
 
 
 def number_text(value: float | None) -> str:
-    """``value`` written the user's way, as the dialog shows it back."""
-    return "" if value is None else QLocale().toString(value, "g", 12)
+    """``value`` written the user's way, as the dialog shows it back: with their decimal mark
+    and no thousands separators, so that it reads back as the same number."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(value, ord("g"), 12)
 
 
 class MeasureDialog(QDialog):
@@ -85,7 +90,7 @@ class MeasureDialog(QDialog):
         self.definition.setPlaceholderText(self.tr("Exactly what is counted, when, and by whom."))
         self.definition.setTabChangesFocus(True)
         self.definition.setFixedHeight(80)
-        example = QLocale().toString(12.5, "g", 12)
+        example = number_text(12.5)
         self.baseline = QLineEdit()
         self.baseline.setAccessibleName(self.tr("Baseline (optional)"))
         self.baseline.setPlaceholderText(
@@ -148,7 +153,7 @@ class MeasureDialog(QDialog):
         self.accept()
 
     def _refuse(self, field: QLineEdit, words: str, text: str) -> None:
-        example = QLocale().toString(12.5, "g", 12)
+        example = number_text(12.5)
         said = message_text(
             Msg.MEASURE_FIELD_NOT_A_NUMBER, field=words, value=text, example=example
         )
