@@ -192,3 +192,19 @@ def test_the_delete_value_button_deletes_the_chosen_row_and_keep_keeps_it(
     click(qtbot, shown.delete_value_buttons[measure_id])
     answer(qtbot, shown.confirmation, QMessageBox.StandardButton.Yes)
     assert [p.day for p in app.measures.points(measure_id)] == ["2026-01-12", "2026-01-19"]
+
+
+def test_a_measure_without_a_name_is_refused_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, app: App
+) -> None:
+    inquiry = app.inquiries.add(QUESTION)
+    shown = section(window)
+    click(qtbot, shown.add_button)
+    dialog = shown.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.name, "   ")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    assert dialog.isVisible() and dialog.problem.text() == "A measure needs a name."
+    assert dialog.focusWidget() is dialog.name
+    assert app.measures.find(inquiry.id) == []

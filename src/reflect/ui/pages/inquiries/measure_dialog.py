@@ -132,6 +132,9 @@ class MeasureDialog(QDialog):
         self.goal.setText(number_text(measure.goal))
 
     def _on_accepted(self) -> None:
+        if not self.name.text().strip():
+            self._say(self.name, message_text(Msg.EMPTY_MEASURE_NAME))
+            return
         numbers: list[float | None] = []
         for field, words in ((self.baseline, self.tr("Baseline")), (self.goal, self.tr("Goal"))):
             text = field.text().strip()
@@ -157,6 +160,9 @@ class MeasureDialog(QDialog):
         said = message_text(
             Msg.MEASURE_FIELD_NOT_A_NUMBER, field=words, value=text, example=example
         )
+        self._say(field, said)
+
+    def _say(self, field: QLineEdit, said: str) -> None:
         self.problem.setText(said)
         self.problem.show()
         field.setFocus()
