@@ -123,7 +123,9 @@ class App:
         from reflect.services.learning import LearningService
         from reflect.storage.learning_links import LearningLinkRepository
 
-        return LearningService(LearningLinkRepository(self.store), self.entries, self.changes)
+        return LearningService(
+            LearningLinkRepository(self.store), self.entries, self.measures, self.changes
+        )
 
     @cached_property
     def connections(self) -> ConnectionService:

@@ -61,6 +61,9 @@ class Msg(Enum):
     BAD_SECTOR = "Unknown sector {value}. Choose one of: {choices}."
     NOT_A_LEARNING_ENTRY = "Only a learning log entry can name a PDSA cycle; {id} is not one."
     LEARNING_LINK_TO_ITSELF = "A learning log entry cannot name itself as its PDSA cycle."
+    NOT_A_LEARNING_ENTRY_FOR_MEASURE = (
+        "Only a learning log entry can name the measure it learned from; {id} is not one."
+    )
     BAD_STATUS = "Unknown status {value}. Choose one of: {choices}."
     BAD_KIND = "Unknown kind {value}. Choose one of: {choices}."
     BAD_DATE = "{value} is not a date. Write dates as YYYY-MM-DD."
@@ -527,6 +530,11 @@ class Msg(Enum):
     MEASURE_CSV_EMPTY = "{path} holds no values. Nothing was recorded."
     MEASURE_DATE_TWICE = "{day} is given twice; keep one of them. Nothing was saved."
     MEASURE_PASTE_TOO_LONG = "Paste at most {limit} rows at a time; nothing was pasted."
+    MEASURE_NO_POINT = "{name} has no value on {day}; nothing was removed."
+    MEASURE_FIELD_NOT_A_NUMBER = (
+        "{field}: “{value}” is not a number. Write a number such as {example}, or leave it "
+        "empty; nothing was saved."
+    )
 
     # What a measure's chart shows (docs/measures.md); {first} and {last} are dates
     MEASURE_SIGNAL_SHIFT = (

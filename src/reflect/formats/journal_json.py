@@ -31,7 +31,7 @@ from reflect.messages import Msg
 
 FORMAT = "reflect-journal"
 # 2: measures and their points, connections, learning_links and the "learning" entry
-# kind. Version 1 files read as ever.
+# kind (and, ignored by readers that came before it, learning_measures).
 VERSION = 2
 MAX_SCORE = 1_000_000  # far beyond any rating scale, well inside SQLite's integers
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -60,6 +60,9 @@ def dumps(contents: JournalContents, exported: str) -> str:
         "measures": [_measure_json(m, points.get(m.id, [])) for m in contents.measures],
         "connections": [_enums_as_text(asdict(c)) for c in contents.connections],
         "learning_links": [{"entry_id": e, "pdsa_entry_id": c} for e, c in contents.learning_links],
+        "learning_measures": [
+            {"entry_id": e, "measure_id": m} for e, m in contents.learning_measures
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
@@ -97,6 +100,7 @@ def _parse_document(document: Any, path: Path) -> JournalContents:
         points=tuple(p for m in _list(document, "measures", path) for p in _points(m, path)),
         connections=_each(document, "connections", _connection, path),
         learning_links=_each(document, "learning_links", _learning_link, path),
+        learning_measures=_each(document, "learning_measures", _measure_link, path),
     )
 
 
@@ -379,8 +383,12 @@ def _optional_number(raw: dict[str, Any], key: str) -> float | None:
     return float(value)
 
 
-def _learning_link(raw: dict[str, Any]) -> tuple[str, str]:
-    return _text(raw, "entry_id"), _text(raw, "pdsa_entry_id")
+def _learning_link(raw: dict[str, Any], other: str = "pdsa_entry_id") -> tuple[str, str]:
+    return _text(raw, "entry_id"), _text(raw, other)
+
+
+def _measure_link(raw: dict[str, Any]) -> tuple[str, str]:
+    return _learning_link(raw, "measure_id")
 
 
 def _connection(raw: dict[str, Any]) -> Connection:

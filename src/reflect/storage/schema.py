@@ -330,6 +330,20 @@ def m009_learning_links(db: Database) -> None:
     )
 
 
+def m010_learning_measures(db: Database) -> None:
+    # A learning log entry may also name the measure it learned from. Its own table, as the
+    # PDSA link has: either link can be there without the other, and each goes with its row.
+    db.executescript(
+        """
+        CREATE TABLE learning_measures (
+            entry_id TEXT PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE
+        );
+        CREATE INDEX learning_measures_measure ON learning_measures(measure_id);
+        """
+    )
+
+
 def m011_evaluation_returns(db: Database) -> None:
     # What the participant wrote for a programme's evaluation: each return (its id and time
     # point) and each withdrawal, so "what is due" can say sent or withdrawn, and each "not now"
@@ -366,5 +380,6 @@ STEPS: tuple[Step, ...] = (
     m007_measures,
     m008_connections,
     m009_learning_links,
+    m010_learning_measures,
     m011_evaluation_returns,
 )
