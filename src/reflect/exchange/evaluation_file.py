@@ -141,12 +141,7 @@ def open_return_file(path: Path, identity: Identity) -> EvaluationReturn:
     """:func:`open_return` on the file at ``path``, reading no more of it than a return can
     be: a huge file costs one bounded read, not its size in memory."""
     most = MAX_RETURN_BYTES * bundle.MAX_FILE_FACTOR + bundle.MAX_HEADER_BYTES
-    files.require_exists(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(most + 1)
-    except OSError as exc:
-        raise BadInput(Msg.FILE_NOT_READABLE, path=path, reason=exc.strerror or exc) from exc
+    data = files.read_bytes(path, most)
     if len(data) > most:
         raise BadInput(Msg.EVAL_RETURN_TOO_LARGE, path=path)
     return open_return(data, path, identity)

@@ -26,9 +26,7 @@ from reflect.core.evaluation import (
     TimePoint,
 )
 from reflect.core.framework import Framework
-from reflect.errors import BadInput
-from reflect.files import decode_utf8, read_bytes
-from reflect.formats.toml_table import Invalid, Table
+from reflect.formats.toml_table import Invalid, Table, named_file_text
 
 SECTION = "evaluation"
 SPEC_KEYS = (
@@ -116,12 +114,7 @@ def _inline_or_file(table: Table, key: str, folder: Path | None, limit: int) -> 
     if inline and named:
         raise Invalid(table.field(file_key), f"cannot be given as well as {key}")
     if named and folder is not None:
-        try:
-            text = decode_utf8(read_bytes(folder / named), folder / named)
-        except BadInput as exc:
-            raise Invalid(
-                table.field(file_key), "cannot be used: " + exc.text.removesuffix(".")
-            ) from None
+        text = named_file_text(folder / named, table.field(file_key), limit)
         where = table.field(file_key)
     else:
         text, where = inline, table.field(key)

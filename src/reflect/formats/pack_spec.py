@@ -22,7 +22,7 @@ from reflect.errors import BadInput
 from reflect.files import decode_utf8, read_bytes
 from reflect.formats.evaluation_spec import SECTION, read_evaluation
 from reflect.formats.framework_toml import framework_from_document, read_framework
-from reflect.formats.toml_table import Invalid, Table, parse_toml
+from reflect.formats.toml_table import Invalid, Table, cannot_use, named_file_text, parse_toml
 from reflect.messages import Msg
 
 FORMAT = "reflect-pack-spec"
@@ -74,7 +74,7 @@ class PackSpec:
 
 def read_spec(path: Path, known: KnownFramework) -> PackSpec:
     """Read and check a spec file; ``known`` finds frameworks shipped with Reflect by id."""
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise _invalid(path, "the file", f"is larger than {MAX_BYTES // 1_000_000} MB")
     text = decode_utf8(data, path)
@@ -132,10 +132,7 @@ def _welcome(pack: Table, path: Path) -> str:
     if inline and named:
         raise Invalid(pack.field("welcome_file"), "cannot be given as well as welcome")
     if named:
-        try:
-            text = decode_utf8(read_bytes(path.parent / named), path.parent / named)
-        except BadInput as exc:
-            raise Invalid(pack.field("welcome_file"), _cannot_use(exc)) from None
+        text = named_file_text(path.parent / named, pack.field("welcome_file"), MAX_WELCOME)
     else:
         text = inline
     if len(text) > MAX_WELCOME:
@@ -190,7 +187,7 @@ def _carried(table: Table, spec: Path, file: Path | None) -> Framework:
         if file is None and exc.msg is Msg.FRAMEWORK_INVALID:
             raise Invalid(f"{table.where}.{exc.params['field']}", exc.params["reason"]) from None
         where = table.field("file" if file else "format")
-        raise Invalid(where, _cannot_use(exc)) from None
+        raise Invalid(where, cannot_use(exc)) from None
 
 
 def read_events(tables: list[Table], frameworks: set[str]) -> tuple[EventSpec, ...]:
@@ -263,11 +260,6 @@ def positive(table: Table, key: str) -> int:
     if value is None or not 1 <= value <= 1_000_000:
         raise Invalid(table.field(key), "must be a whole number from 1")
     return value
-
-
-def _cannot_use(exc: BadInput) -> str:
-    # the message names the file's problem as a sentence; PACK_SPEC_INVALID ends the sentence
-    return "cannot be used: " + exc.text.removesuffix(".")
 
 
 def _invalid(path: Path, field: str, reason: str) -> BadInput:
