@@ -630,7 +630,7 @@ class Msg(Enum):
     EVALUATION_NO_CONSENT = "Nothing was written: a return is written only once you agree."
     EVALUATION_BAD_ANSWER = "Write {option} as KEY=TEXT, for example: {example}"
     # Lines of a return's preview: exactly what will leave
-    EVALUATION_PREVIEW_TITLE = "Your {label} return for {programme}"
+    EVALUATION_PREVIEW_TITLE = "Evaluation return for {programme}: “{label}”"
     EVALUATION_PREVIEW_TO = "Encrypted so that only the evaluator can read it: {evaluator}"
     EVALUATION_PREVIEW_ALSO = (
         "Also in the file: the programme ({programme_id}) and time point ({key}) it is for, "

@@ -78,7 +78,7 @@ def test_the_offer_waits_its_turn_and_a_return_is_saved_by_keyboard(
     bar = window.nudges
     assert bar.text.text().startswith("Yesterday's workshop")  # the reflection comes first
     press(qtbot, bar.later)
-    assert bar.isVisible() and "Your At the start return" in bar.text.text()
+    assert bar.isVisible() and "asks for an evaluation return: “At the start”" in bar.text.text()
     assert bar.reflect.text() == "See the return…"
 
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -91,7 +91,7 @@ def test_the_offer_waits_its_turn_and_a_return_is_saved_by_keyboard(
     dialog = the_dialog(EvaluationReturnDialog)
     assert isinstance(dialog, EvaluationReturnDialog)
     shown = dialog.preview.toPlainText()
-    assert "Your At the start return for Leading Across Systems, cohort 4" in shown
+    assert "Evaluation return for Leading Across Systems, cohort 4: “At the start”" in shown
     assert "Collective vision and leadership: 2" in shown
     assert "No counts." in shown and "No quotes." in shown  # scores only by default
     assert NOTICE_START in shown

@@ -47,9 +47,11 @@ def nudge_text(nudge: Nudge, days_ago: int) -> str:
 
 
 def return_text(due: DuePoint) -> str:
-    return tr("Your {0} return for the evaluation of {1} is due. Would you like to see what it "
-              "would hold? Nothing leaves unless you agree.").format(
-        due.point.label, due.programme_name
+    # The time point's label is the facilitator's ("At the end", "Six months after"), so it
+    # stands on its own in quotation marks rather than inside the sentence's grammar.
+    return tr("{0} asks for an evaluation return: “{1}”. Would you like to see what it would "
+              "hold? Nothing leaves unless you agree.").format(
+        due.programme_name, due.point.label
     )  # fmt: skip
 
 
