@@ -9,6 +9,7 @@ itself a message is translated too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,7 @@ class Line:
 
 
 BLANK = Line(None)
+LIST_ITEM = re.compile(r"(?:[-*•]|\d+[.)])\s")
 
 
 def english(msg: Msg) -> str:
@@ -83,8 +85,31 @@ def withdrawal_lines(programme_name: str, plan: EvaluationPlan, evaluator: str) 
 
 
 def notice_lines(plan: EvaluationPlan) -> list[Line]:
-    notice = [Line(None, text=line) for line in plan.privacy_notice.strip().splitlines()]
-    return [Line(Msg.EVALUATION_PREVIEW_NOTICE), *notice]
+    return [Line(Msg.EVALUATION_PREVIEW_NOTICE), *paragraph_lines(plan.privacy_notice)]
+
+
+def paragraph_lines(text: str) -> list[Line]:
+    """The facilitator's text as paragraphs: a spec wraps its lines to fit the file, so lines
+    are joined until a blank line or a list item ("- ", "* ", "1. "), and the screen wraps
+    them again."""
+    lines: list[Line] = []
+    for block in text.strip().split("\n\n"):
+        lines += [BLANK] if lines else []
+        for paragraph in _unwrapped(block.splitlines()):
+            lines.append(Line(None, text=paragraph))
+    return lines
+
+
+def _unwrapped(rows: list[str]) -> list[str]:
+    paragraphs: list[str] = []
+    for row in (row.strip() for row in rows):
+        if not row:
+            continue
+        if paragraphs and not LIST_ITEM.match(row):
+            paragraphs[-1] += " " + row
+        else:
+            paragraphs.append(row)
+    return paragraphs
 
 
 def _ratings(rated: RatedFrom, opens: date | None) -> list[Line]:
