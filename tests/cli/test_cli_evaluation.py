@@ -69,7 +69,8 @@ def test_nothing_is_written_without_consent(
     for stdin in ("", "n\n"):
         refused = reflect("evaluation", "return", "start", "--out", str(out), stdin=stdin)
         assert refused.code == 1
-        assert "Evaluation return for North cohort 3: “Start”" in refused.out  # the preview came first
+        # the preview came first
+        assert "Evaluation return for North cohort 3: “Start”" in refused.out
         assert refused.err.endswith(error_line(Msg.EVALUATION_NO_CONSENT))
         assert not out.exists()
     assert sealed.calls == []
