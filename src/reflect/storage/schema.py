@@ -330,6 +330,17 @@ def m009_learning_links(db: Database) -> None:
     )
 
 
+def m012_search_external_content(db: Database) -> None:
+    # Every word the search index holds, with its stem, so a part-typed word finds what the
+    # whole word finds (see storage/search_terms.py).
+    from reflect.storage import search_terms
+
+    db.conn.execute(
+        "CREATE TABLE search_terms (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID"
+    )
+    search_terms.learn_all(db.conn)
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
@@ -340,4 +351,5 @@ STEPS: tuple[Step, ...] = (
     m007_measures,
     m008_connections,
     m009_learning_links,
+    m012_search_external_content,
 )

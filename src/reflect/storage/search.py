@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reflect.core.entry import title_of
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.search import MARK_END, MARK_START, SearchHit, Terms
+from reflect.storage import search_terms
 from reflect.storage.database import Store
 from reflect.storage.filters import where_clause
 from reflect.storage.response_texts import response_texts
@@ -22,11 +24,24 @@ _SNIPPET = (
 )
 
 
-def match_expression(terms: Terms) -> str:
-    """An FTS5 query: every word as a stem or a prefix, every phrase exactly, all required."""
-    parts = [f'("{w}" OR "{w}"*)' for w in terms.words]
+Alternatives = Callable[[str], "list[str] | None"]
+
+
+def match_expression(terms: Terms, alternatives: Alternatives = lambda word: None) -> str:
+    """An FTS5 query: every phrase exactly, every word as what it may be the start of, all
+    required. ``alternatives`` gives the words a typed word stands for (see search_terms);
+    without them a word is its stem or a stem prefix."""
+    parts = [_word(w, alternatives(w)) for w in terms.words]
     parts += ['"' + " ".join(p) + '"' for p in terms.phrases]
     return " AND ".join(parts)
+
+
+def _word(word: str, alternatives: list[str] | None) -> str:
+    if alternatives is None:
+        return f'("{word}" OR "{word}"*)'
+    # A word ending in * is a stem prefix; no typed word holds one (parse_terms keeps \w only).
+    quoted = (f'"{w[:-1]}"*' if w.endswith("*") else f'"{w}"' for w in dict.fromkeys(alternatives))
+    return "(" + " OR ".join(quoted) + ")"
 
 
 class SearchRepository:
@@ -36,11 +51,19 @@ class SearchRepository:
     def search(self, terms: Terms, filt: EntryFilter, limit: int) -> list[SearchHit]:
         if terms.is_empty:
             return []
-        match = match_expression(terms)
+        match = match_expression(terms, self._alternatives)
         # Inquiries carry no tags, kinds or dates, so only an unfiltered search shows them.
         ranked, params = _ranked(match) if filt.is_empty else _ranked_filtered(match, filt)
         rows = self.store.query(_WITH_FIELDS.format(ranked=ranked), [*params, limit])
         return [_hit(self.store, row) for row in rows]
+
+    def _alternatives(self, word: str) -> list[str] | None:
+        conn = self.store.conn
+        found = search_terms.alternatives(conn, word)
+        if found is None:  # a short start of many words: a stem prefix, and what it misses
+            missed = search_terms.missed_by_prefix(conn, word)
+            return [word, f"{word}*", *missed] if missed else None
+        return found
 
 
 # Ranking reads only the index; the entry or inquiry behind each of the best rows is joined

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reflect.storage import search_terms
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -49,6 +51,7 @@ def rebuild(db: Database) -> None:
             )
         ]
         put_inquiry(db, row[0], wordings, row[2])
+    search_terms.learn_all(conn)
 
 
 def _put(db: Database, rowid: int, title: str, body: str, tags: str) -> None:
@@ -58,3 +61,4 @@ def _put(db: Database, rowid: int, title: str, body: str, tags: str) -> None:
         "INSERT INTO search_index (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
         (rowid, title, body, tags),
     )
+    search_terms.learn(conn, [title, body, tags])
