@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from reflect.storage.schema_search import m012_search_external_content
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
@@ -328,17 +330,6 @@ def m009_learning_links(db: Database) -> None:
         CREATE INDEX learning_links_cycle ON learning_links(cycle_id);
         """
     )
-
-
-def m012_search_external_content(db: Database) -> None:
-    # Every word the search index holds, with its stem, so a part-typed word finds what the
-    # whole word finds (see storage/search_terms.py).
-    from reflect.storage import search_terms
-
-    db.conn.execute(
-        "CREATE TABLE search_terms (word TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID"
-    )
-    search_terms.learn_all(db.conn)
 
 
 STEPS: tuple[Step, ...] = (

@@ -12,77 +12,115 @@ are exactly what the index holds, accents and case folded alike.
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 
-# Beyond this many stems (a word's first two or three letters) a stem-prefix query is used
-# instead, with the few stems it would miss added.
+# A word FTS5 shortens is searched as the stems of the words it begins, up to this many; an OR
+# of more terms is slower than a stem prefix, used instead (with the stems it would miss).
 MANY_STEMS = 32
 _TOKENIZE = "unicode61 remove_diacritics 2"
 _SCRATCH = (
-    f"CREATE VIRTUAL TABLE temp.search_words USING fts5(t, tokenize = '{_TOKENIZE}')",
-    f"CREATE VIRTUAL TABLE temp.search_stems USING fts5(t, tokenize = 'porter {_TOKENIZE}')",
+    # Contentless, so 'delete-all' empties them at once (a DELETE would leave tombstones that
+    # every later read of the vocabulary walks through).
+    f"CREATE VIRTUAL TABLE temp.search_words USING fts5(t, content = '', tokenize = '{_TOKENIZE}')",
+    "CREATE VIRTUAL TABLE temp.search_stems USING fts5("
+    f"t, content = '', tokenize = 'porter {_TOKENIZE}')",
     "CREATE VIRTUAL TABLE temp.search_words_seen USING fts5vocab(temp, search_words, instance)",
     "CREATE VIRTUAL TABLE temp.search_stems_seen USING fts5vocab(temp, search_stems, instance)",
 )
 _LAST = "\U0010ffff"
+_WORD = re.compile(r"\w+")
+_CHUNK = 500
 
 
 def learn(conn: sqlite3.Connection, texts: Iterable[str]) -> None:
-    """Add every word of ``texts`` (with its stem) that is not known yet."""
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_terms (word, stem) VALUES (?, ?)", _pairs(conn, texts)
-    )
+    """Add every word of ``texts`` (with its stem) that is not known yet.
+
+    Only words not already in the table go through FTS5's tokenizers (most of an entry's words
+    are known after the first few hundred entries). Python's own split of the text only picks
+    those candidates: a word it shapes differently from FTS5 is simply tokenized again."""
+    candidates = {_folded(word) for word in set(_WORD.findall(" ".join(texts).lower()))}
+    if not candidates:
+        return
+    known: set[str] = set()
+    listed = sorted(candidates)
+    for start in range(0, len(listed), _CHUNK):
+        chunk = listed[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        known.update(
+            row[0]
+            for row in conn.execute(f"SELECT word FROM search_terms WHERE word IN ({marks})", chunk)
+        )
+    new = [word for word in listed if word not in known]
+    if new:
+        conn.executemany(
+            "INSERT OR IGNORE INTO search_terms (word, stem) VALUES (?, ?)", _pairs(conn, new)
+        )
+
+
+def _folded(word: str) -> str:
+    """A word as unicode61 with remove_diacritics folds it, near enough to pick candidates."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def learn_all(conn: sqlite3.Connection, chunk: int = 500) -> None:
-    """Learn every word the search index holds, a chunk of rows at a time."""
-    last = None
-    while True:
-        rows = conn.execute(
-            "SELECT rowid, title || ' ' || body || ' ' || tags FROM search_index "
-            + ("WHERE rowid > ? " if last is not None else "")
-            + "ORDER BY rowid LIMIT ?",
-            (last, chunk) if last is not None else (chunk,),
-        ).fetchall()
-        if not rows:
-            return
-        learn(conn, [text for _, text in rows])
-        last = rows[-1][0]
+    """Learn every word of what the search index holds, a chunk of rows at a time."""
+    # Made first: making them while the rows are being read would abort the read.
+    _make_scratch(conn)
+    rows = conn.execute("SELECT title || ' ' || body || ' ' || tags FROM search_content")
+    while texts := [text for (text,) in rows.fetchmany(chunk)]:
+        learn(conn, texts)
 
 
 def alternatives(conn: sqlite3.Connection, typed: str) -> list[str] | None:
-    """Words to search for (each standing for its stem) instead of the word part ``typed``.
+    """The terms to search for the word part ``typed``, any of which may match: words (each
+    standing for its stem, as FTS5 stems a query word) and stem prefixes (ending in ``*``).
 
-    None when ``typed`` is not one word to FTS5 (its own tokenizer splits it), or when it
-    begins too many: the caller then searches it as a stem prefix."""
-    pairs = list(_pairs(conn, [typed]))
-    if len(pairs) != 1:
+    A word FTS5 leaves as it is (a part-typed word, mostly: "improvem") is its stem prefix,
+    plus the words it begins whose stems that prefix misses ("improvement", stored as
+    "improv"). A word FTS5 shortens ("working", stem "work") is the stems of the words it
+    begins, and not its stem prefix, which would find "workshop" where "worki" does not.
+    None when ``typed`` is not one word to FTS5's tokenizer."""
+    pair = _pair(conn, typed)
+    if pair is None:
         return None
-    word, stem = pairs[0]
-    found = conn.execute(
-        "SELECT stem, min(word) FROM search_terms WHERE word >= ? AND word < ? GROUP BY stem",
-        (word, word + _LAST),
+    word, stem = pair
+    end = word + _LAST
+    if stem != word:
+        found = conn.execute(
+            "SELECT stem, min(word) FROM search_terms WHERE word >= ? AND word < ? "
+            f"GROUP BY stem LIMIT {MANY_STEMS + 1}",
+            (word, end),
+        ).fetchall()
+        if len(found) <= MANY_STEMS:
+            return [word, *(w for s, w in found if s != stem)]
+    missed = conn.execute(
+        "SELECT min(word) FROM search_terms WHERE word >= ? AND word < ? "
+        "AND substr(stem, 1, ?) != ? GROUP BY stem",
+        (word, end, len(stem), stem),
     ).fetchall()
-    if len(found) <= MANY_STEMS:
-        return [word, *(w for s, w in found if s != stem)]
-    return None
+    return [word, f"{word}*", *(w for (w,) in missed)]
 
 
-def missed_by_prefix(conn: sqlite3.Connection, typed: str) -> list[str]:
-    """Words beginning ``typed`` whose stems a stem-prefix query for it would miss."""
-    pairs = list(_pairs(conn, [typed]))
-    if len(pairs) != 1:
-        return []
-    word, stem = pairs[0]
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT min(word) FROM search_terms WHERE word >= ? AND word < ? "
-            "AND substr(stem, 1, ?) != ? GROUP BY stem",
-            (word, word + _LAST, len(stem), stem),
-        )
-    ]
+def _pair(conn: sqlite3.Connection, typed: str) -> tuple[str, str] | None:
+    """A typed word as FTS5 folds and stems it; None if FTS5 would make it several words."""
+    known = conn.execute(
+        "SELECT word, stem FROM search_terms WHERE word = ?", (_folded(typed.lower()),)
+    ).fetchone()
+    if known is not None:
+        return known[0], known[1]
+    if conn.execute("PRAGMA query_only").fetchone()[0]:
+        # A read-only journal's own connection may not write even its scratch tables: the
+        # word is taken as it is (its stem prefix, as before m012, and the words it begins).
+        folded = _folded(typed.lower())
+        return (folded, folded) if _WORD.fullmatch(folded) else None
+    pairs = _pairs(conn, [typed])
+    return pairs.pop() if len(pairs) == 1 else None
 
 
 def _pairs(conn: sqlite3.Connection, texts: Iterable[str]) -> set[tuple[str, str]]:
@@ -90,12 +128,7 @@ def _pairs(conn: sqlite3.Connection, texts: Iterable[str]) -> set[tuple[str, str
     # The scratch tables are written outside any transaction of the caller's (a reader's
     # connection must not be left holding one, which would pin its view of the journal).
     began = conn.in_transaction
-    if (
-        conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'search_stems_seen'").fetchone()
-        is None
-    ):
-        for statement in _SCRATCH:
-            conn.execute(statement)
+    _make_scratch(conn)
     rows = [(n, text) for n, text in enumerate(texts, start=1)]
     try:
         conn.executemany("INSERT INTO temp.search_words (rowid, t) VALUES (?, ?)", rows)
@@ -113,7 +146,14 @@ def _pairs(conn: sqlite3.Connection, texts: Iterable[str]) -> set[tuple[str, str
             )
         }
     finally:
-        conn.execute("DELETE FROM temp.search_words")
-        conn.execute("DELETE FROM temp.search_stems")
+        conn.execute("INSERT INTO temp.search_words (search_words) VALUES ('delete-all')")
+        conn.execute("INSERT INTO temp.search_stems (search_stems) VALUES ('delete-all')")
         if not began and conn.in_transaction:
             conn.commit()
+
+
+def _make_scratch(conn: sqlite3.Connection) -> None:
+    made = "SELECT 1 FROM temp.sqlite_master WHERE name = 'search_stems_seen'"
+    if conn.execute(made).fetchone() is None:
+        for statement in _SCRATCH:
+            conn.execute(statement)
