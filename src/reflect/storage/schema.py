@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from reflect.storage.schema_counts import m013_journal_counts
 from reflect.storage.schema_search import m012_search_external_content
 
 if TYPE_CHECKING:
@@ -343,4 +344,5 @@ STEPS: tuple[Step, ...] = (
     m008_connections,
     m009_learning_links,
     m012_search_external_content,
+    m013_journal_counts,
 )
