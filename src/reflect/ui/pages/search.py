@@ -25,6 +25,7 @@ from reflect.ui.widgets.html_delegate import HtmlDelegate, HtmlRole
 
 # How long a one-character query waits for the next key before it is searched anyway.
 SHORT_QUERY_PAUSE_MS = 300
+RESULTS_BATCH = 8  # about a screenful of rows, laid out before the first paint
 HitRole = Qt.ItemDataRole.UserRole
 
 
@@ -52,6 +53,10 @@ class SearchPage(QWidget):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # Rows are laid out a few at a time between events: measuring 100 rows of wrapped HTML
+        # at once held the window for 50 to 100 ms on every keystroke (docs/benchmarks.md).
+        self.results.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.results.setBatchSize(RESULTS_BATCH)
         self.results.itemActivated.connect(self._on_result_activated)
         self.field = SearchField(self.results)
         self.field.setPlaceholderText(self.tr('Search words, parts of words or "exact phrases"'))
@@ -68,6 +73,7 @@ class SearchPage(QWidget):
         self._searches.failed.connect(self._on_failed)
         self._shown_for: str | None = ""  # the text the results shown are for
         self._open_first = False  # Enter came before the answer: open the best match then
+        self._unshown: list[SearchHit] = []  # results still to be added to the list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.field)
@@ -114,8 +120,8 @@ class SearchPage(QWidget):
     def _show(self, text: str, hits: list[SearchHit]) -> None:
         self._shown_for = text
         self.results.clear()
-        for hit in hits:
-            self._add(hit)
+        self._unshown = list(hits)
+        self._add_some()
         if text.strip():
             self.summary.setText(
                 self.tr("No matches.") if not hits else self.tr("%n match(es)", "", len(hits))
@@ -125,6 +131,15 @@ class SearchPage(QWidget):
         if self._open_first and self.results.count():
             self._open_first = False
             self._open(self.results.item(0))
+
+    def _add_some(self) -> None:
+        """Add the next few rows; the rest follow between events, so the window answers keys
+        while a hundred rows of HTML are made (at once they held it for 20 to 90 ms)."""
+        some, self._unshown = self._unshown[:RESULTS_BATCH], self._unshown[RESULTS_BATCH:]
+        for hit in some:
+            self._add(hit)
+        if self._unshown:
+            QTimer.singleShot(0, self, self._add_some)
 
     def _add(self, hit: SearchHit) -> None:
         item = QListWidgetItem()
