@@ -44,3 +44,15 @@ def test_the_words_of_the_issue_are_found_part_typed(app: App) -> None:
     entry = app.entries.write("Improvement needs participation.")
     for part in ("impro", "improvem", "improveme", "improvemen", "participa", "particip"):
         assert [h.id for h in app.search.search(SearchRequest(part))] == [entry.id], part
+
+
+def test_a_word_that_begins_another_word_of_the_query_changes_nothing(app: App) -> None:
+    both = app.entries.write("Improvement of the team.")
+    app.entries.write("Impossible.")
+    for query in ("imp improvement", "improvement imp", "team Team", "improvement"):
+        assert [h.id for h in app.search.search(SearchRequest(query))] == [both.id], query
+    statements: list[str] = []
+    app.store.conn.set_trace_callback(statements.append)
+    app.search.search(SearchRequest("imp improvement"))
+    app.store.conn.set_trace_callback(None)
+    assert not any("'imp'" in s or '"imp"' in s for s in statements)  # not searched at all

@@ -51,7 +51,7 @@ class SearchRepository:
     def search(self, terms: Terms, filt: EntryFilter, limit: int) -> list[SearchHit]:
         if terms.is_empty:
             return []
-        match = match_expression(terms, self._alternatives)
+        match = match_expression(_needed(terms), self._alternatives)
         # Inquiries carry no tags, kinds or dates, so only an unfiltered search shows them.
         ranked, params = _ranked(match) if filt.is_empty else _ranked_filtered(match, filt)
         rows = self.store.query(_WITH_FIELDS.format(ranked=ranked), [*params, limit])
@@ -109,6 +109,19 @@ def _ranked_filtered(match: str, filt: EntryFilter) -> tuple[str, list[Any]]:
         f"WHERE search_index MATCH ? AND {where}"
     )
     return sql, [match, *params]
+
+
+def _needed(terms: Terms) -> Terms:
+    """The terms without words that change no result: a repeated word, or one that begins
+    another word of the query (every entry the longer word finds, the shorter finds too:
+    tests/storage/test_search_prefixes.py), which would only make FTS5 read more."""
+    folded = [w.casefold() for w in terms.words]
+    kept = tuple(
+        word
+        for n, (word, low) in enumerate(zip(terms.words, folded, strict=True))
+        if low not in folded[:n] and not any(o != low and o.startswith(low) for o in folded)
+    )
+    return Terms(kept, terms.phrases)
 
 
 def _hit(store: Store, row: dict[str, Any], snippet: str) -> SearchHit:
