@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reflect.core.search import SearchHit, SearchRequest, parse_terms
 from reflect.storage.search import SearchRepository
-from reflect.storage.search_reader import SearchReader
+from reflect.storage.search_reader import SearchInterrupted, SearchReader
 
 
 class SearchService:
@@ -17,12 +17,14 @@ class SearchService:
         terms = parse_terms(request.text)
         return self._repo.search(terms, request.filter, max(1, request.limit))
 
-    def background_search(self, request: SearchRequest) -> list[SearchHit]:
-        """As :meth:`search`, on a connection of its own, for one worker thread at a time.
-
-        Raises ``SearchInterrupted`` when :meth:`interrupt` stopped it."""
+    def background_search(self, request: SearchRequest) -> list[SearchHit] | None:
+        """As :meth:`search`, on a connection of its own, for one worker thread at a time;
+        None when :meth:`interrupt` stopped it."""
         terms = parse_terms(request.text)
-        return self._reader.search(terms, request.filter, max(1, request.limit))
+        try:
+            return self._reader.search(terms, request.filter, max(1, request.limit))
+        except SearchInterrupted:
+            return None
 
     def interrupt(self) -> None:
         """Stop the background search running now: a newer one is wanted instead."""

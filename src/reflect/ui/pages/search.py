@@ -106,9 +106,13 @@ class SearchPage(QWidget):
         self._shown_for = None
         self._searches.request(lambda: (text, service.background_search(request)))
 
-    def _on_found(self, found: tuple[str, list[SearchHit]]) -> None:
+    def _on_found(self, found: tuple[str, list[SearchHit] | None]) -> None:
         text, hits = found
-        if text == self.field.text():
+        if text != self.field.text():
+            return
+        if hits is None:  # interrupted, though still wanted (an interrupt that came late)
+            self.run_search()
+        else:
             self._show(text, hits)
 
     def _on_failed(self, error: BaseException) -> None:
