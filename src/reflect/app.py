@@ -79,6 +79,8 @@ class App:
         self._bundle_cipher = bundle_cipher
 
     def close(self) -> None:
+        if "search" in self.__dict__:  # its own read connection, if it was ever made
+            self.search.close()
         self.store.close()
 
     @cached_property
@@ -165,8 +167,9 @@ class App:
     def search(self) -> SearchService:
         from reflect.services.search import SearchService
         from reflect.storage.search import SearchRepository
+        from reflect.storage.search_reader import SearchReader
 
-        return SearchService(SearchRepository(self.store))
+        return SearchService(SearchRepository(self.store), SearchReader(self.store))
 
     @cached_property
     def transfer(self) -> TransferService:

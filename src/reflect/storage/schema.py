@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from reflect.storage.schema_counts import m013_journal_counts
+from reflect.storage.schema_search import m012_search_external_content
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
@@ -382,4 +385,6 @@ STEPS: tuple[Step, ...] = (
     m009_learning_links,
     m010_learning_measures,
     m011_evaluation_returns,
+    m012_search_external_content,
+    m013_journal_counts,
 )
