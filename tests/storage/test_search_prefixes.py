@@ -56,3 +56,21 @@ def test_a_word_that_begins_another_word_of_the_query_changes_nothing(app: App) 
     app.search.search(SearchRequest("imp improvement"))
     app.store.conn.set_trace_callback(None)
     assert not any("'imp'" in s or '"imp"' in s for s in statements)  # not searched at all
+
+
+def known_words(app: App) -> set[str]:
+    return {word for (word,) in app.store.conn.execute("SELECT word FROM search_terms")}
+
+
+def test_a_name_deleted_for_good_leaves_no_word_behind(app: App) -> None:
+    kept = app.entries.write("Met the discharge team about the huddle.")
+    gone = app.entries.write("Zebedee Quennell said the huddle ran over.")
+    assert {"zebedee", "quennell"} <= known_words(app)
+
+    app.entries.trash(gone.id)
+    app.entries.empty_trash()
+
+    words = known_words(app)
+    assert not {"zebedee", "quennell"} & words
+    assert {"huddle", "discharge"} <= words  # still held by the entry that stays
+    assert app.entries.get(kept.id).body.startswith("Met")

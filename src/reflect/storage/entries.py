@@ -158,6 +158,7 @@ class EntryRepository:
     def empty_trash(self) -> int:
         with self.store.writing() as db:
             cursor = db.conn.execute("DELETE FROM entries WHERE deleted IS NOT NULL")
+            search_terms.forget_unused(db.conn)
             return int(cursor.rowcount)
 
     # Loading -----------------------------------------------------------------------------

@@ -4,7 +4,9 @@ The search index holds stems (Porter), and FTS5 stems a prefix query too: "impro
 prefix no stem has ("improvement" is stored as "improv"), so a word part-typed found nothing.
 ``search_terms`` keeps every word the index has seen with its stem; a typed word is searched
 as each distinct stem of the words it begins, so every longer prefix finds a subset of what a
-shorter one finds. The table only grows: a word no entry holds any more finds nothing.
+shorter one finds. The table grows as entries are written (a word no entry holds any more
+finds nothing) and forgets, when the trash is emptied, every word whose stem the index no
+longer holds: words are private, and a name deleted for good should not stay behind.
 
 Words and stems come from FTS5's own tokenizers (on two scratch tables in ``temp``), so they
 are exactly what the index holds, accents and case folded alike.
@@ -58,6 +60,18 @@ def learn(conn: sqlite3.Connection, texts: Iterable[str]) -> None:
         conn.executemany(
             "INSERT OR IGNORE INTO search_terms (word, stem) VALUES (?, ?)", _pairs(conn, new)
         )
+
+
+def forget_unused(conn: sqlite3.Connection) -> None:
+    """Forget the words whose stem no live entry or inquiry holds (one pass over the index's
+    vocabulary: run when entries are deleted for good, not on every save)."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_index_stems "
+        "USING fts5vocab(main, search_index, row)"
+    )
+    conn.execute(
+        "DELETE FROM search_terms WHERE stem NOT IN (SELECT term FROM temp.search_index_stems)"
+    )
 
 
 def _folded(word: str) -> str:
