@@ -45,7 +45,7 @@ def journal(app: App, clock: FakeClock) -> dict[str, str]:
     app.inquiries.reword(inquiry.id, WORDINGS[1])
     clock.advance(days=2)
     entry = app.entries.write(
-        "Nobody reads the Monday report; it costs two hours.\n\nMore later.",
+        "Nobody reads the **Monday report**; it costs two hours.\n\nMore later.",
         title="Dropping the Monday report",
         inquiry_id=inquiry.id,
     )
@@ -146,7 +146,7 @@ def test_quotes_the_first_paragraph_or_an_exact_passage(
         "--quote", f"{journal['entry']}=More later.",
     )  # fmt: skip
     text = out.read_text(encoding="utf-8")
-    assert "> Nobody reads the Monday report; it costs two hours.\n" in text
+    assert "> Nobody reads the **Monday report**; it costs two hours.\n" in text
     assert "> More later.\n" in text
     assert text.count("— Dropping the Monday report, 2026-03-05") == 2
 

@@ -93,10 +93,14 @@ def derive_title(text: str) -> str:
     for line in text.splitlines():
         line = line.strip()
         if line:
-            match = _HEADING.match(line)
-            cleaned = _MARKUP.sub("", match.group(1) if match else line).strip()
-            return shorten(cleaned, TITLE_LIMIT)
+            return shorten(without_marks(line), TITLE_LIMIT)
     return ""
+
+
+def without_marks(line: str) -> str:
+    """One line of Markdown as words to print or list: no heading hashes or emphasis marks."""
+    match = _HEADING.match(line)
+    return _MARKUP.sub("", match.group(1) if match else line).strip()
 
 
 def split_heading(text: str) -> tuple[str, str]:

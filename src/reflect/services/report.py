@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from reflect.core.action import Action, ActionKind, ActionStatus
 from reflect.core.assessment import Assessment
 from reflect.core.clock import local_date, local_day_start
-from reflect.core.entry import Entry
+from reflect.core.entry import Entry, without_marks
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import Inquiry, InquiryStatus
 from reflect.core.measure import Point
@@ -367,7 +367,9 @@ def _is_done(action: Action) -> bool:
 
 def _line(action: Action, entries: dict[str, Entry]) -> ActionLine:
     source = entries.get(action.entry_id or "")
-    reason = first_paragraph(source) if source and _is_stopped(action) else ""
+    # Without Markdown's marks: the why is read on paper, where "**half a day**" should read
+    # "half a day". A quote, by contrast, is the user's words exactly as written.
+    reason = without_marks(first_paragraph(source)) if source and _is_stopped(action) else ""
     return ActionLine(action.text, action.status.value, local_date(action.updated), reason)
 
 
