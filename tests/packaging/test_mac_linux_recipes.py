@@ -58,3 +58,14 @@ def test_the_desktop_entry_opens_every_type() -> None:
     desktop = entry["Desktop Entry"]
     assert {m for m in desktop["MimeType"].split(";") if m} == {kind.mime for kind in OPENED}
     assert desktop["Exec"] == "reflect %f"
+
+
+def test_the_mac_build_signs_and_notarizes_only_with_the_facilitators_own_credentials() -> None:
+    build = (PACKAGING / "macos" / "build.sh").read_text(encoding="utf-8")
+    assert 'identity="${REFLECT_MAC_SIGN_IDENTITY:-}"' in build
+    assert 'profile="${REFLECT_NOTARY_PROFILE:-}"' in build
+    for step in ("notarytool submit", "--wait", "stapler staple", "codesign --verify"):
+        assert step in build, step
+    guide = (ROOT / "docs" / "packaging.md").read_text(encoding="utf-8")
+    for step in ("codesign --force --deep --options runtime", "notarytool store-credentials"):
+        assert step in guide, step
