@@ -43,12 +43,17 @@ def test_the_full_suite_runs_on_each_system(flow: dict[str, Any]) -> None:
         assert flow["jobs"][job]["needs"] == "tests", job
 
 
-def test_linux_builds_on_the_glibc_floor_and_installs_without_root(flow: dict[str, Any]) -> None:
+def test_linux_builds_on_old_glibc_and_installs_without_root(flow: dict[str, Any]) -> None:
     linux = flow["jobs"]["linux"]
     assert linux["runs-on"] == "ubuntu-22.04"
     assert linux["env"]["REFLECT_MAX_GLIBC"] == "2.35"
     script = joined(linux)
     assert "packaging/linux/build.sh" in script
+    # The release is built on Debian 11 (glibc 2.31) and that is what is installed and kept.
+    assert "packaging/linux/build_debian11.sh" in script
+    assert "./dist/debian11/reflect-journal_" in script
+    kept = linux["steps"][-1]["with"]["path"].split()
+    assert kept and all(path.startswith("dist/debian11/") for path in kept)
     assert "sudo -u reflecttest" in script and "tar -C ~/.local/opt -xzf" in script
     assert "apt-get install" in script and "apt-get remove" in script
     assert script.count("packaging/smoke_installed.py") == 2  # the tarball and the .deb
@@ -110,3 +115,10 @@ def test_every_artefact_is_hashed(flow: dict[str, Any]) -> None:
     assert "sha256sum" in script and "SHA256SUMS" in script
     for suffix in ("*.tar.gz", "*.deb", "*.exe", "*.msi", "*.zip", "*.dmg"):
         assert suffix in script
+
+
+def test_the_debian_11_build_holds_its_floor() -> None:
+    script = (PACKAGING / "linux" / "build_debian11.sh").read_text(encoding="utf-8")
+    assert "debootstrap" in script and " bullseye " in script
+    assert "REFLECT_MAX_GLIBC=2.31" in script
+    assert "smoke_installed.py" in script and "apt-get install" in script
