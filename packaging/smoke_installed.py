@@ -23,6 +23,10 @@ checks what a person's first days with the installed app need, with the standard
    ``packs`` folder beside the executable, or the machine-wide one) is installed by a fresh
    journal's first window start
 
+A double-clicked file (``reflect FILE.reflect``, what the associations run) opens the window and
+asks before it receives or installs anything, so that path is left to the window's own tests;
+here the same files are opened with the commands that do it without asking.
+
 Steps 1-5 keep their keys in a passphrase file (the keyring forced off), so they never depend
 on the runner's keychain. Every journal is in a scratch folder; nothing real is touched.
 Exit status 0 when every step passed.

@@ -80,7 +80,7 @@ stage="$(mktemp -d)"
 trap 'umount "$chroot_dir/proc"; rm -rf "$stage"' EXIT
 tar -C "$stage" -xzf "$out"/reflect-*.tar.gz
 "$root/packaging/smoke.sh" "$stage/reflect"
-python3 "$root/packaging/smoke_installed.py" "$stage/reflect/reflect"
+python3 "$root/packaging/smoke_installed.py" "$stage/reflect/reflect" ${pack:+--expect-pack-installed}
 
 echo "== smoke test inside the Debian 11 root (glibc 2.31): the tarball, then the .deb"
 rm -rf "$chroot_dir/kit" "$chroot_dir/kit-app" && mkdir "$chroot_dir/kit" "$chroot_dir/kit-app"
