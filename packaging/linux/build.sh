@@ -11,7 +11,9 @@
 #    /etc/xdg/reflect/packs/), where Reflect picks it up on start
 # 4. smoke-tests the unpacked tarball and the .deb unpacked into a scratch root
 #    (packaging/smoke.sh), and checks the .deb's metadata and contents
-# 5. writes sizes and the glibc the bundle needs to dist/linux-build.txt
+# 5. writes sizes and the glibc the bundle needs (packaging/linux/glibc_floor.py: the highest
+#    GLIBC_ version any shared library or the executable needs, and which files need it) to
+#    dist/linux-build.txt
 # REFLECT_MAX_GLIBC=2.35 fails the build when the bundle needs a newer glibc (release builds).
 set -euo pipefail
 
@@ -81,14 +83,18 @@ tar -C "$stage" -czf "$tarball" reflect
 echo "== $deb"
 "$root/packaging/linux/make_deb.sh" "$bundle" "$deb" ${pack:+"$pack"}
 
-glibc="$(find "$bundle" -type f -name '*.so*' -print0 | xargs -0 objdump -T 2>/dev/null \
-  | grep -oE 'GLIBC_[0-9]+(\.[0-9]+)+' | sed 's/GLIBC_//' | sort -uV | tail -1)"
-if [ -n "${REFLECT_MAX_GLIBC:-}" ] \
-  && [ "$(printf '%s\n' "$glibc" "$REFLECT_MAX_GLIBC" | sort -V | tail -1)" != "$REFLECT_MAX_GLIBC" ]; then
-  echo "The bundle needs glibc $glibc, newer than REFLECT_MAX_GLIBC=$REFLECT_MAX_GLIBC:" \
+# The oldest glibc the bundle runs on: the highest GLIBC_ version any of its ELF files (every
+# shared library and the executable) needs; --report names the files behind each version.
+echo "== the glibc the bundle needs"
+glibc_report="$stage/glibc.txt"
+glibc="$("${PYTHON:-python3}" "$root/packaging/linux/glibc_floor.py" "$bundle" --report \
+  ${REFLECT_MAX_GLIBC:+--max "$REFLECT_MAX_GLIBC"} 2>"$glibc_report")" || {
+  cat "$glibc_report" >&2
+  echo "The bundle needs glibc ${glibc:-?}, newer than REFLECT_MAX_GLIBC=${REFLECT_MAX_GLIBC:-}:" \
     "build on an older distribution (docs/packaging.md)." >&2
   exit 1
-fi
+}
+awk 'NR <= 3 {print " " $0}' "$glibc_report"
 
 # picked_up EXE XDG_CONFIG_DIRS: does a fresh journal get the --pack programme on first start?
 picked_up() {
@@ -107,6 +113,9 @@ if [ "$smoke" = 1 ]; then
   mkdir "$stage/unpacked"
   tar -C "$stage/unpacked" -xzf "$tarball"
   "$root/packaging/smoke.sh" "$stage/unpacked/reflect"
+  # The installed-app smoke test the workflow runs on every system, here on the tarball.
+  "${PYTHON:-python3}" "$root/packaging/smoke_installed.py" "$stage/unpacked/reflect/reflect" \
+    ${pack:+--expect-pack-installed}
   # From reflect/packs/ beside the executable (an empty XDG folder hides /etc/xdg).
   [ -z "$pack" ] || picked_up "$stage/unpacked/reflect/reflect" "$stage/no-xdg"
 
@@ -146,6 +155,7 @@ report="$dist/linux-build.txt"
   echo "bundle unpacked: $(du -sm "$bundle" | cut -f1) MB ($(find "$bundle" -type f | wc -l) files)"
   echo "tar.gz: $(( $(stat -c %s "$tarball") / 1048576 )) MB  $(basename "$tarball")"
   echo "deb: $(( $(stat -c %s "$deb") / 1048576 )) MB  $(basename "$deb")"
-  echo "needs glibc >= $glibc"
+  echo "needs glibc >= $glibc (packaging/linux/glibc_floor.py); the files that set it:"
+  awk 'NR <= 3 {print " " $0}' "$glibc_report"
   echo "build$( [ "$smoke" = 1 ] && echo " and smoke test"): $(( SECONDS - started )) s"
 } | tee "$report"

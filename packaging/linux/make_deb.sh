@@ -50,8 +50,7 @@ fi
 elf_files() { find "$bundle" -type f \( -name '*.so*' -o -path "$bundle/reflect" \) -print0; }
 carried="$(find "$bundle" -type f -name '*.so*' -printf '%f\n' | sort -u)"
 needed="$(elf_files | xargs -0 objdump -p 2>/dev/null | awk '/NEEDED/ {print $2}' | sort -u)"
-glibc="$(elf_files | xargs -0 objdump -T 2>/dev/null | grep -oE 'GLIBC_[0-9]+(\.[0-9]+)+' \
-  | sed 's/GLIBC_//' | sort -uV | tail -1)"
+glibc="$("${PYTHON:-python3}" "$here/glibc_floor.py" "$bundle")"  # as build.sh reports it
 depends=("libc6 (>= $glibc)")
 for lib in $needed; do
   grep -qxF "$lib" <<<"$carried" && continue

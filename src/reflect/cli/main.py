@@ -192,7 +192,9 @@ def warn(warnings: list[str]) -> None:
 
 def is_bundle_file(arg: str) -> bool:
     """A bundle or a programme pack: what a file association hands the app to open."""
-    return arg.lower().endswith((".reflect", ".reflectpack")) and Path(arg).is_file()
+    from reflect.exchange.file_types import SUFFIXES
+
+    return arg.lower().endswith(SUFFIXES) and Path(arg).is_file()
 
 
 def report_bug(exc: Exception, argv: list[str] | None) -> None:
