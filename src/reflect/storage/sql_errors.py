@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reflect.errors import StorageError
 from reflect.messages import Msg
+from reflect.storage.cipher import errors
 
 # The backup to suggest when the journal is damaged, or a function finding it (called only then,
 # because finding the newest sound backup means checking backups).
@@ -50,7 +51,7 @@ def translated(path: Path, newest_backup: NewestBackup = None) -> Iterator[None]
     """Run a block, re-raising known SQLite failures as :class:`StorageError`."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except errors() as exc:
         replacement = translate(exc, path, newest_backup)
         if replacement is exc:
             raise
