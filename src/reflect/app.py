@@ -24,6 +24,7 @@ from reflect.secrets.age_passphrase import (
 from reflect.secrets.os_keyring import KeyringFactory, system_keyring
 from reflect.secrets.passphrase_file import keys_file
 from reflect.services.changes import ChangeFeed
+from reflect.storage.cipher import is_encrypted
 from reflect.storage.database import Store, open_store
 
 if TYPE_CHECKING:
@@ -34,10 +35,12 @@ if TYPE_CHECKING:
     from reflect.services.coaching import CoachingService
     from reflect.services.connections import ConnectionService
     from reflect.services.drafts import DraftService
+    from reflect.services.encryption import EncryptionService
     from reflect.services.entries import EntryService
     from reflect.services.frameworks import FrameworkCatalog
     from reflect.services.inquiries import InquiryService
     from reflect.services.insights import InsightsService
+    from reflect.services.journal_keys import AskPassphrase, JournalKeys
     from reflect.services.keys import KeyService
     from reflect.services.learning import LearningService
     from reflect.services.measures import MeasureService
@@ -200,6 +203,18 @@ class App:
         return BackupService(self.store, self.paths, self.changes, self.clock)
 
     @cached_property
+    def encryption(self) -> EncryptionService:
+        from reflect.services.encryption import EncryptionService
+
+        return EncryptionService(
+            self.store, self.paths, self.journal_keys(), self.backups, self.changes
+        )
+
+    def journal_keys(self) -> JournalKeys:
+        """The encrypted journal's key, kept in the same key store as the identity keys."""
+        return journal_keys_for(self.paths, self._keyring_factory, self._cipher)
+
+    @cached_property
     def frameworks(self) -> FrameworkCatalog:
         return framework_catalog(self.paths)
 
@@ -281,16 +296,31 @@ def open_app(
     keyring_factory: KeyringFactory = system_keyring,
     cipher: PassphraseCipher = AGE_SCRYPT,
     bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
+    unlock: AskPassphrase | None = None,
 ) -> App:
     """Open the journal in ``paths.data_dir`` (creating it on first use).
+
+    An encrypted journal is opened with its key from the key store, or from the passphrase
+    ``unlock`` asks for (docs/encryption.md); a plain one never loads SQLCipher.
 
     ``keyring_factory`` and ``cipher`` reach the key store, which is opened only when keys are
     first needed, and ``bundle_cipher`` passphrase bundles (tests pass fakes). Front ends hand
     the key service their passphrase prompt.
     """
     prepare_data_dir(paths)
-    store = open_store(paths.db_path, paths.backups_dir)
+    key = None
+    if is_encrypted(paths.db_path):
+        key = journal_keys_for(paths, keyring_factory, cipher).unlock(unlock)
+    store = open_store(paths.db_path, paths.backups_dir, key=key)
     return App(paths, store, clock, keyring_factory, cipher, bundle_cipher)
+
+
+def journal_keys_for(
+    paths: Paths, keyring_factory: KeyringFactory, cipher: PassphraseCipher
+) -> JournalKeys:
+    from reflect.services.journal_keys import JournalKeys
+
+    return JournalKeys(paths.data_dir, keyring_factory, cipher)
 
 
 def framework_catalog(paths: Paths) -> FrameworkCatalog:

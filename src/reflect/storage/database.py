@@ -156,9 +156,8 @@ def open_store(
     module's documentation); one that would need migrating is refused untouched.
     """
     existed = path.exists() and path.stat().st_size > 0
+    # Without a key, a file that is not plain SQLite is opened plainly and reported as damaged.
     key = key if cipher.is_encrypted(path) else None
-    if key is None and cipher.is_encrypted(path):
-        raise StorageError(Msg.JOURNAL_KEY_NEEDED, path=path)
     # Looked for only on damage.
     newest = partial(backup_files.newest_good, backups_dir, key=key)
     unwritable = unwritable_place(path) if existed else None

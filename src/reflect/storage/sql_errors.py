@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +21,7 @@ _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8
 _IOERR_SHMSIZE = _IOERR | (19 << 8)
 
 
-def translate(exc: sqlite3.Error, path: Path, newest_backup: NewestBackup) -> Exception:
+def translate(exc: Exception, path: Path, newest_backup: NewestBackup) -> Exception:
     """Return the error to raise instead of ``exc``; unknown SQLite errors stay bugs."""
     extended = getattr(exc, "sqlite_errorcode", 0) or 0
     code = extended & 0xFF
