@@ -224,7 +224,11 @@ class App:
         from reflect.storage.meta import MetaRepository
 
         return KeyService(
-            MetaRepository(self.store), self.paths.data_dir, self._keyring_factory, self._cipher
+            MetaRepository(self.store),
+            self.paths.data_dir,
+            self._keyring_factory,
+            self._cipher,
+            journal_key=lambda: self.store.key,
         )
 
     @cached_property

@@ -18,7 +18,7 @@ from reflect.errors import ReflectError
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.secrets.memory_keyring import MemoryKeyring
-from reflect.services.journal_keys import KEY_SECRET, key_file
+from reflect.services.journal_keys import KEY_SECRET, JournalKeys, key_file
 from reflect.storage import backup_files, cipher
 
 MARKER = "Zanzibar-quokka-7731"
@@ -188,3 +188,31 @@ def test_the_random_key_lives_only_in_the_key_store(paths: Paths) -> None:
     on_disk = b"".join(p.read_bytes() for p in paths.data_dir.rglob("*") if p.is_file())
     assert saved.encode() not in on_disk
     assert bytes.fromhex(saved) not in on_disk
+
+
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_a_key_backup_opens_the_journal_again_when_its_key_is_lost(
+    paths: Paths, tmp_path: Path, passphrase: str | None
+) -> None:
+    ring = MemoryKeyring()
+
+    def open_it(unlock: str | None = None) -> App:
+        ask = None if unlock is None else (lambda: unlock)
+        return open_app(
+            paths, FakeClock(), keyring_factory=lambda: ring, cipher=QuickCipher(), unlock=ask
+        )
+
+    app = open_it()
+    written = app.entries.write("Worth keeping.")
+    app.encryption.encrypt(passphrase)
+    backup = app.keys.backup(tmp_path / "keys.backup", "backup passphrase")
+    app.close()
+    ring.passwords.clear()  # the keyring entry lost, or the passphrase forgotten
+    with pytest.raises(ReflectError):
+        open_it(None if passphrase is None else "forgotten, so a guess")
+
+    keys = JournalKeys(paths.data_dir, lambda: ring, QuickCipher())
+    assert keys.restore_from_backup(backup.read_bytes(), "backup passphrase")
+    again = open_it()
+    assert again.entries.get(written.id).body == written.body
+    again.close()

@@ -4,8 +4,10 @@ Turning encryption on: a backup is taken, the key is made (and, for a random key
 key store) and its settings written beside the journal, all before the journal is touched; then
 the journal is converted into a verified copy swapped in atomically
 (:mod:`reflect.storage.conversion`), and each backup is converted the same way, so no plain
-copy of the journal is left behind. Turning it off is the same the other way round. An
-interruption at any moment leaves a journal that opens: the old one, or the new one whole.
+copy of the journal is left behind. Turning it off converts the backups first and the journal
+last, so whenever any file is encrypted the journal is too and its key is still found. An
+interruption at any moment leaves a journal that opens (the old one, or the new one whole) and
+backups that open with its key; running the command again finishes the job.
 """
 
 from __future__ import annotations
@@ -65,10 +67,15 @@ class EncryptionService:
 
     def encrypt(self, passphrase: str | None = None, progress: Progress = _quiet) -> None:
         """Encrypt the journal: under a key derived from ``passphrase``, asked for at every
-        open, or (None) under a random key kept in the key store."""
+        open, or (None) under a random key kept in the key store. On a journal already
+        encrypted, backups an interruption left plain are encrypted; if there are none, it
+        says so."""
         self._refuse_read_only()
         if self._store.encrypted:
-            raise BadInput(Msg.JOURNAL_ALREADY_ENCRYPTED)
+            if not self.status().backups_plain:
+                raise BadInput(Msg.JOURNAL_ALREADY_ENCRYPTED)
+            self._convert_backups(None, self._store.key, progress)
+            return
         journal_id = MetaRepository(self._store).get_or_set(JOURNAL_ID, new_id())
         key, settings = self._keys.new_key(journal_id, passphrase)
         self._backups.backup(reason=BackupReason.PRE_CONVERSION)
@@ -83,9 +90,10 @@ class EncryptionService:
         if key is None:
             raise BadInput(Msg.JOURNAL_NOT_ENCRYPTED)
         self._backups.backup(reason=BackupReason.PRE_CONVERSION)
-        self._swap(None)
+        # Backups first, the journal last: while any file is encrypted the journal is too, so
+        # its key (and the settings that find it) are still there if this is interrupted.
         self._convert_backups(key, None, progress)
-        # Only now: a backup left encrypted by an interruption still finds its key.
+        self._swap(None)
         remove_settings(self._paths.data_dir)
 
     def _refuse_read_only(self) -> None:
@@ -107,6 +115,8 @@ class EncryptionService:
         self, old_key: bytes | None, new_key: bytes | None, progress: Progress
     ) -> None:
         listed = backup_files.list_backups(self._paths.backups_dir)
+        for leftover in self._paths.backups_dir.glob(f"*{conversion.CONVERTING}*"):
+            leftover.unlink(missing_ok=True)  # an interrupted run's half-made copy
         progress(1, len(listed) + 1)
         for done, path in enumerate(listed, start=2):
             conversion.convert_file(path, old_key, new_key)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from reflect.errors import BadInput, StorageError
+from reflect.exchange.identity import journal_key_in_backup
 from reflect.files import write_text
 from reflect.messages import Msg
 from reflect.secrets.age_passphrase import AGE_SCRYPT, PassphraseCipher
@@ -197,6 +198,27 @@ class JournalKeys:
                 raise BadInput(Msg.JOURNAL_KEY_WRONG)
             raise StorageError(Msg.JOURNAL_KEY_LOST, path=self._data_dir, where="the key store")
         return key
+
+    def restore_from_backup(self, backup: bytes, passphrase: str) -> bool:
+        """Put the journal key in a key backup back in the key store (a lost keyring entry, or
+        a forgotten passphrase: the journal then opens from the key store). True if the backup
+        held this journal's key; False, changing nothing, if it held none or another's."""
+        settings = read_settings(self._data_dir)
+        if settings is None:
+            return False
+        found = journal_key_in_backup(backup, passphrase, cipher=self._cipher)
+        try:
+            key = bytes.fromhex(found or "")
+        except ValueError:
+            return False
+        if len(key) != KEY_BYTES or not hmac.compare_digest(check_value(key), settings.check):
+            return False
+        self.key_store(settings.journal_id).set(KEY_SECRET, key.hex())
+        if settings.mode == "passphrase":
+            write_settings(
+                self._data_dir, KeySettings("key-store", settings.journal_id, settings.check)
+            )
+        return True
 
     def mode(self) -> KeyMode | None:
         settings = read_settings(self._data_dir)
