@@ -12,12 +12,13 @@ backups that open with its key; running the command again finishes the job.
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reflect.core.backup import BackupReason
 from reflect.core.ids import new_id
-from reflect.errors import BadInput
+from reflect.errors import BadInput, ReflectError
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.services.backups import BackupService
@@ -64,6 +65,23 @@ class EncryptionService:
         encrypted = self._store.encrypted
         plain = sum(1 for b in listed if not cipher.is_encrypted(b)) if encrypted else 0
         return LockStatus(encrypted, self._keys.mode() if encrypted else None, plain)
+
+    def needs_passphrase(self) -> bool:
+        """Whether unlocking (the journal, or the window's lock) takes a passphrase."""
+        return self._store.encrypted and self._keys.mode() == "passphrase"
+
+    def unlocks(self, passphrase: str | None) -> bool:
+        """Whether ``passphrase`` (or, for a key kept in the key store, the key store itself)
+        gives the open journal's key: the window's lock asks this. A plain journal's lock
+        needs nothing. Changes nothing; a wrong passphrase is just False."""
+        key = self._store.key
+        if key is None:
+            return True
+        try:
+            found = self._keys.unlock(None if passphrase is None else (lambda: passphrase))
+        except ReflectError:
+            return False
+        return found is not None and hmac.compare_digest(found, key)
 
     def encrypt(self, passphrase: str | None = None, progress: Progress = _quiet) -> None:
         """Encrypt the journal: under a key derived from ``passphrase``, asked for at every
