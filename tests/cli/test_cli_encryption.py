@@ -86,3 +86,42 @@ def test_a_missing_passphrase_variable_changes_nothing(reflect: Reflect) -> None
     result = reflect("encrypt", "--passphrase-env", "NOT_SET_ANYWHERE")
     assert result.code == 1 and "NOT_SET_ANYWHERE" in result.err
     assert not cipher.is_encrypted(reflect.data_dir / "journal.db")
+
+
+def test_a_read_only_encrypted_journal_is_searched_and_checked_and_not_converted(
+    reflect: Reflect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mounts import ReadOnlySwitch
+
+    reflect.ok("write", f"Read-only {MARKER}.")
+    monkeypatch.setenv("JOURNAL_PASS", PASSPHRASE)
+    monkeypatch.setenv("REFLECT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    reflect.ok("encrypt", "--passphrase-env", "JOURNAL_PASS")
+    switch = ReadOnlySwitch(reflect.data_dir)
+    switch.on()
+    try:
+        assert MARKER in reflect.ok("search", MARKER).out
+        assert reflect.ok("check").out == "ok\n"
+        refused = reflect("decrypt")
+        assert refused.code == 1 and "read-only" in refused.err
+    finally:
+        switch.off()
+    assert cipher.is_encrypted(reflect.data_dir / "journal.db")
+
+
+def test_restore_puts_an_encrypted_backup_back(
+    reflect: Reflect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reflect.ok("write", f"Kept {MARKER}.")
+    monkeypatch.setenv("JOURNAL_PASS", PASSPHRASE)
+    monkeypatch.setenv("REFLECT_JOURNAL_PASSPHRASE", PASSPHRASE)
+    reflect.ok("encrypt", "--passphrase-env", "JOURNAL_PASS")
+    backup = reflect.data_dir / "backups" / "chosen.db"
+    reflect.ok("backup", "--out", str(backup))
+    reflect.ok("write", "Written after the backup.")
+
+    reflect.ok("restore", str(backup))
+
+    assert "Written after the backup" not in reflect.ok("list").out
+    assert MARKER in reflect.ok("search", MARKER).out
+    assert cipher.is_encrypted(reflect.data_dir / "journal.db")

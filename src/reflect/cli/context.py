@@ -16,6 +16,7 @@ from reflect.paths import Paths, checked_stamps_dir, resolve_paths
 from reflect.secrets.age_passphrase import AGE_SCRYPT
 from reflect.secrets.os_keyring import system_keyring
 from reflect.services.journal_keys import JournalKeys
+from reflect.storage.cipher import is_encrypted
 
 ENV_JOURNAL_PASSPHRASE = "REFLECT_JOURNAL_PASSPHRASE"
 JOURNAL_PROMPT = "Passphrase for your encrypted journal"
@@ -52,6 +53,13 @@ class CliState:
     def journal_keys(self) -> JournalKeys:
         """The encrypted journal's key, without opening the journal."""
         return journal_keys_for(self.paths, system_keyring, AGE_SCRYPT)
+
+    def journal_key(self, *files: Path) -> bytes | None:
+        """The encrypted journal's key when any of ``files`` is encrypted (a backup to
+        restore, a damaged journal), found without opening the journal; else None."""
+        if not any(is_encrypted(path) for path in files):
+            return None
+        return self.journal_keys().unlock(journal_passphrase)
 
 
 def journal_passphrase() -> str:
