@@ -25,6 +25,7 @@ from reflect.secrets.os_keyring import KeyringFactory, system_keyring
 from reflect.secrets.passphrase_file import keys_file
 from reflect.services.changes import ChangeFeed
 from reflect.storage.cipher import is_encrypted
+from reflect.storage.conversion import remove_all_leftovers
 from reflect.storage.database import Store, open_store
 
 if TYPE_CHECKING:
@@ -312,6 +313,7 @@ def open_app(
     the key service their passphrase prompt.
     """
     prepare_data_dir(paths)
+    remove_all_leftovers(paths.db_path, paths.backups_dir)  # of a conversion cut short
     key = None
     if is_encrypted(paths.db_path):
         key = journal_keys_for(paths, keyring_factory, cipher).unlock(unlock)

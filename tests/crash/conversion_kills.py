@@ -86,6 +86,7 @@ def check_journal(data_dir: Path, expected: dict[str, str]) -> bool:
     finally:
         app.close()
     assert found == expected, f"{len(set(expected) - set(found))} entries lost or changed"
+    assert leftovers(data_dir) == [], "a half-made copy (perhaps plain) was left behind"
     for backup in list_backups(paths.backups_dir):
         assert unusable_because(backup, key) is None, f"a listed backup does not open: {backup}"
     return key is not None
@@ -102,3 +103,8 @@ def run_conversion_kills(data_dir: Path, rounds: int, seed: int, report: Report)
         state = "encrypted" if encrypted else "plain"
         report(f"conversion round {n + 1}/{rounds}: {at}, journal {state}")
     return where
+
+
+def leftovers(data_dir: Path) -> list[Path]:
+    """Half-made copies still there after the journal was opened (which removes them)."""
+    return [p for p in data_dir.rglob("*") if ".converting" in p.name]

@@ -216,3 +216,22 @@ def test_a_key_backup_opens_the_journal_again_when_its_key_is_lost(
     again = open_it()
     assert again.entries.get(written.id).body == written.body
     again.close()
+
+
+def test_half_made_copies_left_by_a_killed_conversion_are_removed_on_open(paths: Paths) -> None:
+    open_it = opener(paths)
+    app = open_it()
+    app.entries.write("Something.")
+    app.encryption.encrypt()
+    app.close()
+    leftovers = [
+        Path(f"{paths.db_path}.converting"),
+        paths.backups_dir / "journal-20261203T000000000000Z-daily.db.converting",
+    ]
+    for leftover in leftovers:
+        leftover.write_text(f"plain words {MARKER}", encoding="utf-8")
+
+    open_it().close()
+
+    assert not any(p.exists() for p in leftovers)
+    assert_no_marker(paths)

@@ -133,8 +133,6 @@ class EncryptionService:
         self, old_key: bytes | None, new_key: bytes | None, progress: Progress
     ) -> None:
         listed = backup_files.list_backups(self._paths.backups_dir)
-        for leftover in self._paths.backups_dir.glob(f"*{conversion.CONVERTING}*"):
-            leftover.unlink(missing_ok=True)  # an interrupted run's half-made copy
         progress(1, len(listed) + 1)
         for done, path in enumerate(listed, start=2):
             conversion.convert_file(path, old_key, new_key)

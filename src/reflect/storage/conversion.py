@@ -15,6 +15,7 @@ complete. A copy left by a process killed half way is removed the next time.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,18 @@ def remove_leftovers(path: Path) -> None:
     """Delete a half-made copy (and its rollback journal) left by an interrupted conversion."""
     for suffix in ("", "-journal"):
         Path(f"{copy_path(path)}{suffix}").unlink(missing_ok=True)
+
+
+def remove_all_leftovers(path: Path, backups_dir: Path) -> None:
+    """Delete what an interrupted conversion left, beside the journal and its backups: a
+    half-made copy may be a plain copy of an encrypted journal. A read-only folder keeps them
+    (nothing can be removed there, and nothing can be converted either)."""
+    found = [copy_path(path), Path(f"{copy_path(path)}-journal")]
+    if backups_dir.is_dir():
+        found += backups_dir.glob(f"*{CONVERTING}*")
+    for leftover in found:
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
 
 
 def convert(path: Path, old_key: bytes | None, new_key: bytes | None) -> None:
