@@ -22,7 +22,7 @@ from reflect.secrets.age_passphrase import (
     RawPassphraseCipher,
 )
 from reflect.secrets.os_keyring import KeyringFactory, system_keyring
-from reflect.secrets.passphrase_file import keys_file
+from reflect.secrets.passphrase_file import PassphraseProvider, keys_file
 from reflect.services.changes import ChangeFeed
 from reflect.storage.cipher import is_encrypted
 from reflect.storage.conversion import remove_all_leftovers
@@ -213,7 +213,9 @@ class App:
 
     def journal_keys(self) -> JournalKeys:
         """The encrypted journal's key, kept in the same key store as the identity keys."""
-        return journal_keys_for(self.paths, self._keyring_factory, self._cipher)
+        from reflect.services.journal_keys import JournalKeys
+
+        return JournalKeys(self.paths.data_dir, store_for=lambda _journal_id: self.keys.store())
 
     @cached_property
     def frameworks(self) -> FrameworkCatalog:
@@ -316,17 +318,25 @@ def open_app(
     remove_all_leftovers(paths.db_path, paths.backups_dir)  # of a conversion cut short
     key = None
     if is_encrypted(paths.db_path):
-        key = journal_keys_for(paths, keyring_factory, cipher).unlock(unlock)
+        # Where there is no keyring, a key kept with the user's keys is in keys.age, whose
+        # passphrase is then the one asked for.
+        keys_file_passphrase = None if unlock is None else (lambda *, new: unlock())
+        keys = journal_keys_for(paths, keyring_factory, cipher, keys_file_passphrase)
+        key = keys.unlock(unlock)
     store = open_store(paths.db_path, paths.backups_dir, key=key)
     return App(paths, store, clock, keyring_factory, cipher, bundle_cipher)
 
 
 def journal_keys_for(
-    paths: Paths, keyring_factory: KeyringFactory, cipher: PassphraseCipher
+    paths: Paths,
+    keyring_factory: KeyringFactory,
+    cipher: PassphraseCipher,
+    keys_passphrase: PassphraseProvider | None = None,
 ) -> JournalKeys:
+    """The journal's key before the journal is open (its id is read from journal-key.json)."""
     from reflect.services.journal_keys import JournalKeys
 
-    return JournalKeys(paths.data_dir, keyring_factory, cipher)
+    return JournalKeys(paths.data_dir, keyring_factory, cipher, keys_passphrase)
 
 
 def framework_catalog(paths: Paths) -> FrameworkCatalog:

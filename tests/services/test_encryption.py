@@ -235,3 +235,28 @@ def test_half_made_copies_left_by_a_killed_conversion_are_removed_on_open(paths:
 
     assert not any(p.exists() for p in leftovers)
     assert_no_marker(paths)
+
+
+def test_without_a_keyring_the_random_key_is_kept_in_the_keys_file(paths: Paths) -> None:
+    from fakes import no_keyring
+
+    def open_it(unlock: str | None = None) -> App:
+        ask = None if unlock is None else (lambda: unlock)
+        return open_app(
+            paths, FakeClock(), keyring_factory=no_keyring, cipher=QuickCipher(), unlock=ask
+        )
+
+    app = open_it()
+    app.keys.set_prompts(lambda *, new: "keys file passphrase", lambda msg: None)
+    written = app.entries.write("Kept under a key in keys.age.")
+    app.encryption.encrypt()
+    assert app.encryption.status().mode == "key-store"
+    app.close()
+    assert (paths.data_dir / "keys.age").exists()
+
+    with pytest.raises(ReflectError) as caught:
+        open_it("not the keys passphrase")
+    assert caught.value.msg is Msg.KEY_FILE_WRONG_PASSPHRASE
+    again = open_it("keys file passphrase")
+    assert again.entries.get(written.id).body == written.body
+    again.close()

@@ -9,6 +9,7 @@ import click
 
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
+from reflect.cli.exchange_prompts import with_keys
 from reflect.errors import BadInput
 from reflect.messages import Msg
 
@@ -34,7 +35,9 @@ MODE_WORDS = {
 @pass_state
 def encrypt(state: CliState, passphrase_env: str | None, ask_passphrase: bool) -> None:
     """Encrypt the journal and its backups (a verified copy is swapped in; a backup first)."""
-    app = state.app()
+    # A random key is kept with your keys: where there is no keyring, keys.age asks for its
+    # passphrase as the key commands do.
+    app = with_keys(state, None, None)
     chosen = None
     if passphrase_env:
         chosen = os.environ.get(passphrase_env)

@@ -23,13 +23,20 @@ from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.services.backups import BackupService
 from reflect.services.changes import ChangeFeed, Topic
-from reflect.services.journal_keys import JournalKeys, KeyMode, remove_settings, write_settings
+from reflect.services.journal_keys import (
+    JournalKeys,
+    KeyMode,
+    KeySettings,
+    remove_settings,
+    write_settings,
+)
 from reflect.storage import backup_files, cipher, conversion
 from reflect.storage.database import Store
 from reflect.storage.meta import MetaRepository
 
 JOURNAL_ID = "journal_id"  # the same id the key service uses as its key-store namespace
 
+NewKey = tuple[bytes, KeySettings]  # a key to encrypt with, and its settings (not yet written)
 # Called with (step done, steps in all) as the journal and then each backup is converted.
 Progress = Callable[[int, int], None]
 
@@ -83,19 +90,30 @@ class EncryptionService:
             return False
         return found is not None and hmac.compare_digest(found, key)
 
-    def encrypt(self, passphrase: str | None = None, progress: Progress = _quiet) -> None:
+    def prepare(self, passphrase: str | None) -> NewKey:
+        """Make the key to encrypt with (saving a random one in the key store, which may ask
+        for a keys file's passphrase: a window calls this on its UI thread)."""
+        self._refuse_read_only()
+        journal_id = MetaRepository(self._store).get_or_set(JOURNAL_ID, new_id())
+        return self._keys.new_key(journal_id, passphrase)
+
+    def encrypt(
+        self,
+        passphrase: str | None = None,
+        progress: Progress = _quiet,
+        prepared: NewKey | None = None,
+    ) -> None:
         """Encrypt the journal: under a key derived from ``passphrase``, asked for at every
-        open, or (None) under a random key kept in the key store. On a journal already
-        encrypted, backups an interruption left plain are encrypted; if there are none, it
-        says so."""
+        open, or (None) under a random key kept in the key store (or the key ``prepared``).
+        On a journal already encrypted, backups an interruption left plain are encrypted; if
+        there are none, it says so."""
         self._refuse_read_only()
         if self._store.encrypted:
             if not self.status().backups_plain:
                 raise BadInput(Msg.JOURNAL_ALREADY_ENCRYPTED)
             self._convert_backups(None, self._store.key, progress)
             return
-        journal_id = MetaRepository(self._store).get_or_set(JOURNAL_ID, new_id())
-        key, settings = self._keys.new_key(journal_id, passphrase)
+        key, settings = prepared or self.prepare(passphrase)
         self._backups.backup(reason=BackupReason.PRE_CONVERSION)
         write_settings(self._paths.data_dir, settings)  # before the swap: a crash after it
         self._swap(key)  # must find the way to the key

@@ -144,13 +144,19 @@ class JournalKeys:
         keyring_factory: KeyringFactory = system_keyring,
         cipher: PassphraseCipher = AGE_SCRYPT,
         keys_passphrase: PassphraseProvider | None = None,
+        store_for: Callable[[str], KeyStore] | None = None,
     ) -> None:
         self._data_dir = data_dir
         self._keyring_factory = keyring_factory
         self._cipher = cipher
         self._keys_passphrase = keys_passphrase or _no_keys_passphrase
+        # The key service's own store once the journal is open (so a keys file's passphrase
+        # is asked once a session); before that, one opened here.
+        self._store_for = store_for
 
     def key_store(self, journal_id: str) -> KeyStore:
+        if self._store_for is not None:
+            return self._store_for(journal_id)
         store, _reason = open_key_store(
             journal_id, self._data_dir, self._keys_passphrase, self._keyring_factory, self._cipher
         )

@@ -88,6 +88,10 @@ class KeyService:
         """How to ask for the keys-file passphrase, and how to tell the user why it is asked."""
         self._ask, self._notify = passphrase, notify
 
+    def store(self) -> KeyStore:
+        """This journal's key store (the encrypted journal's key lives there too)."""
+        return self._opened()
+
     def where(self) -> KeyLocation:
         store = self._opened()
         return KeyLocation(store.kind, store.describe(), self._fallback_reason(store))

@@ -8,9 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from reflect.errors import Cancelled
+from reflect.errors import Cancelled, ReflectError
 from reflect.formats.progress import Progress
 from reflect.ui.dialogs.encrypt_dialog import EncryptionChoice
+from reflect.ui.texts import error_text
 
 
 def _tr(text: str) -> str:
@@ -23,9 +24,16 @@ def encryption_choice(window: Any) -> EncryptionChoice:
 
     def encrypt(passphrase: str | None) -> object:
         window.autosave_now()
+        # A random key is saved in the key store here, on the UI thread: a keys file may ask
+        # for its passphrase. A passphrase's key is derived (scrypt) on the worker thread.
+        try:
+            prepared = None if passphrase is not None else app.encryption.prepare(None)
+        except ReflectError as exc:
+            window.notify(error_text(exc))
+            return None
         return window.run_task(
             _tr("Encrypting the journal and its backups…"),
-            lambda progress: app.encryption.encrypt(passphrase, uncancellable(progress)),
+            lambda progress: app.encryption.encrypt(passphrase, uncancellable(progress), prepared),
             lambda _: window.notify(_tr("The journal and its backups are encrypted.")),
         )
 
