@@ -6,7 +6,8 @@ pages and editor out of the window (the central widget), hides the window's own 
 turns off every menu item and shortcut, and titles the window "Locked". Unlocking puts them
 back. An encrypted journal whose key is a passphrase asks for it (checked off the UI thread,
 since scrypt takes a tenth of a second); one whose key is in the key store unlocks from there
-with one press of Unlock; a plain journal's lock is a screen only, and says so.
+with one press of Unlock (on the UI thread: a keys file may ask for its passphrase); a plain
+journal's lock is a screen only, and says so.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.errors import BadInput
+from reflect.errors import BadInput, ReflectError
 from reflect.messages import Msg
 from reflect.ui.texts import error_text
 from reflect.ui.widgets.basics import label
@@ -167,7 +168,18 @@ class AppLock(QObject):
         screen = self._screen
         if screen is None:
             return
-        given = passphrase if self._app.encryption.needs_passphrase() else None
+        if not self._app.encryption.needs_passphrase():
+            # From the key store, on this thread: where keys live in keys.age, its passphrase
+            # dialog must come from the UI thread.
+            try:
+                unlocked = self._app.encryption.unlocks(None)
+            except ReflectError:
+                unlocked = False
+            if unlocked:
+                self.unlock()
+            else:
+                screen.wrong()
+            return
         screen.unlock.setEnabled(False)
 
         def done(unlocked: object) -> None:
@@ -180,7 +192,7 @@ class AppLock(QObject):
                 screen.wrong()
 
         self._window.run_task(
-            self.tr("Unlocking…"), lambda progress: self._app.encryption.unlocks(given), done
+            self.tr("Unlocking…"), lambda progress: self._app.encryption.unlocks(passphrase), done
         )
 
     def unlock(self) -> None:
