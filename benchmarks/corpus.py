@@ -23,7 +23,7 @@ from benchmarks.vocabulary import INQUIRIES, TAGS, ranked_words
 # Bumped whenever a change here would write a different corpus, so cached files are rebuilt.
 GENERATOR_VERSION = 1
 DEFAULT_SEED = 20260301
-SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
+SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "300k": 300_000}  # 300k: not in --quick
 
 START = datetime(1990, 1, 1, 8, 0)
 _KINDS = (("reflection", 50), ("note", 25), ("coaching", 15), ("progress", 10))

@@ -58,6 +58,8 @@ def _cpu_model() -> str:
 def amount(value: float, unit: str) -> str:
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "x":
+        return f"{value:.2f}×"
     if value < 0.01:
         return f"{value * 1000:.2f} ms"
     if value < 1:

@@ -25,6 +25,7 @@ from benchmarks import (
     bench_save,
     bench_search,
     bench_startup,
+    bench_typing,
     queries,
     report,
     venvs,
@@ -34,7 +35,16 @@ from benchmarks.journals import Workspace
 from benchmarks.measure import Figure
 from benchmarks.processes import ROOT
 
-MEASUREMENTS = ("search", "cli", "startup", "import", "save", "exchange", "encryption")
+MEASUREMENTS = (
+    "search",
+    "cli",
+    "startup",
+    "import",
+    "save",
+    "exchange",
+    "typing",
+    "encryption",
+)
 EXCHANGE_SIZE = 1_000
 
 
@@ -58,7 +68,7 @@ QUICK = Effort(10, 2, 1, 1, 3, 1, 60, 1)
 
 def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__)
-    parser.add_argument("--sizes", help="corpus sizes, from 1k,10k,100k (default: all)")
+    parser.add_argument("--sizes", help="corpus sizes, from 1k,10k,100k,300k (default: all)")
     parser.add_argument("--quick", action="store_true", help="1k and 10k, few repeats")
     parser.add_argument("--only", help=f"some of {','.join(MEASUREMENTS)}")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/latest.json")
@@ -120,6 +130,14 @@ def _steps(
                 partial(
                     bench_search.run, workspace, size, label, query_list, effort.search_repeats
                 ),
+            )
+            for label, size in sizes.items()
+        ]
+    if name == "typing":
+        return [
+            (
+                f"typing, Journal page, size and backup, {label} (common words)",
+                partial(bench_typing.run, workspace, size, label),
             )
             for label, size in sizes.items()
         ]

@@ -29,6 +29,9 @@ from reflect.storage.conversion import remove_all_leftovers
 from reflect.storage.database import Store, open_store
 
 if TYPE_CHECKING:
+    from reflect.core.evaluation import EvaluationPlan, ReturnContent, ReturnKind
+    from reflect.core.programme import Programme
+    from reflect.exchange.identity import Identity
     from reflect.services.actions import ActionService
     from reflect.services.appraisal import AppraisalService
     from reflect.services.assessments import AssessmentService
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from reflect.services.drafts import DraftService
     from reflect.services.encryption import EncryptionService
     from reflect.services.entries import EntryService
+    from reflect.services.evaluation_returns import EvaluationReturnService
     from reflect.services.frameworks import FrameworkCatalog
     from reflect.services.inquiries import InquiryService
     from reflect.services.insights import InsightsService
@@ -79,6 +83,8 @@ class App:
         self._bundle_cipher = bundle_cipher
 
     def close(self) -> None:
+        if "search" in self.__dict__:  # its own read connection, if it was ever made
+            self.search.close()
         self.store.close()
 
     @cached_property
@@ -123,7 +129,9 @@ class App:
         from reflect.services.learning import LearningService
         from reflect.storage.learning_links import LearningLinkRepository
 
-        return LearningService(LearningLinkRepository(self.store), self.entries, self.changes)
+        return LearningService(
+            LearningLinkRepository(self.store), self.entries, self.measures, self.changes
+        )
 
     @cached_property
     def connections(self) -> ConnectionService:
@@ -163,8 +171,9 @@ class App:
     def search(self) -> SearchService:
         from reflect.services.search import SearchService
         from reflect.storage.search import SearchRepository
+        from reflect.storage.search_reader import SearchReader
 
-        return SearchService(SearchRepository(self.store))
+        return SearchService(SearchRepository(self.store), SearchReader(self.store))
 
     @cached_property
     def transfer(self) -> TransferService:
@@ -290,10 +299,34 @@ class App:
         )
 
     @cached_property
+    def evaluation_returns(self) -> EvaluationReturnService:
+        from reflect.services.evaluation_returns import EvaluationReturnService, Sources
+        from reflect.storage.evaluation_returns import EvaluationReturnRepository
+
+        sources = Sources(
+            self.programme,
+            self.entries,
+            self.actions,
+            self.measures,
+            self.assessments,
+            self.frameworks,
+            self.keys,
+        )
+        return EvaluationReturnService(
+            EvaluationReturnRepository(self.store),
+            sources,
+            evaluation_plan,
+            seal_return,
+            self.changes,
+            self.clock,
+        )
+
+    @cached_property
     def _programmes(self) -> ProgrammeRepository:
+        from reflect.exchange.pack import evaluation_in
         from reflect.storage.programmes import ProgrammeRepository
 
-        return ProgrammeRepository(self.store)
+        return ProgrammeRepository(self.store, evaluation_in)
 
 
 def open_app(
@@ -346,6 +379,29 @@ def framework_catalog(paths: Paths) -> FrameworkCatalog:
 
     return FrameworkCatalog(
         resource_path("frameworks"), paths.frameworks_dir, paths.pack_frameworks_dir
+    )
+
+
+def evaluation_plan(programme: Programme) -> EvaluationPlan | None:
+    """The programme's evaluation plan, from its pack (a seam tests may replace)."""
+    return programme.evaluation
+
+
+def seal_return(
+    content: ReturnContent | None,
+    kind: ReturnKind,
+    programme_id: str,
+    identity: Identity,
+    evaluator_card: str,
+    created: str,
+    *,
+    return_id: str | None = None,
+) -> bytes:
+    """A return or withdrawal as the evaluator's file (a seam tests may replace)."""
+    from reflect.exchange.evaluation_file import return_bytes
+
+    return return_bytes(
+        content, kind, programme_id, identity, evaluator_card, created, return_id=return_id
     )
 
 

@@ -146,10 +146,15 @@ def require_exists(path: Path) -> None:
         raise BadInput(Msg.FILE_NOT_FOUND, path=path)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, most: int | None = None) -> bytes:
+    """The file's bytes; with ``most``, no more than ``most + 1`` of them, so that a caller can
+    tell a file that is too large (or endless, like /dev/zero) at the cost of one bounded read."""
     require_exists(path)
     try:
-        return path.read_bytes()
+        if most is None:
+            return path.read_bytes()
+        with path.open("rb") as handle:
+            return handle.read(most + 1)
     except OSError as exc:
         raise BadInput(Msg.FILE_NOT_READABLE, path=path, reason=exc.strerror or exc) from exc
 

@@ -90,9 +90,13 @@ class Msg(Enum):
     CONNECTION_NOT_FOUND = "No connection has the id {id}."
     EMPTY_CONNECTION = "A connection needs a name: the person, the organisation, or both."
     CONNECTION_TOO_LONG = "The {field} of a connection can be at most {limit} characters."
+    NOTHING_TO_EDIT = "Nothing to change: give at least one of {options}."
     BAD_SECTOR = "Unknown sector {value}. Choose one of: {choices}."
     NOT_A_LEARNING_ENTRY = "Only a learning log entry can name a PDSA cycle; {id} is not one."
     LEARNING_LINK_TO_ITSELF = "A learning log entry cannot name itself as its PDSA cycle."
+    NOT_A_LEARNING_ENTRY_FOR_MEASURE = (
+        "Only a learning log entry can name the measure it learned from; {id} is not one."
+    )
     BAD_STATUS = "Unknown status {value}. Choose one of: {choices}."
     BAD_KIND = "Unknown kind {value}. Choose one of: {choices}."
     BAD_DATE = "{value} is not a date. Write dates as YYYY-MM-DD."
@@ -503,6 +507,47 @@ class Msg(Enum):
         "Install a newer Reflect; nothing was changed."
     )
     EVENT_NOT_FOUND = "No programme event has the id {id}."
+    # Programme evaluation: returns the evaluator opens (each names only the file, so a list of
+    # refusals reads from the path alone)
+    EVAL_RETURN_NOT_RETURN = "{path} is not a Reflect evaluation return, so it is left out."
+    EVAL_RETURN_TOO_LARGE = (
+        "{path} is far larger than any evaluation return, so it was not opened; it is left out."
+    )
+    EVAL_RETURN_NOT_FOR_YOU = (
+        "{path} was not sent to you: it is locked to another evaluator's key (or the part meant "
+        "for you was damaged), so it is left out."
+    )
+    EVAL_RETURN_DAMAGED = (
+        "{path} is damaged or was changed on the way, so it cannot be opened and is left out. "
+        "Ask the participant to send it again."
+    )
+    EVAL_RETURN_BAD_SIGNATURE = (
+        "{path} was changed after it was signed, so it cannot be trusted and is left out."
+    )
+    EVAL_RETURN_FORWARDED = (
+        "{path} was written for a different evaluator and reached you re-encrypted by someone "
+        "else, so it is left out."
+    )
+    EVAL_RETURN_TOO_NEW = (
+        "{path} was written by a newer version of Reflect; it is left out. Install the newer "
+        "version to read it."
+    )
+    EVAL_RETURN_INVALID = (
+        "{path} is signed, but what it holds is not a valid evaluation return, so it is left out."
+    )
+    EVAL_RETURN_OTHER_PROGRAMME = (
+        "{path} is a return for another programme, so it is left out of this one's report."
+    )
+    EVAL_RETURN_NOT_ASKED = (
+        "{path} answers something this programme's evaluation does not ask (a time point, a "
+        "rating or a question its pack does not name), so it is left out."
+    )
+    EVAL_RETURN_OFF_SCALE = "{path} holds a score outside its framework's scale, so it is left out."
+    EVAL_NO_PLAN = "{name} asks for no evaluation: its pack has no [evaluation] section."
+    EVAL_NOT_THE_EVALUATOR = (
+        "Returns for {name} are locked to its evaluator's key, and this journal's keys are not "
+        "theirs, so they cannot be opened here. Collect them in the evaluator's journal."
+    )
 
     # Measures
     MEASURE_NOT_FOUND = "No measure has the id {id}."
@@ -519,6 +564,11 @@ class Msg(Enum):
     MEASURE_CSV_EMPTY = "{path} holds no values. Nothing was recorded."
     MEASURE_DATE_TWICE = "{day} is given twice; keep one of them. Nothing was saved."
     MEASURE_PASTE_TOO_LONG = "Paste at most {limit} rows at a time; nothing was pasted."
+    MEASURE_NO_POINT = "{name} has no value on {day}; nothing was removed."
+    MEASURE_FIELD_NOT_A_NUMBER = (
+        "{field}: “{value}” is not a number. Write a number such as {example}, or leave it "
+        "empty; nothing was saved."
+    )
 
     # What a measure's chart shows (docs/measures.md); {first} and {last} are dates
     MEASURE_SIGNAL_SHIFT = (
@@ -579,6 +629,79 @@ class Msg(Enum):
         "Spell checking is not available: the British English dictionary in {folder} "
         "could not be loaded."
     )
+
+    # Evaluation: the participant's returns (docs/evaluation.md, "For participants")
+    EVALUATION_NONE = (
+        "No installed programme asks for an evaluation. It comes with your facilitator's pack."
+    )
+    EVALUATION_NO_PROGRAMME = "No installed programme with an evaluation has the id {id}."
+    EVALUATION_WHICH_PROGRAMME = (
+        "More than one programme asks for an evaluation; name one with --programme: {choices}."
+    )
+    EVALUATION_UNKNOWN_TIME_POINT = (
+        "The evaluation of {programme} has no time point {key}. Choose one of: {choices}."
+    )
+    EVALUATION_NOT_YET_OPEN = (
+        "The {label} return of {programme} is not due yet, so nothing was written."
+    )
+    EVALUATION_WITHDRAWN = (
+        "You withdrew from the evaluation of {programme}, so nothing was written: a withdrawal "
+        "removes every return of yours from every later report."
+    )
+    EVALUATION_NO_COUNTS = (
+        "The evaluation of {programme} does not ask for counts, so none can be included."
+    )
+    EVALUATION_UNKNOWN_QUESTION = (
+        "The evaluation of {programme} has no question {key}. Its questions are: {choices}."
+    )
+    EVALUATION_TEXT_TOO_LONG = (
+        "An answer or quote in a return can be at most {limit} characters; one has {length}."
+    )
+    EVALUATION_TOO_MANY_QUOTES = (
+        "A return can hold at most {limit} quotes; {count} were chosen. Nothing was written."
+    )
+    EVALUATION_NO_CONSENT = "Nothing was written: a return is written only once you agree."
+    EVALUATION_BAD_ANSWER = "Write {option} as KEY=TEXT, for example: {example}"
+    # Lines of a return's preview: exactly what will leave
+    EVALUATION_PREVIEW_TITLE = "Evaluation return for {programme}: “{label}”"
+    EVALUATION_PREVIEW_TO = "Encrypted so that only the evaluator can read it: {evaluator}"
+    EVALUATION_PREVIEW_ALSO = (
+        "Also in the file: the programme ({programme_id}) and time point ({key}) it is for, "
+        "the moment you save it, a random id for the file, and the public half of a key made "
+        "for this programme alone, which signs it: not your name, card or keys."
+    )
+    EVALUATION_PREVIEW_RATINGS = "Your ratings, from your self-assessment on {framework}:"
+    EVALUATION_PREVIEW_RATED_ON = "(from your self-assessment of {day}; the date is not sent)"
+    EVALUATION_PREVIEW_OLD_RATING = (
+        "That self-assessment is older than this time point. If your view has changed, "
+        "assess yourself again first."
+    )
+    EVALUATION_PREVIEW_NOT_RATED = (
+        "No self-assessment on {framework} yet, so no ratings for it. Assess yourself first "
+        "to include them."
+    )
+    EVALUATION_PREVIEW_RATING = "  {domain}: {score}"
+    EVALUATION_PREVIEW_COUNTS = "Counts, from {since} to {until}:"
+    EVALUATION_PREVIEW_COUNTS_ALL = "Counts, up to {until}:"
+    EVALUATION_PREVIEW_COUNT = "  {name}: {number}"
+    EVALUATION_PREVIEW_NO_COUNTS = "No counts."
+    EVALUATION_PREVIEW_QUOTES = "Quotes, in your words:"
+    EVALUATION_PREVIEW_QUOTE = "  \u201c{text}\u201d"
+    EVALUATION_PREVIEW_QUOTE_WARNING = "    May identify someone ({reason}): {found}"
+    EVALUATION_PREVIEW_NO_QUOTES = "No quotes."
+    EVALUATION_PREVIEW_ANSWER = "{question}"
+    EVALUATION_PREVIEW_ANSWER_TEXT = "  {text}"
+    EVALUATION_PREVIEW_NOT_ANSWERED = "  (not answered)"
+    EVALUATION_PREVIEW_NOTICE = "The facilitator's privacy notice:"
+    EVALUATION_PREVIEW_WITHDRAWAL = (
+        "A withdrawal from the evaluation of {programme}. It holds no answers: it tells the "
+        "evaluator to remove every return signed with your key for this programme from every "
+        "later report. Returns already in a report someone has are not recalled."
+    )
+    EVALUATION_COUNT_ENTRIES_WRITTEN = "Entries written"
+    EVALUATION_COUNT_ACTIONS_STARTED = "Actions to start added"
+    EVALUATION_COUNT_ACTIONS_STOPPED = "Actions to stop added"
+    EVALUATION_COUNT_MEASURES_WITH_SIGNALS = "Measures with a signal"
 
     @property
     def template(self) -> str:

@@ -125,3 +125,58 @@ def test_connections_survive_a_backup_and_restore(reflect: Reflect, tmp_path: Pa
     reflect.ok("restore", str(backup))
 
     assert [c["id"] for c in reflect.json("connection", "list")] == ids[::-1]
+
+
+def test_edit_changes_only_what_is_given_and_keeps_the_rest(reflect: Reflect) -> None:
+    ids = add_three(reflect)
+    before = {c["id"]: c for c in reflect.json("connection", "list")}[ids[0]]
+
+    reflect.ok("connection", "edit", ids[0][:8], "--name", "  Ana  Price ", "--sector", "trust")
+    reflect.ok("connection", "edit", ids[0], "--where", "", "--date", "2026-10-05")
+
+    after = {c["id"]: c for c in reflect.json("connection", "list")}[ids[0]]
+    assert (after["name"], after["sector"], after["where"], after["met"]) == (
+        "Ana Price",
+        "trust",
+        "",
+        "2026-10-05",
+    )
+    assert after["note"] == before["note"] and after["inquiry_id"] == before["inquiry_id"]
+    assert after["created"] == before["created"]
+    counts = reflect.json("connection", "counts")
+    assert [(r["month"], r["vcse"], r["trust"], r["total"]) for r in counts] == [
+        ("2026-09", 0, 0, 1),
+        ("2026-10", 0, 1, 2),
+    ]
+    assert reflect.json("connection", "list")[0]["id"] == ids[0]
+
+
+def test_a_bad_edit_gets_one_message_and_changes_nothing(reflect: Reflect) -> None:
+    ids = add_three(reflect)
+    before = reflect.json("connection", "list")
+
+    assert_one_error(reflect("connection", "edit", ids[0], "--name", " "), Msg.EMPTY_CONNECTION)
+    assert_one_error(
+        reflect("connection", "edit", ids[0], "--date", "2026-13-01"),
+        Msg.BAD_DATE,
+        value="2026-13-01",
+    )
+    assert_one_error(
+        reflect("connection", "edit", ids[0], "--where", "w" * 201),
+        Msg.CONNECTION_TOO_LONG,
+        field="place",
+        limit=200,
+    )
+    assert_one_error(
+        reflect("connection", "edit", "abcd1234", "--name", "x"),
+        Msg.CONNECTION_NOT_FOUND,
+        id="abcd1234",
+    )
+    assert_one_error(
+        reflect("connection", "edit", ids[0]),
+        Msg.NOTHING_TO_EDIT,
+        options="--name, --sector, --where, --date, --note",
+    )
+    assert reflect("connection", "edit", ids[0], "--sector", "nhs").code == 2
+
+    assert reflect.json("connection", "list") == before

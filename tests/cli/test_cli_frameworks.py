@@ -82,7 +82,8 @@ def test_show_marks_unverified_wording(reflect: Reflect) -> None:
     shown = reflect.ok("frameworks", "show", "csif").out
 
     assert UNVERIFIED_NOTE in shown
-    assert "https://q.health.org.uk/" in shown
+    assert "Not checked: The three domain names" in shown
+    assert "https://q.health.org.uk/resources/improving-across-health-and-care-systems" in shown
     assert "Collective vision and leadership" in shown and "[operating-model]" in shown
     assert "Domains to rate, from 1 to 5" in shown and "Embedded and lasting" in shown
 
@@ -107,6 +108,38 @@ def test_check_a_good_file(reflect: Reflect, tmp_path: Path) -> None:
     result = reflect.ok("frameworks", "check", str(mine))
 
     assert result.out == "ok: Gibbs' reflective cycle (6 prompts)\n"
+
+
+def test_check_refuses_a_source_without_a_year(reflect: Reflect, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    text = GIBBS.read_text("utf-8").replace('id = "gibbs"', 'id = "mine"')
+    mine.write_text(text.replace("year = 1988\n", ""), "utf-8")
+
+    result = reflect("frameworks", "check", str(mine))
+
+    assert_one_error(result)
+    assert result.err == (
+        f"Error: {mine} is not a valid framework file: source.year is missing: say the year "
+        "the source was published, such as year = 2024.\n"
+    )
+
+
+def test_check_accepts_an_old_file_without_a_year_and_says_what_to_add(
+    reflect: Reflect, tmp_path: Path
+) -> None:
+    lines = GIBBS.read_text("utf-8").replace('id = "gibbs"', 'id = "mine"')
+    lines = lines.replace("format_version = 2", "format_version = 1")
+    kept = [line for line in lines.split("\n") if not line.startswith(("year", "checked"))]
+    mine = tmp_path / "mine.toml"
+    mine.write_text("\n".join(kept), "utf-8")
+
+    result = reflect.ok("frameworks", "check", str(mine))
+
+    assert result.out == (
+        "ok: Gibbs' reflective cycle (6 prompts)\n"
+        "note: format_version 1 without source.year; add the year the source was published "
+        "and make it format_version = 2.\n"
+    )
 
 
 def test_check_a_bad_file_names_the_file_and_field(reflect: Reflect, tmp_path: Path) -> None:

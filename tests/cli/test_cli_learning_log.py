@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cli_harness import Reflect, assert_one_error
 
+from reflect.cli.framework_commands import UNVERIFIED_NOTE
 from reflect.messages import Msg
 from reflect.resources import resource_path
 
@@ -72,7 +73,8 @@ def test_the_shipped_learning_and_growth_frameworks_validate(reflect: Reflect) -
         "Feeling less isolated",
     ):
         assert label in shown
-    assert "Wording not verified against the source." in shown
+    assert UNVERIFIED_NOTE in shown
+    assert "Not checked: The file is not taken from any published framework" in shown
 
 
 def test_a_learning_entry_names_its_pdsa_cycle_and_keeps_it_through_export(

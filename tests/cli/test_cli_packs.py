@@ -77,7 +77,7 @@ def test_build_signs_with_the_journals_own_keys(reflect: Reflect, tmp_path: Path
     built = reflect.ok("pack", "build", str(spec), "--out", str(out))
 
     first, second = built.out.splitlines()
-    assert first == f"Wrote {out}: {NAME}, version 1, 7 events, 1 framework carried."
+    assert first == f"Wrote {out}: {NAME}, version 1, 9 events, 1 framework carried."
     found = re.fullmatch(rf"Signed by Sam Okafor, fingerprint ({FINGERPRINT.pattern})\.", second)
     assert found, second
     card = reflect.json("key", "show", "--name", "Sam Okafor")
@@ -101,11 +101,15 @@ def test_show_prints_the_pack_and_installs_nothing(
         f"Fingerprint: {fingerprint} (compare it with what your facilitator reads out)",
         "Frameworks: csif, what-so-what-now-what, grow, huddle-check-in; "
         "reflections start with csif",
-        "Events (7):",
+        "Events (9):",
     ]
     assert lines[5] == "  2026-10-21 10:00  workshop  Welcome session: your inquiry question"
     assert lines[10] == "  2027-02-10        other     Optional huddle: bring one thing you stopped"
-    assert lines[12:14] == ["Welcome:", "  # Welcome to Leading Across Systems"]
+    assert lines[11:13] == [
+        "  2027-03-17 14:00  coaching  Coaching trio 3",
+        "  2027-05-12 14:00  coaching  Coaching trio 4",
+    ]
+    assert lines[14:16] == ["Welcome:", "  # Welcome to Leading Across Systems"]
     assert programme(reflect, participant) == []
 
 
@@ -149,10 +153,10 @@ def test_install_then_the_same_version_again(
     installed = reflect.ok("pack", "install", str(pack), data_dir=participant)
     again = reflect.ok("pack", "install", str(pack), data_dir=participant)
 
-    assert installed.out == f"Installed {NAME}: 7 events. See them with: reflect programme\n"
+    assert installed.out == f"Installed {NAME}: 9 events. See them with: reflect programme\n"
     assert again.out == f"{NAME} version 1 is already installed.\n"
     (shown,) = programme(reflect, participant)
-    assert (shown["id"], shown["version"], len(shown["events"])) == (PACK_ID, 1, 7)
+    assert (shown["id"], shown["version"], len(shown["events"])) == (PACK_ID, 1, 9)
     frameworks = reflect.json("frameworks", "list", data_dir=participant)
     assert {(f["id"], f["origin"]) for f in frameworks} >= {("huddle-check-in", "pack")}
 
@@ -284,7 +288,8 @@ def recent(reflect: Reflect, tmp_path: Path, participant: Path) -> Path:
     """The example programme with its welcome workshop yesterday, the first trio tomorrow and
     the rest a fortnight apart after it (whatever day the tests run), installed in the
     participant's journal."""
-    later = ("2026-12-02", "2026-12-23", "2027-01-20", "2027-02-10", "2027-06-30")
+    later = ("2026-12-02", "2026-12-23", "2027-01-20", "2027-02-10", "2027-03-17", "2027-05-12")
+    later += ("2027-07-14",)
     # Latest first, so each replacement finds its own event's line and not one already moved.
     moves = [(f"date = {d}", f"date = {day(14 * n)}") for n, d in enumerate(later, 1)]
     moves.reverse()
@@ -308,7 +313,7 @@ def test_programme_lists_events_with_short_ids_and_what_waits(
         "  [reflect on this]",
         f"  {trio[:8]}  {day(1)} 14:00  coaching  Coaching trio 1",
     ]
-    assert len(lines) == 8
+    assert len(lines) == 10
     events = events_by_id(reflect, recent)
     assert (events[welcome]["waiting"], events[trio]["waiting"]) == (True, False)
 

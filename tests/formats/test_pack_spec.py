@@ -165,3 +165,24 @@ def test_the_facilitators_guide_shows_the_example_and_a_valid_inline_spec(tmp_pa
     written.write_text(inline, encoding="utf-8")
     spec = read_spec(written, shipped_catalog(tmp_path).find)
     assert ([f.id for f in spec.frameworks], spec.framework_id) == (["three-lines"], "three-lines")
+
+
+@pytest.mark.parametrize(
+    ("edit", "field"),
+    [
+        (('welcome_file = "programme-welcome.md"', 'welcome_file = "/dev/zero"'),
+         "pack.welcome_file"),
+        (('evaluator_card_file = "evaluator.reflectcard"', 'evaluator_card_file = "/dev/zero"'),
+         "evaluation.evaluator_card_file"),
+    ],
+)  # fmt: skip
+def test_a_named_file_that_never_ends_costs_one_bounded_read(
+    tmp_path: Path, edit: tuple[str, str], field: str
+) -> None:
+    spec = example_folder(tmp_path, edit)
+
+    with pytest.raises(BadInput) as caught:
+        read_spec(spec, shipped_catalog(tmp_path).find)
+
+    assert caught.value.params["field"] == field
+    assert "longer than" in caught.value.params["reason"]

@@ -114,7 +114,7 @@ def test_the_demo_comes_with_its_programme(demo: App) -> None:
     programme = the_programme(demo)
     assert programme.name == "Leading Across Systems (demo cohort)"
     assert "nine months" in programme.welcome
-    assert len(programme.events) >= 15
+    assert len(programme.events) == 8
     assert linked_entries(demo)
 
 
@@ -131,7 +131,7 @@ def test_every_linked_entry_names_its_event(demo: App) -> None:
         event = events[event_id]
         if event.kind is EventKind.COACHING:
             number = sessions.index(event) + 1
-            assert event.title == f"Trio coaching session {number}"
+            assert event.title == f"Peer coaching session {number}"
             (entry,) = entries
             assert entry.framework_id == TRIO
             assert from_entry(entry).date == event.day.isoformat()
@@ -149,12 +149,16 @@ def test_entries_were_written_on_or_after_their_event(demo: App) -> None:
             assert 0 <= (local_day(entry.created) - events[event_id].day).days <= 3
 
 
-def test_trio_session_n_links_to_the_note_of_session_n(demo: App) -> None:
+def test_each_past_coaching_session_links_to_the_trio_note_of_its_day(demo: App) -> None:
+    day = today(demo)
     sessions = [e for e in the_programme(demo).events if e.kind is EventKind.COACHING]
-    notes = sorted(demo.coaching.sessions(), key=lambda s: s.session.date)
-    assert len(sessions) == len(notes) == 7
-    for event, note in zip(sessions, notes, strict=True):
-        assert note.entry.event_id == event.id
+    notes = {n.session.date: n.entry for n in demo.coaching.sessions()}
+    past = [e for e in sessions if e.day < day]
+    assert len(past) == 3 and len(notes) == 7  # the trio also met on its own between them
+    for event in past:
+        assert notes[event.day.isoformat()].event_id == event.id
+    linked = {e.event_id for e in notes.values()} - {None}
+    assert linked == {e.id for e in past}
 
 
 def test_every_past_workshop_but_the_latest_has_its_reflection(demo: App) -> None:
@@ -179,16 +183,20 @@ def test_the_programme_runs_about_nine_months_and_goes_on(demo: App) -> None:
     day = today(demo)
     events = the_programme(demo).events
     workshops = [e for e in events if e.kind is EventKind.WORKSHOP]
-    assert len(workshops) == 8 and len([e for e in events if e.kind is EventKind.COACHING]) == 7
-    months = (workshops[-1].day - workshops[0].day).days / 30.4
+    sessions = [e for e in events if e.kind is EventKind.COACHING]
+    # The report's programme: nine months, four online workshops, four peer coaching sessions.
+    assert len(workshops) == 4 and len(sessions) == 4 and len(events) == 8
+    months = (events[-1].day - events[0].day).days / 30.4
     assert 8.5 <= months <= 9.5
     assert [e for e in events if e.day > day]  # future events stay in the programme
-    assert workshops[-1].day > day
+    assert sessions[-1].day > day
 
 
 def test_the_journal_tells_the_same_programme(demo: App) -> None:
     texts = [e.searchable_body() for e in demo.entries.page(limit=10_000)]
-    assert any("eight online workshops" in t and "nine months" in t for t in texts)
+    programme = "four online workshops and four peer coaching sessions"
+    assert any(programme in t and "nine months" in t for t in texts)
+    assert not any(re.search(r"\b(six|seven|eight) (online )?workshops\b", t) for t in texts)
     assert not any(re.search(r"\b(six|seven) months\b", t) and "workshops" in t for t in texts)
 
 
@@ -206,7 +214,7 @@ def test_dates_are_shifted_to_the_clock(start: date, tmp_path: Path) -> None:
         assert all(from_text(e.created) < clock.now for e in entries)
         dues = [parse_day(a.due) for a in app.actions.find() if a.due]
         assert min(dues) < day < max(dues)
-        assert min(e.day for e in the_programme(app).events) < day - timedelta(days=270)
+        assert min(e.day for e in the_programme(app).events) < day - timedelta(days=250)
     finally:
         app.close()
 
@@ -242,3 +250,17 @@ def test_events_are_in_the_pack_under_their_keys(demo: App) -> None:
     for key, entry_ids in links.items():
         for entry_id in entry_ids:
             assert demo.entries.get(entry_id).event_id == pack_event_id(programme.pack_id, key)
+
+
+def test_the_demo_programme_asks_for_an_evaluation_whose_end_is_open_today(demo: App) -> None:
+    programme = the_programme(demo)
+    plan = programme.evaluation
+    assert plan is not None
+    first = programme.events[0].day
+    today = demo.programme.today()
+
+    due = {point.key: point.due_on(first) for point in plan.time_points}
+
+    assert due["end"] == today - timedelta(days=2)
+    assert due["six-months-after"] is not None and due["six-months-after"] > today
+    assert [rating.framework_id for rating in plan.ratings] == ["csif"]

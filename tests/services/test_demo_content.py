@@ -239,7 +239,7 @@ def test_the_weeks_after_workshops_are_busier(journal: JournalContents) -> None:
     workshops = [
         e for e in journal.entries if e.kind is EntryKind.REFLECTION and "workshop" in e.tags
     ]
-    assert len(workshops) == 6
+    assert len(workshops) == 3  # the fourth was yesterday and waits for its reflection
     for workshop in workshops:
         day = from_text(workshop.created).astimezone(NOW.tzinfo).date()
         week = sum(per_day[day + timedelta(days=n)] for n in range(7))

@@ -260,3 +260,20 @@ def test_without_a_keyring_the_random_key_is_kept_in_the_keys_file(paths: Paths)
     again = open_it("keys file passphrase")
     assert again.entries.get(written.id).body == written.body
     again.close()
+
+
+def test_the_search_pages_own_reader_searches_an_encrypted_journal(paths: Paths) -> None:
+    from reflect.core.entry_filter import EntryFilter
+    from reflect.core.search import parse_terms
+    from reflect.storage.search_reader import SearchReader
+
+    app = opener(paths)()
+    written = app.entries.write(f"Found through the reader: {MARKER}.")
+    app.encryption.encrypt()
+    reader = SearchReader(app.store)
+    try:
+        hits = reader.search(parse_terms(MARKER), EntryFilter(), 10)
+    finally:
+        reader.close()
+        app.close()
+    assert [hit.id for hit in hits] == [written.id]

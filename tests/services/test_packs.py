@@ -44,7 +44,7 @@ def test_installing_a_pack_brings_its_programme_and_frameworks(
     assert result.outcome is Outcome.INSTALLED
     (programme,) = app.programme.all()
     assert (programme.pack_id, programme.name) == (PACK_ID, "Leading Across Systems, cohort 4")
-    assert len(programme.events) == 7
+    assert len(programme.events) == 9
     assert programme.welcome.startswith("# Welcome")
     carried = app.frameworks.get("huddle-check-in")
     assert carried.origin is Origin.PACK

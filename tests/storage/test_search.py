@@ -112,6 +112,14 @@ def test_edits_trash_and_restore_keep_the_index_in_step(app: App) -> None:
     app.entries.trash(entry.id)
     app.entries.empty_trash()
     assert ids(app, "huddles") == []
+    inquiry = app.inquiries.add("How do huddles spread?")
+    app.inquiries.reword(inquiry.id, "How might huddles spread?")
+    app.inquiries.set_why(inquiry.id, "Because flow matters.")
+    assert ids(app, "flow") == [inquiry.id]
+    # The index reads its text from the journal's tables: still in step with them.
+    app.store.conn.execute(
+        "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)"
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   ", "!!! ???", '"', "*", "AND OR NOT", "a:b"])

@@ -110,7 +110,7 @@ def test_the_search_page_says_1_match_and_2_matches(
     qtbot.waitUntil(lambda: window.search.summary.text() == "2 matches")
 
 
-def test_installing_a_pack_asks_about_7_events_and_4_frameworks(
+def test_installing_a_pack_asks_about_9_events_and_4_frameworks(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     pack = signed_pack(tmp_path, Identity.generate())
@@ -128,7 +128,7 @@ def test_installing_a_pack_asks_about_7_events_and_4_frameworks(
     assert install_pack_file(window, pack, confirm=True) is None
 
     [text] = asked
-    assert "7 events and 4 frameworks." in text
+    assert "9 events and 4 frameworks." in text
     assert "(s)" not in text
 
 

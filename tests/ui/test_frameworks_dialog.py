@@ -220,15 +220,17 @@ def test_broken_user_files_are_listed_by_name(window: MainWindow, app: App) -> N
     assert "half-done" not in listed_ids(dialog)
 
 
-def test_info_notes_wording_not_checked_against_the_source(window: MainWindow, app: App) -> None:
+def test_info_notes_names_not_checked_against_the_source(window: MainWindow, app: App) -> None:
     dialog = window.show_frameworks()
     assert not dialog.problems.isVisible()
     choose(dialog, "csif")
-    assert "not been checked against the source" in dialog.info.toPlainText()
+    assert "not all been checked against the source" in dialog.info.toPlainText()
+    assert app.frameworks.get("csif").source.not_checked in dialog.info.toPlainText()
     assert app.frameworks.get("csif").source.title in dialog.info.toPlainText()
-    assert "wording not verified" in dialog.list.currentItem().data(HtmlRole)
+    assert "names not verified" in dialog.list.currentItem().data(HtmlRole)
     choose(dialog, "gibbs")
-    assert "not been checked against the source" not in dialog.info.toPlainText()
+    assert "not all been checked against the source" not in dialog.info.toPlainText()
+    assert "Checked: The six stage names." in dialog.info.toPlainText()
 
 
 def test_the_edit_menu_opens_the_dialog(window: MainWindow) -> None:

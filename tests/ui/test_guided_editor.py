@@ -84,5 +84,6 @@ def test_about_shows_source_and_unverified_note(
     window.new_entry()
     choose(window, "csif")
     window.editor.about_framework.click()
-    assert "not been checked against the source" in shown[0]
+    assert "have not all been checked against the source" in shown[0]
+    assert "Not checked:" in shown[0] and "secondary summary" in shown[0]
     assert app.frameworks.get("csif").source.title in shown[0]

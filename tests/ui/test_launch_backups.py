@@ -117,7 +117,7 @@ def test_the_first_run_demo_opens_with_its_programme(
         assert "nine months" in programme.welcome
         assert session.app.programme.written_for()
         assert [n.event.title for n in session.app.programme.nudges()] == [
-            "Workshop 7: rehearsing the report-back"
+            "Workshop 4: inquiry report-backs"
         ]
         assert (session.paths.data_dir / "demo" / "demo.reflectpack").is_file()
         assert not (paths.data_dir / "demo").exists()  # the user's own journal is untouched

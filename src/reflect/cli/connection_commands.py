@@ -9,6 +9,8 @@ import click
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
 from reflect.core.connection import Sector, totals
+from reflect.errors import BadInput
+from reflect.messages import Msg
 
 SECTORS = click.Choice([s.value for s in Sector], case_sensitive=False)
 
@@ -55,6 +57,32 @@ def connection_list(state: CliState, as_json: bool) -> None:
         where = f"  ({c.where})" if c.where else ""
         sector = click.style(f"{c.sector:<15}", fg="cyan")
         click.echo(f"{c.id[: output.SHORT_ID]}  {c.met}  {sector}  {c.name}{where}")
+
+
+@connection.command("edit")
+@click.argument("connection_id")
+@click.option("--name", help="A new name.")
+@click.option("--sector", type=SECTORS, help="A new sector.")
+@click.option("--where", help='Where you met ("" clears it).')
+@click.option("--date", "met", help="When you met (YYYY-MM-DD).")
+@click.option("--note", help='A new note ("" clears it).')
+@pass_state
+def connection_edit(
+    state: CliState,
+    connection_id: str,
+    name: str | None,
+    sector: str | None,
+    where: str | None,
+    met: str | None,
+    note: str | None,
+) -> None:
+    """Change a connection: only what is given; the rest stays as it was."""
+    if (name, sector, where, met, note) == (None,) * 5:
+        raise BadInput(Msg.NOTHING_TO_EDIT, options="--name, --sector, --where, --date, --note")
+    state.app().connections.update(
+        connection_id, name=name, sector=sector, where=where, met=met, note=note
+    )
+    click.echo("Saved.")
 
 
 @connection.command("delete")

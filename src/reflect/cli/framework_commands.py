@@ -19,7 +19,9 @@ from reflect.messages import Msg
 from reflect.services.frameworks import FrameworkCatalog, checked_scores, unknown_domain
 
 WIDTH = 88
-UNVERIFIED_NOTE = "Wording not verified against the source."
+# Every framework's wording is Reflect's own by design; what "not verified" means is that the
+# names (of stages, domains or a form's fields) were not checked: source.not_checked says which.
+UNVERIFIED_NOTE = "Names not verified against the source: see Not checked."
 _ORIGINS = {
     Origin.SHIPPED: "comes with Reflect",
     Origin.USER: "your own",
@@ -70,10 +72,16 @@ def frameworks_show(state: CliState, framework_id: str) -> None:
 def frameworks_check(state: CliState, path: Path) -> None:
     """Check a framework file you wrote.
 
-    Prints "ok: NAME (N prompts)", or the first problem found (exit code 1).
+    Prints "ok: NAME (N prompts)", or the first problem found (exit code 1). An older file
+    (format_version 1) without its source's year is accepted, with a note saying what to add.
     """
     framework = _catalog(state).check(path)
     click.echo(f"ok: {framework.name} ({_count(len(framework.prompts), 'prompt')})")
+    if framework.source.year is None:  # only a version 1 file can leave it out
+        click.echo(
+            "note: format_version 1 without source.year; add the year the source was "
+            "published and make it format_version = 2."
+        )
 
 
 @frameworks.command("import")
@@ -227,6 +235,9 @@ def _source_lines(framework: Framework) -> Iterator[str]:
     yield from _wrapped("Source: " + ", ".join(p for p in parts if p), "", "        ")
     if source.link:
         yield f"        {source.link}"
+    for label, text in (("Checked", source.checked), ("Not checked", source.not_checked)):
+        if text:
+            yield from _wrapped(f"{label}: {text}", "        ")
     if source.note:
         yield from _wrapped(source.note, "        ")
     if not framework.verified:

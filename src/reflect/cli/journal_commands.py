@@ -84,6 +84,7 @@ def inquiry_status(state: CliState, inquiry_id: str, status: str, note: str) -> 
 @click.option(
     "--pdsa", "cycle_id", help="With --kind learning: the PDSA cycle entry it learned from."
 )
+@click.option("--measure", "measure_id", help="With --kind learning: the measure it learned from.")
 @pass_state
 def write(
     state: CliState,
@@ -94,13 +95,15 @@ def write(
     framework_id: str | None,
     event_id: str | None,
     cycle_id: str | None,
+    measure_id: str | None,
 ) -> None:
     """Write an entry from TEXT (or standard input); prints the new id.
 
     A first line written as a Markdown heading ("# ...") becomes the title.
 
     A learning log (--kind learning) is written with the learning-log framework's prompts
-    unless --framework names another; --pdsa links it to the PDSA cycle entry it learned from.
+    unless --framework names another; --pdsa links it to the PDSA cycle entry it learned from,
+    --measure to the measure (see reflect measure list).
 
     With --framework, a heading ("#" to "###") that names a prompt, by its label or id,
     starts the answer to that prompt. Text before the first such heading, and headings that
@@ -123,7 +126,10 @@ def write(
     event = app.programme.resolve(event_id) if event_id else None
     if cycle_id is not None and kind != EntryKind.LEARNING:
         raise BadInput(Msg.NOT_A_LEARNING_ENTRY, id="the new entry")
+    if measure_id is not None and kind != EntryKind.LEARNING:
+        raise BadInput(Msg.NOT_A_LEARNING_ENTRY_FOR_MEASURE, id="the new entry")
     cycle = app.learning.check_cycle(cycle_id) if cycle_id is not None else None
+    measure = app.learning.check_measure(measure_id) if measure_id is not None else None
     entry = app.entries.write(
         body,
         title=title,
@@ -134,8 +140,14 @@ def write(
         framework_id=framework.id if framework else None,
         responses=responses,
     )
-    if cycle is not None:
-        app.learning.link(entry.id, cycle.id)
+    if cycle is not None or measure is not None:
+        from reflect.services.learning import UNCHANGED  # loaded with app.learning already
+
+        app.learning.link(
+            entry.id,
+            cycle.id if cycle else UNCHANGED,
+            measure_id=measure.id if measure else UNCHANGED,
+        )
     click.echo(entry.id)
 
 

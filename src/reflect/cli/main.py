@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "connection_commands",
     "report_commands",
     "appraisal_commands",
+    "evaluation_commands",
     "encryption_commands",
 )
 # Where each command is defined (in its module's COMMANDS), so that running one imports only
@@ -51,6 +52,7 @@ MODULE_OF = {
     "connection": "connection_commands",
     "report": "report_commands",
     "appraisal": "appraisal_commands",
+    "evaluation": "evaluation_commands",
     **dict.fromkeys(("encrypt", "decrypt", "lock-status"), "encryption_commands"),
 }
 

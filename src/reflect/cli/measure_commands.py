@@ -74,6 +74,67 @@ def measure_import(state: CliState, measure_id: str, file: Path) -> None:
     click.echo(f"Recorded {output.counted(count, 'value')}.")
 
 
+@measure.command("edit")
+@click.argument("measure_id")
+@click.option("--name", default=None, help="A new name.")
+@click.option("--unit", default=None, help="A new unit.")
+@click.option("--better", default=None, type=click.Choice([b.value for b in Better]))
+@click.option("--definition", default=None, help="A new definition.")
+@click.option("--baseline", default=None, help="A new baseline; '' clears it.")
+@click.option("--goal", default=None, help="A new goal; '' clears it.")
+@pass_state
+def measure_edit(
+    state: CliState,
+    measure_id: str,
+    name: str | None,
+    unit: str | None,
+    better: str | None,
+    definition: str | None,
+    baseline: str | None,
+    goal: str | None,
+) -> None:
+    """Change a measure's name, unit, definition, baseline or goal; what is not given stays."""
+    measures = state.app().measures
+    m = measures.get(measure_id)
+    edited = measures.edit(
+        m.id,
+        name=m.name if name is None else name,
+        unit=m.unit if unit is None else unit,
+        better=m.better if better is None else better,
+        definition=m.definition if definition is None else definition,
+        baseline=m.baseline if baseline is None else baseline,
+        goal=m.goal if goal is None else goal,
+    )
+    click.echo(f"{edited.name} ({edited.unit})")
+
+
+@measure.command("delete")
+@click.argument("measure_id")
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+@pass_state
+def measure_delete(state: CliState, measure_id: str, yes: bool) -> None:
+    """Delete a measure for good, with every value recorded for it."""
+    measures = state.app().measures
+    m = measures.get(measure_id)
+    count = len(measures.points(m.id))
+    asked = f"Delete {m.name} and its {output.counted(count, 'value')} for good?"
+    if not yes and not click.confirm(asked, default=False):
+        click.echo("Nothing was deleted.", err=True)
+        raise SystemExit(1)
+    removed = measures.delete(m.id)
+    click.echo(f"Deleted {m.name} and {output.counted(removed, 'value')}.")
+
+
+@measure.command("remove-point")
+@click.argument("measure_id")
+@click.argument("day", metavar="DATE")
+@pass_state
+def measure_remove_point(state: CliState, measure_id: str, day: str) -> None:
+    """Delete the value recorded on DATE (YYYY-MM-DD)."""
+    state.app().measures.remove_point(measure_id, day)
+    click.echo(f"Removed the value on {day.strip()}.")
+
+
 @measure.command("list")
 @click.option("--inquiry", "inquiry_id", help="Only this inquiry's measures.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

@@ -24,6 +24,8 @@ class JournalContents:
     connections: tuple[Connection, ...] = ()
     # (learning log entry id, the PDSA cycle entry id it learned from)
     learning_links: tuple[tuple[str, str], ...] = ()
+    # (learning log entry id, the measure id it learned from)
+    learning_measures: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

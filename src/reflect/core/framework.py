@@ -31,13 +31,17 @@ class Origin(StrEnum):
 
 @dataclass(frozen=True)
 class Source:
-    """Where a framework comes from, and (``note``) what was checked against it."""
+    """Where a framework comes from, and what of it was (``checked``) and was not
+    (``not_checked``) checked against that source; ``note`` holds anything else (authors,
+    credits). ``year`` is None only in files of format version 1."""
 
     title: str
     publisher: str = ""
     year: int | None = None
     link: str = ""
     note: str = ""
+    checked: str = ""
+    not_checked: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 Reading is strict: a typo in a key, a wrong type or a repeated id is refused with a message
 naming the file and the field (``sections[2].prompts[0].label``), because a framework that
-silently loses a prompt would lose what people write under it. Writing always produces the
-newest format version, and ``read(dump(f)) == f``.
+silently loses a prompt would lose what people write under it. Version 2 requires the source's
+year and may say what was and was not checked against it; version 1 files (no year needed)
+still read, since users' own files and old packs carry them. Writing produces the newest
+version that can hold the framework (version 1 only for a framework read from a version 1
+file without a year), and ``read(dump(f)) == f``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from reflect.formats.toml_table import Invalid, Table, is_int, parse_toml
 from reflect.messages import Msg
 
 FORMAT = "reflect-framework"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+YEAR_REQUIRED_FROM = 2  # the first format version in which source.year is required
 MAX_BYTES = 1_000_000  # frameworks are a few kilobytes; anything this big is not one
 SCALE_LIMITS = (0, 100)
 YEAR_LIMITS = (1000, 9999)
@@ -37,7 +41,8 @@ _TOP_KEYS = (
     "format", "format_version", "id", "name", "version", "kind", "description", "verified",
     "source", "sections", "domains", "scale",
 )  # fmt: skip
-_SOURCE_KEYS = ("title", "publisher", "year", "link", "note")
+_SOURCE_KEYS_V1 = ("title", "publisher", "year", "link", "note")
+_SOURCE_KEYS = (*_SOURCE_KEYS_V1, "checked", "not_checked")
 _SECTION_KEYS = ("id", "title", "prompts")
 _ITEM_KEYS = ("id", "label", "help")  # prompts and domains
 _SCALE_KEYS = ("low", "high", "labels")
@@ -67,13 +72,13 @@ def parse_framework(text: str, path: Path, origin: Origin) -> Framework:
 def framework_from_document(document: dict[str, Any], path: Path, origin: Origin) -> Framework:
     """Validate an already parsed framework table (a pack spec holds frameworks inline)."""
     try:
-        _check_format(document, path)
-        return _framework(Table(document, "", _TOP_KEYS), origin)
+        version = _check_format(document, path)
+        return _framework(Table(document, "", _TOP_KEYS), origin, version)
     except Invalid as exc:
         raise _invalid(path, exc.field, exc.reason) from None
 
 
-def _check_format(document: dict[str, Any], path: Path) -> None:
+def _check_format(document: dict[str, Any], path: Path) -> int:
     """The format name and version come first: a newer file may have keys this one lacks."""
     if "format" not in document:
         raise Invalid("format", f'is missing (the file should start: format = "{FORMAT}")')
@@ -86,9 +91,10 @@ def _check_format(document: dict[str, Any], path: Path) -> None:
         raise Invalid("format_version", "must be a whole number from 1")
     if version > FORMAT_VERSION:
         raise BadInput(Msg.FRAMEWORK_TOO_NEW, path=path, version=version)
+    return int(version)
 
 
-def _framework(top: Table, origin: Origin) -> Framework:
+def _framework(top: Table, origin: Origin, version: int) -> Framework:
     ids = _IdRegister()
     return Framework(
         id=top.slug("id"),
@@ -97,7 +103,7 @@ def _framework(top: Table, origin: Origin) -> Framework:
         kind=_kind(top),
         description=top.text("description"),
         verified=top.boolean("verified"),
-        source=_source(top.table("source", _SOURCE_KEYS)),
+        source=_source(top, version),
         sections=tuple(_section(t, ids) for t in top.tables("sections", _SECTION_KEYS)),
         domains=tuple(_domain(t, ids) for t in top.tables("domains", _ITEM_KEYS, required=False)),
         scale=_scale(top.optional_table("scale", _SCALE_KEYS)),
@@ -113,19 +119,29 @@ def _kind(top: Table) -> EntryKind:
     return EntryKind(value)
 
 
-def _source(table: Table) -> Source:
+def _source(top: Table, version: int) -> Source:
+    table = top.table("source", _SOURCE_KEYS if version >= YEAR_REQUIRED_FROM else _SOURCE_KEYS_V1)
     link = table.text("link", required=False)
     if link and not link.startswith("https://"):
         raise Invalid(table.field("link"), "must be a web address starting with https://")
+    title = table.text("title")
+    # Without a title and a year nobody can find the source again to check it.
+    if version >= YEAR_REQUIRED_FROM and "year" not in table.data:
+        raise Invalid(
+            table.field("year"),
+            "is missing: say the year the source was published, such as year = 2024",
+        )
     year = table.integer("year", required=False)
     if year is not None and not YEAR_LIMITS[0] <= year <= YEAR_LIMITS[1]:
         raise Invalid(table.field("year"), "must be a four-digit year")
     return Source(
-        title=table.text("title"),
+        title=title,
         publisher=table.text("publisher", required=False),
         year=year,
         link=link,
         note=table.text("note", required=False),
+        checked=table.text("checked", required=False),
+        not_checked=table.text("not_checked", required=False),
     )
 
 
@@ -189,11 +205,12 @@ class _IdRegister:
 
 
 def dump_framework(framework: Framework) -> str:
-    """The framework as TOML in the newest format (its origin is where it lives, not data)."""
+    """The framework as TOML in the newest format that holds it (its origin is where it
+    lives, not data): version 1 only when it has no year, which only a version 1 file gives."""
     f = framework
     lines = [
         _pair("format", FORMAT),
-        _pair("format_version", FORMAT_VERSION),
+        _pair("format_version", written_version(f)),
         _pair("id", f.id),
         _pair("name", f.name),
         _pair("version", f.version),
@@ -218,11 +235,23 @@ def dump_framework(framework: Framework) -> str:
     return "\n".join(lines) + "\n"
 
 
+def written_version(framework: Framework) -> int:
+    """The format version ``dump_framework`` writes: the newest, unless the year is missing."""
+    source = framework.source
+    if source.year is not None:
+        return FORMAT_VERSION
+    if source.checked or source.not_checked:
+        raise ValueError("a framework that says what was checked needs its source's year")
+    return YEAR_REQUIRED_FROM - 1
+
+
 def _source_lines(source: Source) -> list[str]:
     optional: list[tuple[str, str | int | None]] = [
         ("publisher", source.publisher),
         ("year", source.year),
         ("link", source.link),
+        ("checked", source.checked),
+        ("not_checked", source.not_checked),
         ("note", source.note),
     ]
     lines = [_pair("title", source.title)]

@@ -15,12 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reflect.core.evaluation import EvaluationPlan
 from reflect.core.framework import Framework, Origin
 from reflect.core.programme import EventKind
 from reflect.errors import BadInput
 from reflect.files import decode_utf8, read_bytes
+from reflect.formats.evaluation_spec import SECTION, read_evaluation
 from reflect.formats.framework_toml import framework_from_document, read_framework
-from reflect.formats.toml_table import Invalid, Table, parse_toml
+from reflect.formats.toml_table import Invalid, Table, cannot_use, named_file_text, parse_toml
 from reflect.messages import Msg
 
 FORMAT = "reflect-pack-spec"
@@ -32,7 +34,9 @@ MAX_WELCOME = 50_000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 
-_TOP_KEYS = ("format", "format_version", "pack", "facilitator", "frameworks", "events")
+_TOP_KEYS = (
+    "format", "format_version", "pack", "facilitator", "frameworks", "events", SECTION,
+)  # fmt: skip
 _PACK_KEYS = ("id", "name", "version", "framework", "welcome", "welcome_file")
 FACILITATOR_KEYS = ("name", "contact")
 EVENT_KEYS = ("id", "date", "time", "kind", "title", "description", "framework")
@@ -65,11 +69,12 @@ class PackSpec:
     uses: tuple[str, ...]  # frameworks shipped with Reflect, by id
     frameworks: tuple[Framework, ...]  # frameworks carried inside the pack
     events: tuple[EventSpec, ...]
+    evaluation: EvaluationPlan | None = None  # the optional [evaluation] section
 
 
 def read_spec(path: Path, known: KnownFramework) -> PackSpec:
     """Read and check a spec file; ``known`` finds frameworks shipped with Reflect by id."""
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise _invalid(path, "the file", f"is larger than {MAX_BYTES // 1_000_000} MB")
     text = decode_utf8(data, path)
@@ -89,6 +94,11 @@ def _spec(document: dict[str, Any], path: Path, known: KnownFramework) -> PackSp
     check_framework_named(pack, "framework", framework_id, available)
     facilitator = top.table("facilitator", FACILITATOR_KEYS)
     events = read_events(top.tables("events", EVENT_KEYS, required=False), available)
+    section = top.optional_table(SECTION, None)
+    frameworks = {**{i: known(i) for i in uses}, **{f.id: f for f in carried}}
+    evaluation = (
+        None if section is None else read_evaluation(section, frameworks, bool(events), path.parent)
+    )
     return PackSpec(
         id=pack.slug("id"),
         name=bounded_text(pack, "name", MAX_TITLE),
@@ -100,6 +110,7 @@ def _spec(document: dict[str, Any], path: Path, known: KnownFramework) -> PackSp
         uses=uses,
         frameworks=carried,
         events=events,
+        evaluation=evaluation,
     )
 
 
@@ -121,10 +132,7 @@ def _welcome(pack: Table, path: Path) -> str:
     if inline and named:
         raise Invalid(pack.field("welcome_file"), "cannot be given as well as welcome")
     if named:
-        try:
-            text = decode_utf8(read_bytes(path.parent / named), path.parent / named)
-        except BadInput as exc:
-            raise Invalid(pack.field("welcome_file"), _cannot_use(exc)) from None
+        text = named_file_text(path.parent / named, pack.field("welcome_file"), MAX_WELCOME)
     else:
         text = inline
     if len(text) > MAX_WELCOME:
@@ -179,7 +187,7 @@ def _carried(table: Table, spec: Path, file: Path | None) -> Framework:
         if file is None and exc.msg is Msg.FRAMEWORK_INVALID:
             raise Invalid(f"{table.where}.{exc.params['field']}", exc.params["reason"]) from None
         where = table.field("file" if file else "format")
-        raise Invalid(where, _cannot_use(exc)) from None
+        raise Invalid(where, cannot_use(exc)) from None
 
 
 def read_events(tables: list[Table], frameworks: set[str]) -> tuple[EventSpec, ...]:
@@ -252,11 +260,6 @@ def positive(table: Table, key: str) -> int:
     if value is None or not 1 <= value <= 1_000_000:
         raise Invalid(table.field(key), "must be a whole number from 1")
     return value
-
-
-def _cannot_use(exc: BadInput) -> str:
-    # the message names the file's problem as a sentence; PACK_SPEC_INVALID ends the sentence
-    return "cannot be used: " + exc.text.removesuffix(".")
 
 
 def _invalid(path: Path, field: str, reason: str) -> BadInput:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 import tomllib
 from difflib import get_close_matches
+from pathlib import Path
 from typing import Any
 
 from reflect.core.framework import is_slug
+from reflect.errors import BadInput
+from reflect.files import decode_utf8, read_bytes
 
 _TOML_ERROR = re.compile(r"^(?P<reason>.*) \(at (?P<where>line \d+, column \d+|end of document)\)$")
 
@@ -152,3 +155,22 @@ def unknown_key(key: str, allowed: tuple[str, ...]) -> str:
     close = get_close_matches(key, allowed, n=1)
     hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(allowed)}"
     return f"is not a known key ({hint})"
+
+
+def named_file_text(path: Path, field: str, most_characters: int) -> str:
+    """The text of a file a spec names (``welcome_file``…), or Invalid on ``field``.
+
+    Read with a bound (UTF-8 takes at most four bytes a character), so that naming a huge or
+    endless file (/dev/zero) costs one bounded read and says it is too long."""
+    try:
+        data = read_bytes(path, most_characters * 4)
+        if len(data) > most_characters * 4:
+            raise Invalid(field, f"names a file longer than {most_characters} characters")
+        return decode_utf8(data, path)
+    except BadInput as exc:
+        raise Invalid(field, cannot_use(exc)) from None
+
+
+def cannot_use(exc: BadInput) -> str:
+    # the message names the file's problem as a sentence; the spec's message ends it
+    return "cannot be used: " + exc.text.removesuffix(".")

@@ -1,6 +1,6 @@
-"""Chosen entries as accounts for appraisal or revalidation: an NMC reflective account or the
-AoMRC reflection template, one account per entry, each field scanned for text that may
-identify someone.
+"""Chosen entries as accounts for appraisal or revalidation: an NMC reflective account or a
+reflection form for doctors' appraisal after the AoMRC toolkit, one account per entry, each
+field scanned for text that may identify someone.
 
 The forms are data (``resources/appraisal/*.toml``): their fields, the labels printed, and for
 each framework which of its prompts fill which field. An entry written with a framework the

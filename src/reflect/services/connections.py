@@ -3,6 +3,8 @@ them by sector month by month. Nothing here shares anything; sharing takes only 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reflect.core.clock import Clock, to_text
 from reflect.core.connection import (
     NAME_LIMIT,
@@ -40,22 +42,51 @@ class ConnectionService:
     ) -> Connection:
         """Log a connection; ``met`` (YYYY-MM-DD) defaults to today, local time."""
         now = to_text(self._clock())
-        connection = Connection(
-            id=new_id(),
-            name=_checked(" ".join(name.split()), "name", NAME_LIMIT),
-            sector=parse_choice(Sector, sector, Msg.BAD_SECTOR),
-            met=self._day(met),
-            where=_checked(" ".join(where.split()), "place", WHERE_LIMIT),
-            note=_checked(note.strip(), "note", NOTE_LIMIT),
-            inquiry_id=inquiry_id,
-            created=now,
-            updated=now,
+        connection = self._checked(
+            Connection(
+                id=new_id(),
+                name=name,
+                sector=Sector.OTHER,  # replaced by the checked ``sector`` below
+                met=self._day(met),
+                where=where,
+                note=note,
+                inquiry_id=inquiry_id,
+                created=now,
+                updated=now,
+            ),
+            sector,
         )
-        if not connection.name:
-            raise BadInput(Msg.EMPTY_CONNECTION)
         self._repo.save(connection)
         self._changes.publish(Topic.CONNECTIONS, connection.id)
         return connection
+
+    def update(
+        self,
+        typed_id: str,
+        *,
+        name: str | None = None,
+        sector: Sector | str | None = None,
+        where: str | None = None,
+        met: str | None = None,
+        note: str | None = None,
+    ) -> Connection:
+        """Change what is given and keep the rest, with the same checks as :meth:`add`; all of
+        it is checked before anything is saved, so a bad field changes nothing."""
+        old = self.get(typed_id)
+        edited = self._checked(
+            replace(
+                old,
+                name=old.name if name is None else name,
+                met=old.met if met is None else parse_date(met).isoformat(),
+                where=old.where if where is None else where,
+                note=old.note if note is None else note,
+                updated=to_text(self._clock()),
+            ),
+            old.sector if sector is None else sector,
+        )
+        self._repo.save(edited)
+        self._changes.publish(Topic.CONNECTIONS, edited.id)
+        return edited
 
     def get(self, typed_id: str) -> Connection:
         found = self._repo.get(
@@ -83,8 +114,22 @@ class ConnectionService:
             return self._clock().astimezone().date().isoformat()
         return parse_date(met).isoformat()
 
+    @staticmethod
+    def _checked(draft: Connection, sector: Sector | str) -> Connection:
+        """The draft tidied and checked: one name, place and note within their limits."""
+        connection = replace(
+            draft,
+            name=_within(" ".join(draft.name.split()), "name", NAME_LIMIT),
+            sector=parse_choice(Sector, sector, Msg.BAD_SECTOR),
+            where=_within(" ".join(draft.where.split()), "place", WHERE_LIMIT),
+            note=_within(draft.note.strip(), "note", NOTE_LIMIT),
+        )
+        if not connection.name:
+            raise BadInput(Msg.EMPTY_CONNECTION)
+        return connection
 
-def _checked(text: str, field: str, limit: int) -> str:
+
+def _within(text: str, field: str, limit: int) -> str:
     if len(text) > limit:
         raise BadInput(Msg.CONNECTION_TOO_LONG, field=field, limit=limit)
     return text

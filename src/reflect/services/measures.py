@@ -155,6 +155,54 @@ class MeasureService:
         self._changes.publish(Topic.MEASURES, measure.id)
         return measure
 
+    def edit(
+        self,
+        typed_id: str,
+        *,
+        name: str,
+        unit: str,
+        better: Better | str,
+        definition: str = "",
+        baseline: float | str | None = None,
+        goal: float | str | None = None,
+    ) -> Measure:
+        """Change what a measure is called and means; its points stay as they are."""
+        found = self.get(typed_id)
+        name = " ".join(name.split())
+        if not name:
+            raise BadInput(Msg.EMPTY_MEASURE_NAME)
+        measure = replace(
+            found,
+            name=name,
+            unit=" ".join(unit.split()),
+            better=parse_choice(Better, better, Msg.BAD_BETTER),
+            definition=definition.strip(),
+            baseline=_optional_value(baseline),
+            goal=_optional_value(goal),
+            updated=to_text(self._clock()),
+        )
+        self._repo.save(measure)
+        self._changes.publish(Topic.MEASURES, measure.id)
+        return measure
+
+    def delete(self, typed_id: str) -> int:
+        """Delete a measure for good with its points; return how many points went with it."""
+        measure = self.get(typed_id)
+        count = len(self._repo.points(measure.id))
+        self._repo.delete(measure.id)
+        self._changes.publish(Topic.MEASURES, measure.id)
+        return count
+
+    def remove_point(self, typed_id: str, day: str) -> None:
+        """Delete the value recorded on ``day`` (YYYY-MM-DD)."""
+        measure = self.get(typed_id)
+        found = read_day(day)
+        if found is None:
+            raise BadInput(Msg.BAD_DATE, value=day)
+        if not self._repo.remove_point(measure.id, found, to_text(self._clock())):
+            raise NotFound(Msg.MEASURE_NO_POINT, name=measure.name, day=found)
+        self._changes.publish(Topic.MEASURES, measure.id)
+
 
 def _value(value: float | str) -> float:
     found = read_value(str(value))

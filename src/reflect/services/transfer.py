@@ -125,6 +125,7 @@ class TransferService:
             points=tuple(measures.all_points()),
             connections=tuple(ConnectionRepository(self._store).all()),
             learning_links=tuple(LearningLinkRepository(self._store).all()),
+            learning_measures=tuple(LearningLinkRepository(self._store).all_measures()),
         )
 
     def export(self, format_name: str, out: Path, progress: Progress = no_progress) -> int:

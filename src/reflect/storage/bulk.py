@@ -55,6 +55,7 @@ def import_contents(store: Store, contents: JournalContents) -> ImportReport:
             report.added["connections"] = ConnectionRepository(store).add_many(connections)
         # Not counted as items: a link belongs to its entry, which is counted already.
         LearningLinkRepository(store).add_many(contents.learning_links)
+        LearningLinkRepository(store).add_many_measures(contents.learning_measures)
     report.seen = sum(
         len(items)
         for items in (

@@ -53,12 +53,14 @@ class InquiryRepository:
 
     def add_wording(self, inquiry_id: str, wording: Wording, updated: str) -> None:
         with self.store.writing() as db:
+            rowid = _rowid(db, inquiry_id)
+            search_index.forget(db, rowid)
             db.conn.execute(
                 "INSERT INTO inquiry_wordings (inquiry_id, question, created) VALUES (?, ?, ?)",
                 (inquiry_id, wording.question, wording.created),
             )
             db.conn.execute("UPDATE inquiries SET updated = ? WHERE id = ?", (updated, inquiry_id))
-            _reindex(db, inquiry_id)
+            search_index.add(db, rowid)
 
     def set_status(self, inquiry_id: str, status: InquiryStatus, note: str, updated: str) -> None:
         with self.store.writing() as db:
@@ -69,10 +71,12 @@ class InquiryRepository:
 
     def set_why(self, inquiry_id: str, why: str, updated: str) -> None:
         with self.store.writing() as db:
+            rowid = _rowid(db, inquiry_id)
+            search_index.forget(db, rowid)
             db.conn.execute(
                 "UPDATE inquiries SET why = ?, updated = ? WHERE id = ?", (why, updated, inquiry_id)
             )
-            _reindex(db, inquiry_id)
+            search_index.add(db, rowid)
 
     def _load(self, sql: str, params: list[Any]) -> list[Inquiry]:
         rows = self.store.query(sql, params)
@@ -116,17 +120,11 @@ def _insert(db: Database, inquiry: Inquiry) -> None:
         "INSERT INTO inquiry_wordings (inquiry_id, question, created) VALUES (?, ?, ?)",
         [(inquiry.id, w.question, w.created) for w in inquiry.wordings],
     )
-    _reindex(db, inquiry.id)
+    search_index.add(db, _rowid(db, inquiry.id))
 
 
-def _reindex(db: Database, inquiry_id: str) -> None:
-    seq, why = db.conn.execute(
-        "SELECT seq, why FROM inquiries WHERE id = ?", (inquiry_id,)
-    ).fetchone()
-    wordings = [
-        row[0]
-        for row in db.conn.execute(
-            "SELECT question FROM inquiry_wordings WHERE inquiry_id = ? ORDER BY id", (inquiry_id,)
-        )
-    ]
-    search_index.put_inquiry(db, seq, wordings, why)
+def _rowid(db: Database, inquiry_id: str) -> int:
+    """An inquiry's row in the search index: its seq, negated (see the schema)."""
+    return -int(
+        db.conn.execute("SELECT seq FROM inquiries WHERE id = ?", (inquiry_id,)).fetchone()[0]
+    )

@@ -45,6 +45,24 @@ class MeasureRepository:
                 _values(measure),
             )
 
+    def delete(self, measure_id: str) -> None:
+        """Delete a measure; its points go with it (the key cascades), and so do learning log
+        links to it."""
+        with self.store.writing() as db:
+            db.conn.execute("DELETE FROM measures WHERE id = ?", (measure_id,))
+
+    def remove_point(self, measure_id: str, day: str, updated: str) -> bool:
+        """Delete the point on ``day``; False when there was none."""
+        with self.store.writing() as db:
+            gone = db.conn.execute(
+                "DELETE FROM measure_points WHERE measure_id = ? AND day = ?", (measure_id, day)
+            ).rowcount
+            if gone:
+                db.conn.execute(
+                    "UPDATE measures SET updated = ? WHERE id = ?", (updated, measure_id)
+                )
+        return bool(gone)
+
     def points(self, measure_id: str) -> list[Point]:
         """A measure's points in date order."""
         rows = self.store.query(

@@ -26,7 +26,9 @@ def check_store(store: Store) -> list[str]:
         if store.read_only:
             return problems
         try:
-            db.conn.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
+            db.conn.execute(
+                "INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)"
+            )
         except cipher.errors() as exc:
             problems.append(f"search index: {exc}")
         finally:

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from reflect.storage.schema_counts import m013_journal_counts
+from reflect.storage.schema_search import m012_search_external_content
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
@@ -330,6 +333,46 @@ def m009_learning_links(db: Database) -> None:
     )
 
 
+def m010_learning_measures(db: Database) -> None:
+    # A learning log entry may also name the measure it learned from. Its own table, as the
+    # PDSA link has: either link can be there without the other, and each goes with its row.
+    db.executescript(
+        """
+        CREATE TABLE learning_measures (
+            entry_id TEXT PRIMARY KEY REFERENCES entries(id) ON DELETE CASCADE,
+            measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE
+        );
+        CREATE INDEX learning_measures_measure ON learning_measures(measure_id);
+        """
+    )
+
+
+def m011_evaluation_returns(db: Database) -> None:
+    # What the participant wrote for a programme's evaluation: each return (its id and time
+    # point) and each withdrawal, so "what is due" can say sent or withdrawn, and each "not now"
+    # on the offer of a time point. The files themselves go wherever the user saved them;
+    # nothing of their content is kept here. No foreign key to programmes: a return once sent
+    # stays sent, even if the pack is later removed and installed again.
+    db.executescript(
+        """
+        CREATE TABLE evaluation_returns (
+            id TEXT PRIMARY KEY,
+            programme_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            time_point TEXT NOT NULL DEFAULT '',
+            written TEXT NOT NULL
+        );
+        CREATE INDEX evaluation_returns_programme ON evaluation_returns(programme_id, time_point);
+        CREATE TABLE evaluation_not_now (
+            programme_id TEXT NOT NULL,
+            time_point TEXT NOT NULL,
+            dismissed TEXT NOT NULL,
+            PRIMARY KEY (programme_id, time_point)
+        );
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
@@ -340,4 +383,8 @@ STEPS: tuple[Step, ...] = (
     m007_measures,
     m008_connections,
     m009_learning_links,
+    m010_learning_measures,
+    m011_evaluation_returns,
+    m012_search_external_content,
+    m013_journal_counts,
 )

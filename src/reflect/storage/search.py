@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reflect.core.entry import title_of
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.search import MARK_END, MARK_START, SearchHit, Terms
+from reflect.storage import search_terms
 from reflect.storage.database import Store
 from reflect.storage.filters import where_clause
 from reflect.storage.response_texts import response_texts
@@ -22,11 +24,24 @@ _SNIPPET = (
 )
 
 
-def match_expression(terms: Terms) -> str:
-    """An FTS5 query: every word as a stem or a prefix, every phrase exactly, all required."""
-    parts = [f'("{w}" OR "{w}"*)' for w in terms.words]
+Alternatives = Callable[[str], "list[str] | None"]
+
+
+def match_expression(terms: Terms, alternatives: Alternatives = lambda word: None) -> str:
+    """An FTS5 query: every phrase exactly, every word as what it may be the start of, all
+    required. ``alternatives`` gives the words a typed word stands for (see search_terms);
+    without them a word is its stem or a stem prefix."""
+    parts = [_word(w, alternatives(w)) for w in terms.words]
     parts += ['"' + " ".join(p) + '"' for p in terms.phrases]
     return " AND ".join(parts)
+
+
+def _word(word: str, alternatives: list[str] | None) -> str:
+    if alternatives is None:
+        return f'("{word}" OR "{word}"*)'
+    # A word ending in * is a stem prefix; no typed word holds one (parse_terms keeps \w only).
+    quoted = (f'"{w[:-1]}"*' if w.endswith("*") else f'"{w}"' for w in dict.fromkeys(alternatives))
+    return "(" + " OR ".join(quoted) + ")"
 
 
 class SearchRepository:
@@ -36,27 +51,45 @@ class SearchRepository:
     def search(self, terms: Terms, filt: EntryFilter, limit: int) -> list[SearchHit]:
         if terms.is_empty:
             return []
-        match = match_expression(terms)
+        match = match_expression(_needed(terms), self._alternatives)
         # Inquiries carry no tags, kinds or dates, so only an unfiltered search shows them.
         ranked, params = _ranked(match) if filt.is_empty else _ranked_filtered(match, filt)
         rows = self.store.query(_WITH_FIELDS.format(ranked=ranked), [*params, limit])
-        return [_hit(self.store, row) for row in rows]
+        snippets = self._snippets(match, [row["rid"] for row in rows])
+        return [_hit(self.store, row, snippets.get(row["rid"], "")) for row in rows]
+
+    def _snippets(self, match: str, rowids: list[int]) -> dict[int, str]:
+        """The snippets of the best rows only: made from the text the view reads, which for
+        every match of a common word would take longer than the search. One pass over the
+        rowids' range (asking FTS5 row by row re-runs the query each time); ``+rowid`` keeps
+        the list a filter, not a lookup."""
+        if not rowids:
+            return {}
+        wanted = ", ".join(str(int(rowid)) for rowid in rowids)
+        rows = self.store.query(
+            f"SELECT rowid AS rid, {_SNIPPET} AS snippet FROM search_index "
+            f"WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN ({wanted})",
+            [match, min(rowids), max(rowids)],
+        )
+        return {row["rid"]: row["snippet"] for row in rows}
+
+    def _alternatives(self, word: str) -> list[str] | None:
+        return search_terms.alternatives(self.store.conn, word)
 
 
 # Ranking reads only the index; the entry or inquiry behind each of the best rows is joined
 # afterwards. Joined first, every match's row (body included) would be carried through the sort,
-# which doubles the time a common word takes in a large journal. Tags come from the index too,
-# saving a query: they are kept there in order, joined by spaces, and a tag never holds a space
-# (see core.entry.normalize_tag).
-_RANKED_COLUMNS = (
-    "search_index.rowid AS rid, search_index.title AS index_title, "
-    f"search_index.tags AS tags, {_SNIPPET} AS snippet, {_RANK} AS score"
-)
+# which doubles the time a common word takes in a large journal. The index keeps no text of its
+# own (it reads the view search_content), so snippets, made from that text, are made afterwards
+# for the best rows only (see SearchRepository._snippets).
+_RANKED_COLUMNS = f"search_index.rowid AS rid, {_RANK} AS score"
 _WITH_FIELDS = (
-    "SELECT coalesce(e.id, i.id) AS id, coalesce(e.kind, 'inquiry') AS kind, "
-    "coalesce(e.title, ranked.index_title) AS title, coalesce(e.body, '') AS body, "
+    "SELECT ranked.rid AS rid, coalesce(e.id, i.id) AS id, coalesce(e.kind, 'inquiry') AS kind, "
+    "coalesce(e.title, (SELECT question FROM inquiry_wordings w WHERE w.inquiry_id = i.id "
+    "ORDER BY w.id DESC LIMIT 1)) AS title, coalesce(e.body, '') AS body, "
     "coalesce(e.created, i.created) AS created, coalesce(e.inquiry_id, i.id) AS inquiry_id, "
-    "ranked.tags AS tags, ranked.snippet AS snippet, ranked.score AS score "
+    "coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM entry_tags t "
+    "WHERE t.entry_id = e.id ORDER BY position)), '') AS tags, ranked.score AS score "
     "FROM ({ranked} ORDER BY score, rid LIMIT ?) AS ranked "
     "LEFT JOIN entries e ON ranked.rid > 0 AND e.seq = ranked.rid "
     "LEFT JOIN inquiries i ON ranked.rid < 0 AND i.seq = -ranked.rid "
@@ -78,13 +111,26 @@ def _ranked_filtered(match: str, filt: EntryFilter) -> tuple[str, list[Any]]:
     return sql, [match, *params]
 
 
-def _hit(store: Store, row: dict[str, Any]) -> SearchHit:
+def _needed(terms: Terms) -> Terms:
+    """The terms without words that change no result: a repeated word, or one that begins
+    another word of the query (every entry the longer word finds, the shorter finds too:
+    tests/storage/test_search_prefixes.py), which would only make FTS5 read more."""
+    folded = [w.casefold() for w in terms.words]
+    kept = tuple(
+        word
+        for n, (word, low) in enumerate(zip(terms.words, folded, strict=True))
+        if low not in folded[:n] and not any(o != low and o.startswith(low) for o in folded)
+    )
+    return Terms(kept, terms.phrases)
+
+
+def _hit(store: Store, row: dict[str, Any], snippet: str) -> SearchHit:
     responses = response_texts(store, row["id"]) if row["kind"] != "inquiry" else iter(())
     return SearchHit(
         id=row["id"],
         kind=row["kind"],
         title=title_of(row["title"], row["body"], responses),
-        snippet=row["snippet"],
+        snippet=snippet,
         created=row["created"],
         tags=tuple(row["tags"].split()),
         inquiry_id=row["inquiry_id"],

@@ -1,60 +1,51 @@
 """Keeps the FTS5 ``search_index`` in step with entries and inquiries.
 
 Entries sit at rowid ``seq`` and inquiries at ``-seq`` (see the schema), so one MATCH ranks both.
+The index reads its text from the view ``search_content`` (see schema_search.py) and keeps no
+copy, so taking a row out of it needs the text it was indexed with: callers :func:`forget` a
+row *before* changing what the view shows for it, and :func:`add` it again after.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
+
+from reflect.storage import search_terms
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-
-def put_entry(db: Database, seq: int, title: str, body: str, tags: tuple[str, ...]) -> None:
-    _put(db, seq, title, body, " ".join(tags))
+_COLUMNS = "title, body, tags"
 
 
-def put_inquiry(db: Database, seq: int, wordings: list[str], why: str) -> None:
-    # Every wording is searchable, so a half-remembered old phrasing still finds the inquiry.
-    _put(db, -seq, wordings[-1], "\n".join([why, *wordings[:-1]]), "")
-
-
-def remove(db: Database, rowid: int) -> None:
-    db.conn.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
-
-
-def rebuild(db: Database) -> None:
-    """Index every live entry and inquiry again from scratch."""
-    conn = db.conn
-    conn.execute("DELETE FROM search_index")
-    conn.execute(
-        """
-        INSERT INTO search_index (rowid, title, body, tags)
-        SELECT e.seq, e.title,
-               e.body || coalesce(char(10) || char(10) ||
-                 (SELECT group_concat(text, char(10) || char(10)) FROM
-                   (SELECT text FROM entry_responses r WHERE r.entry_id = e.id
-                    ORDER BY position)), ''),
-               coalesce((SELECT group_concat(tag, ' ') FROM
-                   (SELECT tag FROM entry_tags t WHERE t.entry_id = e.id ORDER BY position)), '')
-        FROM entries e WHERE e.deleted IS NULL
-        """
+def forget(db: Database, rowid: int) -> None:
+    """Take a row out of the index, while the view still shows what was indexed (a no-op for
+    a row the view does not show: a trashed or not yet written entry)."""
+    db.conn.execute(
+        f"INSERT INTO search_index (search_index, rowid, {_COLUMNS}) "
+        f"SELECT 'delete', rid, {_COLUMNS} FROM search_content WHERE rid = ?",
+        (rowid,),
     )
-    for row in conn.execute("SELECT seq, id, why FROM inquiries").fetchall():
-        wordings = [
-            w[0]
-            for w in conn.execute(
-                "SELECT question FROM inquiry_wordings WHERE inquiry_id = ? ORDER BY id", (row[1],)
-            )
-        ]
-        put_inquiry(db, row[0], wordings, row[2])
 
 
-def _put(db: Database, rowid: int, title: str, body: str, tags: str) -> None:
+def add(db: Database, rowid: int, unlearnt: list[str] | None = None) -> None:
+    """Index a row as the view now shows it (nothing for a trashed entry). Its words are
+    learnt (search_terms) now, or, given ``unlearnt``, added to it for the caller to learn in
+    one go with many others' (an import)."""
     conn = db.conn
-    conn.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
-    conn.execute(
-        "INSERT INTO search_index (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
-        (rowid, title, body, tags),
-    )
+    row = conn.execute(f"SELECT {_COLUMNS} FROM search_content WHERE rid = ?", (rowid,)).fetchone()
+    if row is None:
+        return
+    conn.execute(f"INSERT INTO search_index (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?)", (rowid, *row))
+    if unlearnt is None:
+        search_terms.learn(conn, list(row))
+    else:
+        unlearnt.extend(row)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Index every live entry and inquiry again from scratch, and check the result."""
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+    conn.execute("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
+    search_terms.learn_all(conn)

@@ -117,12 +117,14 @@ class EntryEditor(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(self._buttons())
 
-        for signal in (self.title.textEdited, self.tags.changed, self.body.textChanged):
+        changes = (self.title.textEdited, self.tags.changed, self.body.textChanged)
+        for signal in (*changes, self.kind.currentIndexChanged, fields.learning.changed):
             signal.connect(self._on_changed)
-        self.kind.currentIndexChanged.connect(self._on_changed)
         self.framework.currentIndexChanged.connect(self._on_framework_changed)
         self.inquiry.currentIndexChanged.connect(self._on_changed)
         self.tags.changed.connect(self._chain_tab_order)
+        fields.learning_failed.connect(self.failed)
+        self.kept.connect(fields.save_learning)  # connected first: before the window moves on
         self.body.cursorPositionChanged.connect(lambda: self._reveal(self.body))
         self.check_spelling(self._spelling_on)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
@@ -244,7 +246,7 @@ class EntryEditor(QWidget):
             self.title.setText(draft.title)
             self.fields.show_event(draft.event_id)
             self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind.value)))
-            self.fields.fill_inquiries(draft.inquiry_id)
+            self.fields.fill_inquiries(draft.inquiry_id, draft.entry_id)
             self.tags.set_tags(draft.tags)
             self.tags.set_known(self._app.entries.known_tags())
             self.body.setPlainText(draft.body)
@@ -252,9 +254,8 @@ class EntryEditor(QWidget):
             framework = self.fields.find_framework(draft.framework_id)
             self._lay_out(slots_for(framework, draft.framework_id, draft.responses))
             self._show_preview(draft)
-            editing = draft.entry_id is not None
-            self.history.setEnabled(editing)
-            self.trash.setEnabled(editing)
+            for button in (self.history, self.trash):
+                button.setEnabled(draft.entry_id is not None)
             self.status.setText("")
         finally:
             self._loading = False

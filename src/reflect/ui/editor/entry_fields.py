@@ -1,9 +1,10 @@
-"""The fields above an entry's text: the event it is about, title, kind, framework, inquiry
-and tags. The combo boxes are as wide as their longest item."""
+"""The fields above an entry's text: the event it is about, title, kind, framework, inquiry,
+what a learning log entry learned from, and tags. The combo boxes are as wide as their longest
+item."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,7 +23,8 @@ from reflect.core.guided_writing import prompt_label
 from reflect.core.inquiry import InquiryStatus
 from reflect.errors import ReflectError
 from reflect.ui.dialogs.frameworks.framework_info import FrameworkInfoDialog
-from reflect.ui.texts import kind_label
+from reflect.ui.editor.learning_picker import LearningPicker
+from reflect.ui.texts import error_text, kind_label
 from reflect.ui.widgets.tag_chips import TagChips
 
 
@@ -33,9 +35,12 @@ def fitted_combo() -> QComboBox:
 
 
 class EntryFields(QWidget):
+    learning_failed = Signal(str)  # a learning link could not be made: for the status line
+
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._app = app
+        self._entry_id: str | None = None
         self.event_label = QLabel()
         self.event_label.setProperty("role", "muted")
         self.event_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,6 +68,11 @@ class EntryFields(QWidget):
         self.inquiry.setMinimumContentsLength(20)
         self.inquiry.setAccessibleName(self.tr("Linked inquiry"))
         self.tags = TagChips()
+        self.learning = LearningPicker(app)
+        self.kind.currentIndexChanged.connect(self._show_learning)
+        self.inquiry.currentIndexChanged.connect(
+            lambda: self.learning.refill(self.inquiry.currentData(), self._entry_id)
+        )
 
         row = QHBoxLayout()
         row.addWidget(self.kind)
@@ -76,13 +86,16 @@ class EntryFields(QWidget):
         tags_label = QLabel(self.tr("Ta&gs"))
         tags_label.setBuddy(self.tags.field)
         form.addRow(inquiry_label, self.inquiry)
+        form.addRow(self.tr("Learned from"), self.learning)
         form.addRow(tags_label, self.tags)
+        self._form = form
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.event_label)
         column.addWidget(self.title)
         column.addLayout(row)
         column.addLayout(form)
+        self._show_learning()
 
     def tab_chain(self) -> list[QWidget]:
         """The fields in Tab order: title, kind, framework, inquiry, tags."""
@@ -92,6 +105,8 @@ class EntryFields(QWidget):
             self.framework,
             self.about_framework,
             self.inquiry,
+            self.learning.cycle,
+            self.learning.measure,
             *self.tags.remove_buttons(),
             self.tags.field,
         ]
@@ -136,16 +151,36 @@ class EntryFields(QWidget):
         if framework is not None:
             FrameworkInfoDialog(framework, self).exec()
 
-    def fill_inquiries(self, chosen: str | None) -> None:
+    def fill_inquiries(self, chosen: str | None, entry_id: str | None = None) -> None:
+        """The inquiry box, with ``chosen`` chosen; and, for the entry ``entry_id`` (None: a
+        new one), what it learned from."""
+        self._entry_id = entry_id
+        self.inquiry.blockSignals(True)  # the learning picker is loaded once, below
         self.inquiry.clear()
         self.inquiry.addItem(self.tr("No inquiry"), None)
         for inquiry in self._app.inquiries.all():
             if inquiry.status is InquiryStatus.ACTIVE or inquiry.id == chosen:
                 self.inquiry.addItem(inquiry.question, inquiry.id)
         self.inquiry.setCurrentIndex(max(0, self.inquiry.findData(chosen)))
+        self.inquiry.blockSignals(False)
+        self.learning.load(self.inquiry.currentData(), entry_id)
+        self._show_learning()
         view = self.inquiry.view()
         # The list opens wide enough for the longest question (up to a sensible width).
         view.setMinimumWidth(min(900, view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24))
+
+    def _show_learning(self) -> None:
+        shown = self.kind.currentData() == EntryKind.LEARNING.value
+        self._form.setRowVisible(self.learning, shown)
+
+    def save_learning(self, entry_id: str) -> None:
+        """Link a kept learning log entry to what the picker shows."""
+        if self.kind.currentData() != EntryKind.LEARNING.value:
+            return  # another kind names no cycle or measure
+        try:
+            self.learning.save(entry_id)
+        except ReflectError as exc:
+            self.learning_failed.emit(error_text(exc))
 
 
 def prompt_words(framework_id: str) -> str:

@@ -1,4 +1,10 @@
-"""Search: results as you type, with the matched words highlighted; Enter opens the result."""
+"""Search: results as you type, with the matched words highlighted; Enter opens the result.
+
+Each keystroke's query runs off the UI thread (``LatestOnly``), so the window never waits for
+one: a query made stale by a newer keystroke is interrupted and its answer dropped. A query of
+one character (which matches most of a journal and tells little) waits for a pause in typing, so
+it is usually overtaken by the second letter; from two characters on, every keystroke searches.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +17,15 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from reflect.app import App
 from reflect.core.search import SearchHit, SearchRequest
+from reflect.errors import ReflectError
 from reflect.ui.navigation import Navigator
-from reflect.ui.texts import entry_title
+from reflect.ui.tasks import LatestOnly
+from reflect.ui.texts import entry_title, error_text
 from reflect.ui.widgets.html_delegate import HtmlDelegate, HtmlRole
 
-TYPING_PAUSE_MS = 150
+# How long a one-character query waits for the next key before it is searched anyway.
+SHORT_QUERY_PAUSE_MS = 300
+RESULTS_BATCH = 8  # about a screenful of rows, laid out before the first paint
 HitRole = Qt.ItemDataRole.UserRole
 
 
@@ -43,6 +53,10 @@ class SearchPage(QWidget):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        # Rows are laid out a few at a time between events: measuring 100 rows of wrapped HTML
+        # at once held the window for 50 to 100 ms on every keystroke (docs/benchmarks.md).
+        self.results.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.results.setBatchSize(RESULTS_BATCH)
         self.results.itemActivated.connect(self._on_result_activated)
         self.field = SearchField(self.results)
         self.field.setPlaceholderText(self.tr('Search words, parts of words or "exact phrases"'))
@@ -51,9 +65,15 @@ class SearchPage(QWidget):
         self.field.returnPressed.connect(self._on_return)
         self.summary = QLabel()
         self.summary.setProperty("role", "muted")
-        self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._pause = QTimer(self, singleShot=True, interval=SHORT_QUERY_PAUSE_MS)
         self._pause.timeout.connect(self.run_search)
-        self.field.textChanged.connect(self._pause.start)
+        self.field.textChanged.connect(self._on_text_changed)
+        self._searches = LatestOnly(self)
+        self._searches.done.connect(self._on_found)
+        self._searches.failed.connect(self._on_failed)
+        self._shown_for: str | None = ""  # the text the results shown are for
+        self._open_first = False  # Enter came before the answer: open the best match then
+        self._unshown: list[SearchHit] = []  # results still to be added to the list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.field)
@@ -64,19 +84,66 @@ class SearchPage(QWidget):
         self.field.setFocus()
         self.field.selectAll()
 
+    def _on_text_changed(self, text: str) -> None:
+        self._open_first = False
+        if len("".join(text.split())) == 1:
+            self._pause.start()
+        else:
+            self.run_search()
+
     def run_search(self) -> None:
+        """Search for the field's text off the UI thread; the answer is shown when it comes."""
         self._pause.stop()
         text = self.field.text()
-        hits = self._app.search.search(SearchRequest(text, limit=100)) if text.strip() else []
+        service = self._app.search
+        if self._searches.busy:
+            service.interrupt()  # its answer would be dropped anyway: stop spending time on it
+        if not text.strip():
+            self._searches.drop()
+            self._show(text, [])
+            return
+        request = SearchRequest(text, limit=100)
+        self._shown_for = None
+        self._searches.request(lambda: (text, service.background_search(request)))
+
+    def _on_found(self, found: tuple[str, list[SearchHit] | None]) -> None:
+        text, hits = found
+        if text != self.field.text():
+            return
+        if hits is None:  # interrupted, though still wanted (an interrupt that came late)
+            self.run_search()
+        else:
+            self._show(text, hits)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ReflectError):
+            raise error  # a bug: the crash handler takes it from here
         self.results.clear()
-        for hit in hits:
-            self._add(hit)
+        self.summary.setText(error_text(error))
+
+    def _show(self, text: str, hits: list[SearchHit]) -> None:
+        self._shown_for = text
+        self.results.clear()
+        self._unshown = list(hits)
+        self._add_some()
         if text.strip():
             self.summary.setText(
                 self.tr("No matches.") if not hits else self.tr("%n match(es)", "", len(hits))
             )
         else:
             self.summary.setText("")
+        if self._open_first and self.results.count():
+            self._open_first = False
+            self._open(self.results.item(0))
+
+    def _add_some(self) -> None:
+        """Add the next few rows; the rest follow between events, so the window answers keys
+        while a hundred rows of HTML are made (at once they held it for 20 to 90 ms)."""
+        some, self._unshown = self._unshown[:RESULTS_BATCH], self._unshown[RESULTS_BATCH:]
+        for hit in some:
+            self._add(hit)
+        if self._unshown:
+            QTimer.singleShot(0, self, self._add_some)
 
     def _add(self, hit: SearchHit) -> None:
         item = QListWidgetItem()
@@ -88,9 +155,13 @@ class SearchPage(QWidget):
         self.results.addItem(item)
 
     def _on_return(self) -> None:
-        self.run_search()
-        if self.results.count():
-            self._open(self.results.item(0))
+        if self._shown_for == self.field.text() and not self._pause.isActive():
+            if self.results.count():
+                self._open(self.results.item(0))
+            return
+        self._open_first = True
+        if self._pause.isActive():
+            self.run_search()
 
     def _on_result_activated(self, item: QListWidgetItem) -> None:
         self._open(item)

@@ -13,19 +13,26 @@ def framework_markdown(framework: Framework) -> str:
     """The framework's description, source and prompts as Markdown (rendered safely)."""
     tr = QCoreApplication.translate
     parts = [f"# {framework.name}", framework.description]
+    source = framework.source
     if not framework.verified:
+        # The wording is Reflect's own in every framework; what was not checked is the names.
         parts.append(
             "> "
             + tr(
                 "FrameworkInfo",
-                "The wording here is Reflect's own and has not been checked against the "
-                "source, so it is not the official text.",
+                "Not verified: the names used here have not all been checked against the "
+                "source. The prompts and help are Reflect's own words, not the source's.",
             )
         )
-    source = framework.source
     cited = ", ".join(str(p) for p in (source.title, source.publisher, source.year) if p)
     link = f" <{source.link}>" if source.link.startswith("https://") else ""
     parts.append(f"**{tr('FrameworkInfo', 'Source')}:** {cited}{link}")
+    for label, text in (
+        (tr("FrameworkInfo", "Checked"), source.checked),
+        (tr("FrameworkInfo", "Not checked"), source.not_checked),
+    ):
+        if text:
+            parts.append(f"**{label}:** {text}")
     if source.note:
         parts.append(f"*{source.note}*")
     for section in framework.sections:

@@ -114,7 +114,7 @@ class FrameworksDialog(QDialog):
     def _item(self, framework: Framework) -> QListWidgetItem:
         notes = [self.tr(_ORIGINS[framework.origin])]
         if not framework.verified:
-            notes.append(self.tr("wording not verified"))
+            notes.append(self.tr("names not verified"))
         item = QListWidgetItem(framework.name)
         item.setData(FrameworkRole, framework)
         item.setData(

@@ -1,6 +1,6 @@
 """The inquiry page's learning log: entries of the learning kind linked to the inquiry (what
 was learned, what nobody expected, what the change made worse), each with the PDSA cycle entry
-it learned from when it names one, and a button to add one."""
+and the measure it learned from when it names them, and a button to add one."""
 
 from __future__ import annotations
 
@@ -50,9 +50,11 @@ class LearningSection:
         self.list.setAccessibleName(tr("Learning log entries for this inquiry"))
         shown = app.entries.page(linked, limit=LEARNING_LIMIT)
         cycles = app.learning.cycles_of(e.id for e in shown)
+        about = app.learning.measures_of(e.id for e in shown)
+        names = {m.id: m.name for m in app.measures.find()} if about else {}
         for entry in shown:
             cycle = _cycle_title(app, cycles.get(entry.id))
-            self.list.addItem(_item(entry, cycle))
+            self.list.addItem(_item(entry, cycle, names.get(about.get(entry.id, ""), "")))
         self.list.itemClicked.connect(self._on_activated)
         self.list.itemActivated.connect(self._on_activated)
         fit_to_rows(self.list)
@@ -81,9 +83,10 @@ def _cycle_title(app: App, cycle_id: str | None) -> str:
         return ""
 
 
-def _item(entry: Entry, cycle: str) -> QListWidgetItem:
+def _item(entry: Entry, cycle: str, measure: str) -> QListWidgetItem:
     title = entry_title(entry.display_title)
     after = tr("  ·  from “{0}”").format(cycle) if cycle else ""
+    after += tr("  ·  about: {0}").format(measure) if measure else ""
     item = QListWidgetItem(f"{moment_day_text(entry.created)}  ·  {title}{after}")
     item.setData(IdRole, entry.id)
     answers = [r.text.strip() for r in entry.responses if r.text.strip()]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +23,8 @@ from reflect.core.measure import Better, Measure, Point
 from reflect.errors import ReflectError
 from reflect.messages import Msg
 from reflect.services.measure_words import run_chart_note, signal_sentence, xmr_sentences
-from reflect.ui.pages.inquiries.measure_dialog import MeasureDialog
+from reflect.ui.pages.inquiries.confirm_box import ask_to_delete
+from reflect.ui.pages.inquiries.measure_dialog import MeasureDialog, MeasureFields, number_text
 from reflect.ui.texts import error_text, message_text
 from reflect.ui.widgets.basics import card, label
 from reflect.ui.widgets.charts.measure_panel import MeasurePanel, model_for
@@ -37,7 +39,10 @@ def translated(msg: Msg) -> str:
 
 class PointsTable(QTableWidget):
     """Date, value and note; always one empty row at the end to type into. Ctrl+V pastes
-    tab- (or comma-) separated columns from the current cell down, adding rows as needed."""
+    tab- (or comma-) separated columns from the current cell down, adding rows as needed.
+    Delete on a row asks for it to go (``delete_requested`` carries the row)."""
+
+    delete_requested = Signal(int)
 
     def __init__(self, notify: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(0, 3, parent)
@@ -84,6 +89,11 @@ class PointsTable(QTableWidget):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # a Qt override
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.key() == Qt.Key.Key_Delete and not editing and self.currentRow() >= 0:
+            self.delete_requested.emit(self.currentRow())
+            event.accept()
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
             event.accept()
@@ -114,6 +124,9 @@ class PointsTable(QTableWidget):
         for column, text in enumerate(cells):
             self.setItem(row, column, QTableWidgetItem(text))
 
+    def cell_text(self, row: int, column: int) -> str:
+        return self._text(row, column)
+
     def _text(self, row: int, column: int) -> str:
         item = self.item(row, column)
         return item.text().strip() if item is not None else ""
@@ -141,6 +154,10 @@ class MeasuresSection(QWidget):
         self._inquiry_id = inquiry_id
         self._notify = notify
         self.dialog: MeasureDialog | None = None
+        self.confirmation: QMessageBox | None = None
+        self.edit_buttons: dict[str, QPushButton] = {}
+        self.delete_buttons: dict[str, QPushButton] = {}
+        self.delete_value_buttons: dict[str, QPushButton] = {}
         self.tables: dict[str, PointsTable] = {}
         self.save_buttons: dict[str, QPushButton] = {}
         self.sentences: dict[str, list[str]] = {}
@@ -168,13 +185,35 @@ class MeasuresSection(QWidget):
 
     def _measure_card(self, measure: Measure) -> QWidget:
         frame, inner = card()
-        inner.addWidget(label(f"{measure.name} ({measure.unit})", "card-heading"))
+        heading = QHBoxLayout()
+        heading.addWidget(label(f"{measure.name} ({measure.unit})", "card-heading"), 1)
+        for text, name, slot, buttons in (
+            (self.tr("Edit measure…"), "edit", self._on_edit_clicked, self.edit_buttons),
+            (self.tr("Delete measure…"), "delete", self._on_delete_clicked, self.delete_buttons),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"{name}-{measure.id}")  # focus comes back after a refresh
+            button.setAccessibleName(f"{text.rstrip('…')}: {measure.name}")
+            button.clicked.connect(lambda _=False, slot=slot, m=measure: slot(m))
+            heading.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            buttons[measure.id] = button
+        inner.addLayout(heading)
         better = (
             self.tr("Higher is better")
             if measure.better is Better.HIGHER
             else self.tr("Lower is better")
         )
         inner.addWidget(label(" · ".join(filter(None, [better, measure.definition])), "muted"))
+        aims = [
+            words.format(number_text(value))
+            for words, value in (
+                (self.tr("Baseline {0}"), measure.baseline),
+                (self.tr("Goal {0}"), measure.goal),
+            )
+            if value is not None
+        ]
+        if aims:
+            inner.addWidget(label(" · ".join(aims), "muted"))
         view = self._app.measures.view(measure.id)
         note = run_chart_note(view.run_chart, translated)
         said = [note] if note else []
@@ -192,12 +231,20 @@ class MeasuresSection(QWidget):
         table.setAccessibleName(self.tr("Values of {0}").format(measure.name))
         table.setObjectName(f"points-{measure.id}")
         table.load(list(view.points))
+        table.delete_requested.connect(lambda row: self._delete_row(measure, table, row))
         inner.addWidget(table)
         row = QHBoxLayout()
         hint = self.tr(
             "Type or paste (Ctrl+V) date and value columns; a date already there is replaced."
         )
         row.addWidget(label(hint, "muted"), 1)
+        remove = QPushButton(self.tr("Delete value…"))
+        remove.setObjectName(f"delete-value-{measure.id}")
+        remove.setAccessibleName(self.tr("Delete the chosen value of {0}").format(measure.name))
+        remove.setToolTip(self.tr("Delete the value in the chosen row (Delete)"))
+        remove.clicked.connect(lambda: self._delete_row(measure, table, table.currentRow()))
+        row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+        self.delete_value_buttons[measure.id] = remove
         save = QPushButton(self.tr("Save values"))
         save.setObjectName(f"save-{measure.id}")
         save.setAccessibleName(self.tr("Save values of {0}").format(measure.name))
@@ -236,8 +283,87 @@ class MeasuresSection(QWidget):
         self.dialog = dialog
         dialog.open()
 
-    def _add(self, name: str, unit: str, better: str, definition: str) -> None:
+    def _add(self, chosen: MeasureFields) -> None:
         try:
-            self._app.measures.add(self._inquiry_id, name, unit, better, definition=definition)
+            self._app.measures.add(
+                self._inquiry_id,
+                chosen.name,
+                chosen.unit,
+                chosen.better,
+                definition=chosen.definition,
+                baseline=chosen.baseline,
+                goal=chosen.goal,
+            )
         except ReflectError as exc:
             self._notify(error_text(exc))
+
+    def _on_edit_clicked(self, measure: Measure) -> None:
+        dialog = MeasureDialog(self, measure)
+        dialog.chosen.connect(lambda chosen: self._edit(measure.id, chosen))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _edit(self, measure_id: str, chosen: MeasureFields) -> None:
+        try:
+            self._app.measures.edit(
+                measure_id,
+                name=chosen.name,
+                unit=chosen.unit,
+                better=chosen.better,
+                definition=chosen.definition,
+                baseline=chosen.baseline,
+                goal=chosen.goal,
+            )
+        except ReflectError as exc:
+            self._notify(error_text(exc))
+            return
+        self._notify(self.tr("Measure saved."))
+
+    def _on_delete_clicked(self, measure: Measure) -> None:
+        count = len(self._app.measures.points(measure.id))
+        self.confirmation = ask_to_delete(
+            self,
+            self.tr("Delete measure"),
+            self.tr("Delete “{0}” for good?").format(measure.name),
+            self.tr("Values recorded for it, which go with it: {0}. This cannot be undone.").format(
+                count
+            ),
+            lambda: self._delete(measure),
+        )
+
+    def _delete(self, measure: Measure) -> None:
+        try:
+            self._app.measures.delete(measure.id)
+        except ReflectError as exc:
+            self._notify(error_text(exc))
+            return
+        self._notify(self.tr("Deleted “{0}”.").format(measure.name))
+
+    def _delete_row(self, measure: Measure, table: PointsTable, row: int) -> None:
+        day = table.cell_text(row, 0) if row >= 0 else ""
+        if not day and not (row >= 0 and table.cell_text(row, 1)):
+            self._notify(self.tr("Choose the row of the value to delete."))
+            return
+        stored = {p.day: p for p in self._app.measures.points(measure.id)}
+        if day not in stored:
+            # Typed here and never saved: nothing to ask, the row just goes.
+            if 0 <= row < table.rowCount() - 1:
+                table.removeRow(row)
+            return
+        shown = number_text(stored[day].value)
+        self.confirmation = ask_to_delete(
+            self,
+            self.tr("Delete value"),
+            self.tr("Delete the value {0} recorded on {1}?").format(shown, day),
+            self.tr("From “{0}”. This cannot be undone.").format(measure.name),
+            lambda: self._remove_point(measure.id, day),
+        )
+
+    def _remove_point(self, measure_id: str, day: str) -> None:
+        try:
+            self._app.measures.remove_point(measure_id, day)
+        except ReflectError as exc:
+            self._notify(error_text(exc))
+            return
+        self._notify(self.tr("Deleted the value on {0}.").format(day))

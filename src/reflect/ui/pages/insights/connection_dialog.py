@@ -1,4 +1,5 @@
-"""“Add connection…”: log a person or organisation reached across the system, privately."""
+"""“Add connection…” and “Edit…”: log a person or organisation reached across the system,
+privately, or change one already logged."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.app import App
-from reflect.core.connection import NAME_LIMIT, NOTE_LIMIT, WHERE_LIMIT, Sector
+from reflect.core.connection import NAME_LIMIT, NOTE_LIMIT, WHERE_LIMIT, Connection, Sector
 from reflect.errors import ReflectError
 from reflect.ui.texts import error_text
 from reflect.ui.widgets.basics import label
@@ -38,11 +39,16 @@ class ConnectionDialog(QDialog):
     """Saves through the connections service; says what was wrong and stays open on bad input."""
 
     added = Signal(object)  # the Connection
+    edited = Signal(object)  # the Connection as saved
 
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, app: App, parent: QWidget | None = None, connection: Connection | None = None
+    ) -> None:
         super().__init__(parent)
         self._app = app
-        self.setWindowTitle(self.tr("Add connection"))
+        self._editing = connection
+        title = self.tr("Edit connection") if connection else self.tr("Add connection")
+        self.setWindowTitle(title)
         self.name = QLineEdit()
         self.name.setMaxLength(NAME_LIMIT)
         self.name.setPlaceholderText(self.tr("A person, an organisation, or both"))
@@ -86,20 +92,35 @@ class ConnectionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        if connection is not None:
+            self._fill(connection)
+
+    def _fill(self, connection: Connection) -> None:
+        self.name.setText(connection.name)
+        self.sector.setCurrentIndex(self.sector.findData(connection.sector.value))
+        self.met.setDate(QDate.fromString(connection.met, "yyyy-MM-dd"))
+        self.where.setText(connection.where)
+        self.note.setText(connection.note)
+        self.name.setFocus()
 
     def save(self) -> None:
+        fields = {
+            "where": self.where.text(),
+            "met": self.met.date().toString("yyyy-MM-dd"),
+            "note": self.note.text(),
+        }
+        sector = str(self.sector.currentData())
         try:
-            connection = self._app.connections.add(
-                self.name.text(),
-                str(self.sector.currentData()),
-                where=self.where.text(),
-                met=self.met.date().toString("yyyy-MM-dd"),
-                note=self.note.text(),
-            )
+            if self._editing is None:
+                saved = self._app.connections.add(self.name.text(), sector, **fields)
+            else:
+                saved = self._app.connections.update(
+                    self._editing.id, name=self.name.text(), sector=sector, **fields
+                )
         except ReflectError as exc:
             self.error.setText(error_text(exc))
             self.error.show()
             self.name.setFocus()
             return
-        self.added.emit(connection)
+        (self.added if self._editing is None else self.edited).emit(saved)
         self.accept()
