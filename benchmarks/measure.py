@@ -49,6 +49,7 @@ class Target:
     text: str  # as the issue states it, for the table
     limit: float
     on: Literal["ratio", "value"] = "ratio"
+    binding: bool = True  # False: reported, never failing the run (encryption's costs)
 
     def met_by(self, figure: Figure) -> bool:
         return (figure.ratio if self.on == "ratio" else figure.value) <= self.limit

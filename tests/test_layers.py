@@ -137,7 +137,7 @@ def test_only_ui_imports_qt() -> None:
 
 
 def test_only_storage_imports_sql() -> None:
-    assert offenders({"sqlite3", "sqlite_utils"}, "storage") == []
+    assert offenders({"sqlite3", "sqlite_utils", "sqlcipher3"}, "storage") == []
 
 
 def test_packages_depend_inward_in_one_order() -> None:

@@ -22,8 +22,10 @@ from reflect.secrets.age_passphrase import (
     RawPassphraseCipher,
 )
 from reflect.secrets.os_keyring import KeyringFactory, system_keyring
-from reflect.secrets.passphrase_file import keys_file
+from reflect.secrets.passphrase_file import PassphraseProvider, keys_file
 from reflect.services.changes import ChangeFeed
+from reflect.storage.cipher import is_encrypted
+from reflect.storage.conversion import remove_all_leftovers
 from reflect.storage.database import Store, open_store
 
 if TYPE_CHECKING:
@@ -37,11 +39,13 @@ if TYPE_CHECKING:
     from reflect.services.coaching import CoachingService
     from reflect.services.connections import ConnectionService
     from reflect.services.drafts import DraftService
+    from reflect.services.encryption import EncryptionService
     from reflect.services.entries import EntryService
     from reflect.services.evaluation_returns import EvaluationReturnService
     from reflect.services.frameworks import FrameworkCatalog
     from reflect.services.inquiries import InquiryService
     from reflect.services.insights import InsightsService
+    from reflect.services.journal_keys import AskPassphrase, JournalKeys
     from reflect.services.keys import KeyService
     from reflect.services.learning import LearningService
     from reflect.services.measures import MeasureService
@@ -209,6 +213,20 @@ class App:
         return BackupService(self.store, self.paths, self.changes, self.clock)
 
     @cached_property
+    def encryption(self) -> EncryptionService:
+        from reflect.services.encryption import EncryptionService
+
+        return EncryptionService(
+            self.store, self.paths, self.journal_keys(), self.backups, self.changes
+        )
+
+    def journal_keys(self) -> JournalKeys:
+        """The encrypted journal's key, kept in the same key store as the identity keys."""
+        from reflect.services.journal_keys import JournalKeys
+
+        return JournalKeys(self.paths.data_dir, store_for=lambda _journal_id: self.keys.store())
+
+    @cached_property
     def frameworks(self) -> FrameworkCatalog:
         return framework_catalog(self.paths)
 
@@ -218,7 +236,11 @@ class App:
         from reflect.storage.meta import MetaRepository
 
         return KeyService(
-            MetaRepository(self.store), self.paths.data_dir, self._keyring_factory, self._cipher
+            MetaRepository(self.store),
+            self.paths.data_dir,
+            self._keyring_factory,
+            self._cipher,
+            journal_key=lambda: self.store.key,
         )
 
     @cached_property
@@ -314,16 +336,40 @@ def open_app(
     keyring_factory: KeyringFactory = system_keyring,
     cipher: PassphraseCipher = AGE_SCRYPT,
     bundle_cipher: RawPassphraseCipher = RAW_AGE_SCRYPT,
+    unlock: AskPassphrase | None = None,
 ) -> App:
     """Open the journal in ``paths.data_dir`` (creating it on first use).
+
+    An encrypted journal is opened with its key from the key store, or from the passphrase
+    ``unlock`` asks for (docs/encryption.md); a plain one never loads SQLCipher.
 
     ``keyring_factory`` and ``cipher`` reach the key store, which is opened only when keys are
     first needed, and ``bundle_cipher`` passphrase bundles (tests pass fakes). Front ends hand
     the key service their passphrase prompt.
     """
     prepare_data_dir(paths)
-    store = open_store(paths.db_path, paths.backups_dir)
+    remove_all_leftovers(paths.db_path, paths.backups_dir)  # of a conversion cut short
+    key = None
+    if is_encrypted(paths.db_path):
+        # Where there is no keyring, a key kept with the user's keys is in keys.age, whose
+        # passphrase is then the one asked for.
+        keys_file_passphrase = None if unlock is None else (lambda *, new: unlock())
+        keys = journal_keys_for(paths, keyring_factory, cipher, keys_file_passphrase)
+        key = keys.unlock(unlock)
+    store = open_store(paths.db_path, paths.backups_dir, key=key)
     return App(paths, store, clock, keyring_factory, cipher, bundle_cipher)
+
+
+def journal_keys_for(
+    paths: Paths,
+    keyring_factory: KeyringFactory,
+    cipher: PassphraseCipher,
+    keys_passphrase: PassphraseProvider | None = None,
+) -> JournalKeys:
+    """The journal's key before the journal is open (its id is read from journal-key.json)."""
+    from reflect.services.journal_keys import JournalKeys
+
+    return JournalKeys(paths.data_dir, keyring_factory, cipher, keys_passphrase)
 
 
 def framework_catalog(paths: Paths) -> FrameworkCatalog:

@@ -25,6 +25,39 @@ class Msg(Enum):
         "Install the newer version to open it; nothing was changed."
     )
     DB_LOCKED = "The journal is busy in another program. Close it there and try again."
+    # Encrypted journal (docs/encryption.md)
+    JOURNAL_KEY_NEEDED = (
+        "The journal at {path} is encrypted and Reflect has no key to open it. "
+        "Unlock it with its passphrase, or restore a key backup; nothing was changed."
+    )
+    JOURNAL_KEY_WRONG = (
+        "That passphrase does not unlock the journal. Check it and try again; nothing was changed."
+    )
+    JOURNAL_KEY_LOST = (
+        "The key to the encrypted journal at {path} is not in {where}. Restore a key backup "
+        "with: reflect key restore FILE (nothing was changed)."
+    )
+    JOURNAL_KEY_FILE_DAMAGED = (
+        "The encryption settings in {path} cannot be read ({reason}), so the encrypted journal "
+        "cannot be unlocked. Nothing was changed."
+    )
+    JOURNAL_ALREADY_ENCRYPTED = "The journal is already encrypted; nothing was changed."
+    JOURNAL_NOT_ENCRYPTED = "The journal is not encrypted; nothing was changed."
+    JOURNAL_CONVERSION_FAILED = (
+        "The journal could not be converted ({reason}). The journal is as it was; "
+        "nothing was changed."
+    )
+    JOURNAL_CONVERSION_READ_ONLY = (
+        "This journal is read-only, so it cannot be encrypted or decrypted. Nothing was changed."
+    )
+    JOURNAL_PASSPHRASE_EMPTY = "The passphrase is empty. Choose one of at least 8 characters."
+    JOURNAL_PASSPHRASE_SHORT = (
+        "The passphrase is too short. Choose one of at least 8 characters; nothing was changed."
+    )
+    JOURNAL_PASSPHRASE_ENV_MISSING = (
+        "The environment variable {name} is not set, so there is no passphrase. "
+        "Nothing was changed."
+    )
     DISK_FULL = "The disk is full, so nothing was saved. Free some space and try again."
     READ_ONLY = "Reflect cannot write to {path}. Check that the folder is writable."
     JOURNAL_READ_ONLY = (

@@ -1,7 +1,8 @@
 """The full kill test: hundreds of writers and dozens of typists, each SIGKILLed at a random
 moment, then the checks of ``kill_harness`` (see docs/reliability.md).
 
-    PYTHONPATH=src python3 tests/crash/kill.py --rounds 300 --editor-rounds 30
+    PYTHONPATH=src python3 tests/crash/kill.py --rounds 300 --editor-rounds 30 \
+        --conversion-rounds 60
 
 A run prints its seed; ``--seed`` repeats a run's choice of kill points. Exits 1 on a failure,
 keeping the journals it failed on.
@@ -18,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from conversion_kills import run_conversion_kills
 from kill_harness import run_editor_kills, run_writer_kills
 
 
@@ -25,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=300, help="writer processes to kill")
     parser.add_argument("--editor-rounds", type=int, default=30, help="typists to kill")
+    parser.add_argument(
+        "--conversion-rounds", type=int, default=60, help="encrypt/decrypt runs to kill"
+    )
     parser.add_argument("--seed", type=int, help="repeat a run's kill points")
     parser.add_argument("--keep", action="store_true", help="keep the journals afterwards")
     args = parser.parse_args(argv)
@@ -37,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         ledger = run_writer_kills(workdir / "journal", args.rounds, seed, report)
         writers_done = time.monotonic()
         typists = run_editor_kills(workdir, args.editor_rounds, seed, report)
+        typists_done = time.monotonic()
+        run_conversion_kills(workdir / "converted", args.conversion_rounds, seed, report)
     except AssertionError as exc:
         print(f"FAILED (seed {seed}; journals kept in {workdir}): {exc}", file=sys.stderr)
         return 1
@@ -45,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         f"ok: {args.rounds} writers killed in {writers_done - started:.0f}s, "
         f"{ledger.acknowledged} acknowledged changes all kept; "
         f"{args.editor_rounds} typists killed in {time.monotonic() - writers_done:.0f}s, "
-        f"at most {worst:.2f}s of typing lost"
+        f"at most {worst:.2f}s of typing lost; "
+        f"{args.conversion_rounds} conversions killed in {time.monotonic() - typists_done:.0f}s, "
+        "nothing lost"
     )
     if not args.keep:
         shutil.rmtree(workdir)

@@ -139,3 +139,14 @@ def test_an_acknowledged_edit_to_an_entry_whose_write_was_not_is_held_to(
         "its changes: round 1 change 4: edit acknowledged (edited); "
         "round 1 change 5: edit in flight (again)"
     )
+
+
+QUICK_CONVERSION_ROUNDS = 12
+
+
+def test_conversion_killed_at_random_moments_both_ways_loses_nothing(tmp_path: Path) -> None:
+    from conversion_kills import run_conversion_kills
+
+    where = run_conversion_kills(tmp_path / "journal", QUICK_CONVERSION_ROUNDS, SEED, print)
+
+    assert any(w != "finished" for w in where)  # some kills landed mid-conversion

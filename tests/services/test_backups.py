@@ -110,7 +110,7 @@ def test_a_copy_that_fails_its_check_is_not_kept(
     app.entries.write("Precious.")
     good = app.backups.back_up_if_due()
     clock.advance(days=1)
-    monkeypatch.setattr(backup_files, "check_file", lambda path: ["page 3 is never used"])
+    monkeypatch.setattr(backup_files, "check_file", lambda path, key=None: ["page 3 is never used"])
 
     with pytest.raises(StorageError) as caught:
         app.backups.back_up_if_due()

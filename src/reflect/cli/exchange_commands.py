@@ -16,7 +16,9 @@ from reflect.cli.bundle_commands import BUNDLE_COMMANDS
 from reflect.cli.context import CliState, pass_state
 from reflect.cli.exchange_prompts import passphrase, passphrase_options, safe, with_keys
 from reflect.core.peer import Peer
+from reflect.services.keys import read_file
 from reflect.services.peers import fingerprint_of
+from reflect.storage.cipher import is_encrypted
 
 _ANY_PATH = click.Path(path_type=Path)
 BACKUP_PROMPT = "Passphrase for the key backup"
@@ -80,8 +82,16 @@ def key_restore(
     keys_passphrase_env: str | None,
 ) -> None:
     """Make the keys in a backup this journal's keys (--passphrase-env: the backup's)."""
-    app = with_keys(state, passphrase_env, keys_passphrase_env)
-    secret = passphrase(passphrase_env, BACKUP_PROMPT, new=False)
+    if is_encrypted(state.paths.db_path):
+        secret = passphrase(passphrase_env, BACKUP_PROMPT, new=False)
+        # First the journal's key, if the backup has it: the journal may not open without it
+        # (a lost keyring entry, a forgotten passphrase).
+        if state.journal_keys().restore_from_backup(read_file(path), secret):
+            click.echo("Restored the key to your encrypted journal.")
+        app = with_keys(state, passphrase_env, keys_passphrase_env)
+    else:
+        app = with_keys(state, passphrase_env, keys_passphrase_env)
+        secret = passphrase(passphrase_env, BACKUP_PROMPT, new=False)
     app.keys.restore(path, secret, replace=replace)
     where = app.keys.where()
     click.echo(f"Restored your keys; they are kept in {where.description}.")

@@ -234,7 +234,8 @@ def backups(state: CliState, as_json: bool) -> None:
 @pass_state
 def restore(state: CliState, path: Path) -> None:
     """Replace the journal with the backup at PATH (the current one is kept as a backup)."""
-    kept = restore_closed_journal(state.paths, path)
+    key = state.journal_key(path, state.paths.db_path)
+    kept = restore_closed_journal(state.paths, path, key)
     click.echo(
         f"Restored from {path}." + (f" The previous journal was kept at {kept}." if kept else "")
     )

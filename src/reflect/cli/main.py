@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "report_commands",
     "appraisal_commands",
     "evaluation_commands",
+    "encryption_commands",
 )
 # Where each command is defined (in its module's COMMANDS), so that running one imports only
 # its own module: a search need not load sharing or packs. A command missing here still runs,
@@ -52,6 +53,7 @@ MODULE_OF = {
     "report": "report_commands",
     "appraisal": "appraisal_commands",
     "evaluation": "evaluation_commands",
+    **dict.fromkeys(("encrypt", "decrypt", "lock-status"), "encryption_commands"),
 }
 
 

@@ -6,8 +6,9 @@ The rules (also in docs/reliability.md):
   (days are UTC calendar days, so the rule does not shift with the computer's time zone).
 - Daily copies: the newest 7 are kept, plus the newest copy of each of the 12 most recent
   months that have one, so a year of history costs at most 19 files.
-- Copies taken before an update (``pre-migration``) or a restore (``pre-restore``) are kept for
-  90 days; the newest of each kind is kept however old it is.
+- Copies taken before an update (``pre-migration``), a restore (``pre-restore``) or turning
+  encryption on or off (``pre-conversion``) are kept for 90 days; the newest of each kind is
+  kept however old it is.
 - Copies the user asked for (``manual``) and files Reflect did not name are never deleted.
 - The newest copy of all is never deleted, so pruning can never remove the only one.
 """
@@ -30,10 +31,11 @@ class BackupReason(StrEnum):
     MANUAL = "manual"
     PRE_MIGRATION = "pre-migration"
     PRE_RESTORE = "pre-restore"
+    PRE_CONVERSION = "pre-conversion"  # before the journal is encrypted or decrypted
     OTHER = "other"  # a file in the backups folder whose name Reflect did not write
 
 
-EVENT_REASONS = (BackupReason.PRE_MIGRATION, BackupReason.PRE_RESTORE)
+EVENT_REASONS = (BackupReason.PRE_MIGRATION, BackupReason.PRE_RESTORE, BackupReason.PRE_CONVERSION)
 
 
 @dataclass(frozen=True)

@@ -172,9 +172,14 @@ def verify(public: str, data: bytes, signature: bytes) -> bool:
 
 
 def export_backup(
-    identity: Identity, passphrase: str, *, cipher: PassphraseCipher = AGE_SCRYPT
+    identity: Identity,
+    passphrase: str,
+    *,
+    cipher: PassphraseCipher = AGE_SCRYPT,
+    journal_key: str | None = None,
 ) -> bytes:
-    """Both private keys in an ASCII-armored age file that only ``passphrase`` opens."""
+    """Both private keys in an ASCII-armored age file that only ``passphrase`` opens, with the
+    encrypted journal's key (hex) when there is one (docs/encryption.md)."""
     if not passphrase:
         raise BadInput(Msg.KEY_PASSPHRASE_EMPTY)
     document = {
@@ -184,7 +189,29 @@ def export_backup(
         "recipient": identity.recipient,
         "signing_public": identity.signing_public,
     }
+    if journal_key is not None:
+        document["journal_key"] = journal_key
     return cipher.encrypt(json.dumps(document, indent=2).encode("utf-8"), passphrase)
+
+
+def journal_key_in_backup(
+    data: bytes, passphrase: str, *, cipher: PassphraseCipher = AGE_SCRYPT
+) -> str | None:
+    """The encrypted journal's key (hex) in a key backup; None when it holds none."""
+    document = json.loads(_opened_backup(data, passphrase, cipher).decode("utf-8", "replace"))
+    found = document.get("journal_key") if isinstance(document, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _opened_backup(data: bytes, passphrase: str, cipher: PassphraseCipher) -> bytes:
+    try:
+        return cipher.decrypt(data, passphrase)
+    except WrongPassphrase:
+        raise BadInput(Msg.KEY_BACKUP_WRONG_PASSPHRASE) from None
+    except TooCostly as exc:
+        raise BadInput(Msg.KEY_BACKUP_TOO_COSTLY, factor=exc.work_factor, limit=exc.limit) from None
+    except Unreadable as exc:
+        raise BadInput(Msg.KEY_BACKUP_DAMAGED, reason=exc.reason) from None
 
 
 def import_backup(

@@ -41,7 +41,12 @@ class BackupService:
         now = self._clock()
         with self._lock, translated(self._store.path):
             path = backup_files.write_backup(
-                self._store.db.conn, self._paths.backups_dir, reason, target=out, now=now
+                self._store.db.conn,
+                self._paths.backups_dir,
+                reason,
+                target=out,
+                now=now,
+                key=self._store.key,
             )
             if out is None:
                 self._prune(now)
@@ -61,7 +66,11 @@ class BackupService:
             if not daily_due(backup_files.describe_all(self._paths.backups_dir), now):
                 return None
             path = backup_files.back_up_journal(
-                self._paths.db_path, self._paths.backups_dir, BackupReason.DAILY, now
+                self._paths.db_path,
+                self._paths.backups_dir,
+                BackupReason.DAILY,
+                now,
+                key=self._store.key,
             )
             if path is not None:
                 self._prune(now)
@@ -109,7 +118,7 @@ class BackupService:
     def restore(self, backup: Path) -> Path | None:
         """Replace the open journal with ``backup``; return where the old one was kept."""
         self._store.refuse_if_read_only()
-        restore.verify_backup(backup)
+        restore.verify_backup(backup, self._store.key)
         with self._lock:
             safety = self.backup(reason=BackupReason.PRE_RESTORE)
             self._store.close()
@@ -133,12 +142,12 @@ def list_backups(paths: Paths) -> list[Backup]:
     return list(reversed(backup_files.describe_all(paths.backups_dir)))
 
 
-def newest_good_backup(paths: Paths) -> Path | None:
+def newest_good_backup(paths: Paths, key: bytes | None = None) -> Path | None:
     """The newest backup that would restore (each is checked, newest first, until one passes)."""
-    return backup_files.newest_good(paths.backups_dir)
+    return backup_files.newest_good(paths.backups_dir, key)
 
 
-def restore_closed_journal(paths: Paths, backup: Path) -> Path | None:
+def restore_closed_journal(paths: Paths, backup: Path, key: bytes | None = None) -> Path | None:
     """Restore when the journal is not open, perhaps because it is damaged.
 
     The current file is kept first: as a proper backup when it still opens, else as a raw copy.
@@ -146,25 +155,29 @@ def restore_closed_journal(paths: Paths, backup: Path) -> Path | None:
     """
     if paths.db_path.exists() and (unwritable := unwritable_place(paths.db_path)) is not None:
         raise StorageError(Msg.JOURNAL_READ_ONLY, path=unwritable)
-    restore.verify_backup(backup)
+    restore.verify_backup(backup, key)
     with translated_os_errors(paths.data_dir):
         private_folder(paths.data_dir)
-        safety = _keep_current(paths)
+        safety = _keep_current(paths, key)
         restore.replace_database(paths.db_path, backup)
     return safety
 
 
-def _keep_current(paths: Paths) -> Path | None:
+def _keep_current(paths: Paths, key: bytes | None) -> Path | None:
     if not paths.db_path.exists():
         return None
     try:
-        store = open_store(paths.db_path, paths.backups_dir)
+        store = open_store(paths.db_path, paths.backups_dir, key=key)
     except StorageError as exc:
-        if exc.msg in (Msg.DB_CORRUPT, Msg.DB_CORRUPT_NO_BACKUP, Msg.DB_TOO_NEW):
+        # An encrypted journal with no key (or the wrong one) is kept as it is, unread.
+        unreadable = (Msg.DB_CORRUPT, Msg.DB_CORRUPT_NO_BACKUP, Msg.DB_TOO_NEW)
+        if exc.msg in (*unreadable, Msg.JOURNAL_KEY_NEEDED, Msg.JOURNAL_KEY_WRONG):
             return restore.keep_damaged_copy(paths.db_path, paths.backups_dir)
         raise  # read-only, locked or full: restoring would fail too, so say why now
     try:
-        return backup_files.write_backup(store.db.conn, paths.backups_dir, BackupReason.PRE_RESTORE)
+        return backup_files.write_backup(
+            store.db.conn, paths.backups_dir, BackupReason.PRE_RESTORE, key=store.key
+        )
     except StorageError as exc:
         # Opens, but damaged inside (its copy failed the check): set aside as it is.
         if exc.msg in (Msg.BACKUP_FAILED_CHECK, Msg.DB_CORRUPT, Msg.DB_CORRUPT_NO_BACKUP):

@@ -70,8 +70,11 @@ class KeyService:
         data_dir: Path,
         keyring_factory: KeyringFactory = system_keyring,
         cipher: PassphraseCipher = AGE_SCRYPT,
+        journal_key: Callable[[], bytes | None] = lambda: None,
     ) -> None:
         self._meta = meta
+        # The encrypted journal's key, which a key backup carries too (docs/encryption.md).
+        self._journal_key = journal_key
         self._data_dir = data_dir
         self._keyring_factory = keyring_factory
         self._cipher = cipher
@@ -84,6 +87,10 @@ class KeyService:
     def set_prompts(self, passphrase: PassphraseProvider, notify: Notify) -> None:
         """How to ask for the keys-file passphrase, and how to tell the user why it is asked."""
         self._ask, self._notify = passphrase, notify
+
+    def store(self) -> KeyStore:
+        """This journal's key store (the encrypted journal's key lives there too)."""
+        return self._opened()
 
     def where(self) -> KeyLocation:
         store = self._opened()
@@ -121,8 +128,16 @@ class KeyService:
         return SenderCard(name, mine.recipient, mine.signing_public)
 
     def backup(self, out: Path, passphrase: str) -> Path:
-        """Both private keys in a passphrase-protected file at ``out``, written atomically."""
-        write_bytes(out, keys.export_backup(self.identity(), passphrase, cipher=self._cipher))
+        """Both private keys in a passphrase-protected file at ``out``, written atomically, with
+        the encrypted journal's key when it is encrypted."""
+        journal_key = self._journal_key()
+        document = keys.export_backup(
+            self.identity(),
+            passphrase,
+            cipher=self._cipher,
+            journal_key=None if journal_key is None else journal_key.hex(),
+        )
+        write_bytes(out, document)
         return out
 
     def restore(self, path: Path, passphrase: str, *, replace: bool = False) -> keys.Identity:

@@ -2,6 +2,9 @@
 
 Backups are named ``journal-<UTC stamp>-<reason>.db`` so that sorting by name sorts by age.
 A copy is checked before it gets that name, so every file listed here was sound when written.
+A backup of an encrypted journal is encrypted with the same key (the backup API copies pages
+through SQLCipher, which encrypts the copy's pages as it writes them); ``key`` is that raw key,
+used only for files whose header says they are encrypted.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from reflect.core.backup import Backup, BackupReason
 from reflect.errors import StorageError
 from reflect.files import create_private_file, private_folder, sync_folder, translated_os_errors
 from reflect.messages import Msg
-from reflect.storage import schema
+from reflect.storage import cipher, schema
 from reflect.storage.sql_errors import translated
 
 PREFIX = "journal-"
@@ -50,10 +53,10 @@ def list_backups(backups_dir: Path) -> list[Path]:
     )
 
 
-def newest_good(backups_dir: Path) -> Path | None:
+def newest_good(backups_dir: Path, key: bytes | None = None) -> Path | None:
     """The newest backup that passes the checks a restore makes (damaged ones are skipped)."""
     for path in reversed(list_backups(backups_dir)):
-        if unusable_because(path) is None:
+        if unusable_because(path, key) is None:
             return path
     return None
 
@@ -86,6 +89,7 @@ def write_backup(
     reason: str,
     target: Path | None = None,
     now: datetime | None = None,
+    key: bytes | None = None,
 ) -> Path:
     """Copy the open database to a new backup file, check the copy, then give it its name.
 
@@ -96,8 +100,8 @@ def write_backup(
     with translated_os_errors(target), translated(target):
         private_folder(target.parent)
         try:
-            copy_into(source, partial)
-            problems = check_file(partial)
+            copy_into(source, partial, key)
+            problems = check_file(partial, key)
             if problems:
                 raise StorageError(Msg.BACKUP_FAILED_CHECK, reason=problems[0])
             os.replace(partial, target)
@@ -108,19 +112,24 @@ def write_backup(
 
 
 def back_up_journal(
-    db_path: Path, backups_dir: Path, reason: str, now: datetime | None = None
+    db_path: Path,
+    backups_dir: Path,
+    reason: str,
+    now: datetime | None = None,
+    key: bytes | None = None,
 ) -> Path | None:
     """Like :func:`write_backup`, through a connection of its own, so any thread may call it.
 
     Returns None, writing nothing, when the journal holds nothing yet (a new, empty one).
     """
-    with translated(db_path, lambda: newest_good(backups_dir)):
+    with translated(db_path, lambda: newest_good(backups_dir, key)):
         # mode=rw: never create a journal just to back it up.
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=5.0)
+        conn = cipher.uri_connect(db_path, "mode=rw", key, timeout=5.0)
+        key = key if cipher.is_encrypted(db_path) else None
         try:
             if not holds_anything(conn):
                 return None
-            return write_backup(conn, backups_dir, reason, now=now)
+            return write_backup(conn, backups_dir, reason, now=now, key=key)
         finally:
             conn.close()
 
@@ -166,10 +175,11 @@ def remove_stale_partials(backups_dir: Path, clock: Callable[[], float] = time.t
             continue  # another process tidied it first
 
 
-def copy_into(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of ``source`` written to ``target``, in rollback-journal mode."""
+def copy_into(source: sqlite3.Connection, target: Path, key: bytes | None = None) -> None:
+    """A consistent copy of ``source`` written to ``target``, in rollback-journal mode,
+    encrypted with ``key`` when ``source`` is an encrypted journal opened with it."""
     create_private_file(target)
-    dest = sqlite3.connect(str(target))
+    dest = cipher.connect(target, key)
     try:
         source.backup(dest)
         # A copy in WAL mode would need its -wal file beside it; a backup must be one file.
@@ -179,14 +189,14 @@ def copy_into(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
 
 
-def unusable_because(path: Path) -> str | None:
+def unusable_because(path: Path, key: bytes | None = None) -> str | None:
     """Why the file at ``path`` cannot be restored, or None when it is a sound journal."""
-    problems = check_file(path)
+    problems = check_file(path, key)
     if problems:
         return problems[0]
     try:
-        version, has_entries = _describe_schema(path)
-    except sqlite3.DatabaseError as exc:
+        version, has_entries = _describe_schema(path, key)
+    except cipher.errors() as exc:
         return str(exc)
     if not has_entries or version < 1:
         return "it is not a Reflect journal"
@@ -195,15 +205,18 @@ def unusable_because(path: Path) -> str | None:
     return None
 
 
-def check_file(path: Path) -> list[str]:
-    """Problems found in the database file at ``path``; an empty list means it is sound."""
+def check_file(path: Path, key: bytes | None = None) -> list[str]:
+    """Problems found in the database file at ``path``; an empty list means it is sound.
+    An encrypted file that ``key`` does not open is not sound (for this journal)."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = cipher.uri_connect(path, "mode=ro", key)
+    except StorageError as exc:  # encrypted, and no key to hand
+        return [exc.text]
+    except cipher.errors() as exc:
         return [str(exc)]
     try:
         return integrity_problems(conn)
-    except sqlite3.DatabaseError as exc:
+    except cipher.errors() as exc:
         return [str(exc)]
     finally:
         conn.close()
@@ -218,8 +231,8 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def _describe_schema(path: Path) -> tuple[int, bool]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+def _describe_schema(path: Path, key: bytes | None) -> tuple[int, bool]:
+    conn = cipher.uri_connect(path, "mode=ro", key)
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         has_entries = conn.execute(

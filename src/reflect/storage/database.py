@@ -11,6 +11,10 @@ by a write failing. SQLite then opens it with ``mode=ro``, adding ``immutable=1`
 no ``-wal`` or ``-shm`` file (SQLite reads a read-only WAL journal only if those files exist, can
 be made, or the file is declared immutable; see docs/reliability.md). Every write is refused
 with JOURNAL_READ_ONLY before SQLite is asked.
+
+An encrypted journal (its header says so, see :mod:`reflect.storage.cipher`) is opened the same
+way through SQLCipher with the key the caller hands in; everything above the connection is the
+same for both.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from reflect.errors import StorageError
 from reflect.files import create_private_file, translated_os_errors
 from reflect.messages import Msg
-from reflect.storage import backup_files, schema
+from reflect.storage import backup_files, cipher, schema
 from reflect.storage.sql_errors import NewestBackup, translated
 
 if TYPE_CHECKING:
@@ -40,6 +44,7 @@ DB_FILENAME = "journal.db"
 BUSY_TIMEOUT_MS = 5000
 # What an attempt to make a file says when the place is read-only (rather than full or broken).
 _READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+_NOTADB = 26  # SQLite's primary result code for "file is not a database"
 
 
 class Store:
@@ -51,10 +56,13 @@ class Store:
         path: Path,
         backups_dir: Path,
         unwritable: Path | None = None,
+        key: bytes | None = None,
     ) -> None:
         self.conn = conn
         self.path = path
         self.backups_dir = backups_dir
+        # The raw key of an encrypted journal; None for a plain one.
+        self.key = key
         # The folder (or the file) Reflect cannot write to, when the journal is read-only.
         self.unwritable = unwritable
         self._reader_uri = f"{path.resolve().as_uri()}?mode=ro"
@@ -64,6 +72,15 @@ class Store:
     def reader_uri(self) -> str:
         """A URI for a second, read-only connection to this journal (another thread's)."""
         return self._reader_uri
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    def connect_reader(self, **options: Any) -> sqlite3.Connection:
+        """A second, read-only connection to this journal (another thread's), with its key."""
+        conn: sqlite3.Connection = cipher.connect(self._reader_uri, self.key, uri=True, **options)
+        return conn
 
     @property
     def read_only(self) -> bool:
@@ -84,7 +101,7 @@ class Store:
         return self._db
 
     def newest_good_backup(self) -> Path | None:
-        return backup_files.newest_good(self.backups_dir)
+        return backup_files.newest_good(self.backups_dir, key=self.key)
 
     @contextmanager
     def reading(self) -> Iterator[Database]:
@@ -116,8 +133,9 @@ class Store:
     def reopen(self) -> None:
         """Open the file at ``path`` again (after a restore replaced it), migrating if needed."""
         self.close()
-        fresh = open_store(self.path, self.backups_dir)
+        fresh = open_store(self.path, self.backups_dir, key=self.key)
         self.conn, self._db, self.unwritable = fresh.conn, fresh._db, fresh.unwritable
+        self.key = fresh.key
         self._reader_uri = fresh._reader_uri
 
 
@@ -126,20 +144,27 @@ def open_store(
     backups_dir: Path,
     *,
     steps: Sequence[schema.Step] = schema.STEPS,
+    key: bytes | None = None,
 ) -> Store:
     """Open (creating if needed) and migrate the journal at ``path``.
+
+    An encrypted journal needs its raw ``key`` (JOURNAL_KEY_NEEDED without one, and
+    JOURNAL_KEY_WRONG, changing nothing, for the wrong one); a plain journal ignores ``key``.
 
     An existing journal with pending migrations is backed up first. A journal from a newer
     Reflect is refused untouched. A journal Reflect cannot write to is opened read-only (see the
     module's documentation); one that would need migrating is refused untouched.
     """
     existed = path.exists() and path.stat().st_size > 0
-    newest = partial(backup_files.newest_good, backups_dir)  # looked for only on damage
+    # Without a key, a file that is not plain SQLite is opened plainly and reported as damaged.
+    key = key if cipher.is_encrypted(path) else None
+    # Looked for only on damage.
+    newest = partial(backup_files.newest_good, backups_dir, key=key)
     unwritable = unwritable_place(path) if existed else None
     if unwritable is not None:
-        return _open_read_only(path, backups_dir, unwritable, len(steps), newest)
+        return _open_read_only(path, backups_dir, unwritable, len(steps), newest, key)
     with translated(path, newest):
-        store = Store(_connect(path), path, backups_dir)
+        store = Store(_connect(path, key), path, backups_dir, key=key)
         try:
             _check_readable(store, newest)
             _refuse_newer(store, len(steps))
@@ -151,12 +176,15 @@ def open_store(
     return store
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, key: bytes | None) -> sqlite3.Connection:
     if not path.exists():
         with translated_os_errors(path):
             create_private_file(path)  # owner-only; SQLite gives its WAL and journal the same mode
     # check_same_thread=False: the UI hands the store to one worker thread at a time.
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn: sqlite3.Connection = cipher.connect(
+        path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
+    return conn
 
 
 def unwritable_place(path: Path) -> Path | None:
@@ -201,7 +229,12 @@ def file_identity(path: Path) -> str:
 
 
 def _open_read_only(
-    path: Path, backups_dir: Path, unwritable: Path, known_version: int, newest: NewestBackup
+    path: Path,
+    backups_dir: Path,
+    unwritable: Path,
+    known_version: int,
+    newest: NewestBackup,
+    key: bytes | None = None,
 ) -> Store:
     wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
     folder_read_only = unwritable == path.parent
@@ -217,10 +250,10 @@ def _open_read_only(
     immutable = folder_read_only and not wal.exists() and not shm.exists()
     uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
     with translated(path, newest):
-        conn = sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        conn = cipher.connect(
+            uri, key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
         )
-        store = Store(conn, path, backups_dir, unwritable)
+        store = Store(conn, path, backups_dir, unwritable, key)
         store._reader_uri = uri
         try:
             _check_readable(store, newest)
@@ -238,6 +271,15 @@ def _open_read_only(
 
 def _check_readable(store: Store, newest_backup: NewestBackup) -> None:
     # Only damage says "damaged"; a read-only folder or a busy file gets its own message.
+    if store.key is not None:
+        try:
+            store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except cipher.errors() as exc:
+            # SQLCipher checks every page against the key: the first read with a wrong key
+            # fails as "not a database", and reading changes nothing.
+            if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == _NOTADB:
+                raise StorageError(Msg.JOURNAL_KEY_WRONG) from exc
+            raise
     with translated(store.path, newest_backup):
         store.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
@@ -269,10 +311,12 @@ def _migrate(store: Store, existed: bool, steps: Sequence[schema.Step]) -> None:
         return
     backup = None
     if existed:
-        backup = backup_files.write_backup(store.conn, store.backups_dir, "pre-migration")
+        backup = backup_files.write_backup(
+            store.conn, store.backups_dir, "pre-migration", key=store.key
+        )
     try:
         migrations.apply(store.db)
-    except sqlite3.Error as exc:
+    except cipher.errors() as exc:
         raise StorageError(
             Msg.MIGRATION_FAILED, backup=backup or "(none needed)", reason=str(exc)
         ) from exc

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
 from reflect.errors import BadInput
 from reflect.files import create_private_file, private_folder, sync_folder
 from reflect.messages import Msg
-from reflect.storage import backup_files
+from reflect.storage import backup_files, cipher
 from reflect.storage.database import Store
 from reflect.storage.sql_errors import translated
 
@@ -30,7 +29,7 @@ def check_store(store: Store) -> list[str]:
             db.conn.execute(
                 "INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)"
             )
-        except sqlite3.DatabaseError as exc:
+        except cipher.errors() as exc:
             problems.append(f"search index: {exc}")
         finally:
             # The check is phrased as an INSERT, so the driver opened a transaction for it.
@@ -52,7 +51,7 @@ def quick_problems(store: Store) -> list[str]:
     already in the disk cache, a few seconds from a cold disk (docs/reliability.md).
     """
     with translated(store.path, store.newest_good_backup):
-        conn = sqlite3.connect(store.reader_uri, uri=True, timeout=5.0)
+        conn = store.connect_reader(timeout=5.0)
         try:
             rows = conn.execute(f"PRAGMA quick_check({QUICK_CHECK_LIMIT})").fetchall()
         finally:
@@ -60,11 +59,12 @@ def quick_problems(store: Store) -> list[str]:
     return [row[0] for row in rows if row[0] != "ok"]
 
 
-def verify_backup(path: Path) -> None:
-    """Raise BadInput unless ``path`` is a sound Reflect journal this version can open."""
+def verify_backup(path: Path, key: bytes | None = None) -> None:
+    """Raise BadInput unless ``path`` is a sound Reflect journal this version can open (an
+    encrypted one with ``key``)."""
     if not path.is_file():
         raise BadInput(Msg.FILE_NOT_FOUND, path=path)
-    reason = backup_files.unusable_because(path)
+    reason = backup_files.unusable_because(path, key)
     if reason is not None:
         raise BadInput(Msg.BACKUP_NOT_VALID, path=path, reason=reason)
 

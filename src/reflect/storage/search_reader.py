@@ -13,6 +13,7 @@ import threading
 
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.search import SearchHit, Terms
+from reflect.storage import cipher
 from reflect.storage.database import BUSY_TIMEOUT_MS, Store
 from reflect.storage.search import SearchRepository
 
@@ -36,7 +37,7 @@ class SearchReader:
         reader = self._current()
         try:
             return SearchRepository(reader).search(terms, filt, limit)
-        except sqlite3.OperationalError as exc:
+        except cipher.errors() as exc:  # sqlite3's, or SQLCipher's for an encrypted journal
             if getattr(exc, "sqlite_errorcode", 0) == _INTERRUPTED:
                 raise SearchInterrupted() from exc
             raise
@@ -59,12 +60,10 @@ class SearchReader:
             if self._reader is None or self._for is not store.conn:
                 if self._reader is not None:
                     self._reader.close()
-                conn = sqlite3.connect(
-                    store.reader_uri,
-                    uri=True,
+                conn = store.connect_reader(  # with the key, for an encrypted journal
                     timeout=BUSY_TIMEOUT_MS / 1000,
                     check_same_thread=False,  # one query at a time, from whichever pool thread
                 )
-                self._reader = Store(conn, store.path, store.backups_dir, store.path)
+                self._reader = Store(conn, store.path, store.backups_dir, store.path, store.key)
                 self._for = store.conn
             return self._reader

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from reflect.errors import StorageError
 from reflect.messages import Msg
+from reflect.storage.cipher import errors
 
 # The backup to suggest when the journal is damaged, or a function finding it (called only then,
 # because finding the newest sound backup means checking backups).
@@ -21,7 +21,7 @@ _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8
 _IOERR_SHMSIZE = _IOERR | (19 << 8)
 
 
-def translate(exc: sqlite3.Error, path: Path, newest_backup: NewestBackup) -> Exception:
+def translate(exc: Exception, path: Path, newest_backup: NewestBackup) -> Exception:
     """Return the error to raise instead of ``exc``; unknown SQLite errors stay bugs."""
     extended = getattr(exc, "sqlite_errorcode", 0) or 0
     code = extended & 0xFF
@@ -50,7 +50,7 @@ def translated(path: Path, newest_backup: NewestBackup = None) -> Iterator[None]
     """Run a block, re-raising known SQLite failures as :class:`StorageError`."""
     try:
         yield
-    except sqlite3.Error as exc:
+    except errors() as exc:
         replacement = translate(exc, path, newest_backup)
         if replacement is exc:
             raise

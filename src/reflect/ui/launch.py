@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,11 +10,11 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from reflect.app import App, open_app
 from reflect.crash import write_crash_log
-from reflect.errors import ReflectError, StorageError
+from reflect.errors import Cancelled, ReflectError, StorageError
 from reflect.messages import Msg
 from reflect.paths import Paths
 from reflect.resources import resource_path
@@ -134,16 +135,45 @@ class Session:
 
 
 def open_journal(paths: Paths) -> App | None:
-    """Open the journal, offering the newest backup when the file is damaged."""
+    """Open the journal, offering the newest backup when the file is damaged, and asking for
+    an encrypted journal's passphrase (again after a wrong one) when it takes one; scripts
+    (the installer's smoke test, the benchmarks) give it in $REFLECT_JOURNAL_PASSPHRASE."""
+    given = os.environ.get(ENV_JOURNAL_PASSPHRASE)
+    tries = 1 if given else UNLOCK_TRIES
     try:
-        return open_app(paths)
+        for _ in range(tries - 1):
+            try:
+                return open_app(paths, unlock=ask_journal_passphrase)
+            except ReflectError as exc:
+                if exc.msg is not Msg.JOURNAL_KEY_WRONG:
+                    raise
+                show_error(error_text(exc))
+        return open_app(paths, unlock=(lambda: given) if given else ask_journal_passphrase)
+    except Cancelled:
+        return None
     except StorageError as exc:
         if exc.msg is Msg.DB_CORRUPT and offer_restore(exc, paths):
-            return open_app(paths)
+            return open_app(paths, unlock=ask_journal_passphrase)
         show_error(error_text(exc))
     except ReflectError as exc:
         show_error(error_text(exc))
     return None
+
+
+UNLOCK_TRIES = 5
+ENV_JOURNAL_PASSPHRASE = "REFLECT_JOURNAL_PASSPHRASE"  # as the command line reads it
+
+
+def ask_journal_passphrase() -> str:
+    """The encrypted journal's passphrase, typed into a small dialog; Cancel stops opening."""
+    tr = QCoreApplication.translate
+    dialog = QInputDialog()
+    dialog.setWindowTitle(tr("Launch", "Unlock your journal"))
+    dialog.setLabelText(tr("Launch", "Your journal is encrypted. Type its passphrase:"))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    if dialog.exec() != QInputDialog.DialogCode.Accepted:
+        raise Cancelled()
+    return dialog.textValue()
 
 
 def show_error(text: str) -> None:

@@ -7,18 +7,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QShowEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from reflect.app import App
 from reflect.core.entry import EntryKind
@@ -26,11 +16,13 @@ from reflect.errors import ReflectError
 from reflect.formats.progress import Progress
 from reflect.services.changes import Change, Topic
 from reflect.ui import theme
+from reflect.ui.app_lock import AppLock
 from reflect.ui.changes import ChangeRelay
 from reflect.ui.dialogs.help_dialogs import show_about, show_shortcuts
 from reflect.ui.dialogs.preferences import Preferences, PreferencesDialog
 from reflect.ui.editor.entry_editor import EntryEditor
 from reflect.ui.flows.appraisal_flow import open_appraisal
+from reflect.ui.flows.encryption_flow import encryption_choice
 from reflect.ui.flows.evaluation_dialog import open_evaluation_dialog
 from reflect.ui.flows.file_open import open_dropped, openable
 from reflect.ui.flows.install_pack import choose_pack
@@ -87,6 +79,8 @@ class MainWindow(QMainWindow):
         self.layout_memory = LayoutMemory(self._settings, self, self.splitter)
         self.files = JournalFiles(self)
         self.printing = PrintFlow(self)
+        # File ▸ Lock and the idle lock; the draft being written is saved before locking.
+        self.app_lock = AppLock(self, app, self.prefs, self.autosave_now)
         self._build_menus()
         self._restore_layout()
         self.apply_preferences()
@@ -320,7 +314,12 @@ class MainWindow(QMainWindow):
             refresh(current)
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.prefs, self, reminders=self.app.programme.reminders_on())
+        dialog = PreferencesDialog(
+            self.prefs,
+            self,
+            reminders=self.app.programme.reminders_on(),
+            encryption=None if self.read_only else encryption_choice(self),
+        )
         if dialog.exec():
             self.app.programme.set_reminders(dialog.reminders.isChecked())
             self.apply_preferences()
@@ -334,6 +333,7 @@ class MainWindow(QMainWindow):
         self.editor.check_spelling(self.prefs.check_spelling)
         self.reminders.use_tray(self.prefs.tray_reminders)
         self.reminders.remind_daily(self.prefs.daily_time if self.prefs.daily_reminder else None)
+        self.app_lock.restart_idle()
 
     # Exchange with the trio ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from reflect.ui.page_stack import page_name
 from reflect.ui.widgets.basics import MenuRow, fill_menu, menu_action
 
 if TYPE_CHECKING:
+    from reflect.ui.app_lock import AppLock
     from reflect.ui.printing.print_flow import PrintFlow
 
 
@@ -25,6 +26,7 @@ class MenuWindow(Protocol):
 
     files: JournalFiles
     printing: PrintFlow
+    app_lock: AppLock
 
     def menuBar(self) -> QMenuBar: ...
     def new_entry(self) -> None: ...
@@ -101,6 +103,8 @@ def _file_menu(window: MenuWindow, bar: QMenuBar) -> list[QAction]:
         (_tr("&Restore from backup…"), window.files.restore, None, True),
         None,
         (_tr("&Preferences…"), window.edit_preferences, "Ctrl+,", True),
+        # Ctrl+L is the editor's Link.
+        (_tr("&Lock"), window.app_lock.lock, "Ctrl+Shift+L", False),
         None,
         (_tr("&Quit"), window.close, keys.Quit, False),
     ]

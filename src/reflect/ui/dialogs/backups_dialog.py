@@ -39,6 +39,7 @@ REASONS = {
     BackupReason.MANUAL: "Made by you",
     BackupReason.PRE_MIGRATION: "Before an update",
     BackupReason.PRE_RESTORE: "Before a restore",
+    BackupReason.PRE_CONVERSION: "Before encrypting or decrypting",
     BackupReason.OTHER: "Other file",
 }
 

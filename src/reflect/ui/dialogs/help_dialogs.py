@@ -62,6 +62,7 @@ Ctrl+O  Open a bundle from your trio
 Ctrl+P  Print an entry, some days or an inquiry"""
 
 SHORTCUTS_AFTER = """Ctrl+,  Preferences
+Ctrl+Shift+L  Lock the window until unlocked
 Ctrl+B / Ctrl+I / Ctrl+L  Bold, italic, link (in the editor)
 Ctrl+Tab / Ctrl+Shift+Tab  Move focus out of the text
 F1  This list

@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.core.daily_reminder import DEFAULT_TIME, parse_time, time_text
+from reflect.ui.dialogs.encrypt_dialog import EncryptionChoice, encryption_row
 from reflect.ui.theme import Scheme
 
 DEFAULT_TEXT_SIZE = 12
 PREVIEW_KEY = "editor_preview"
+LOCK_KEY = "lock_after_minutes"
+MAX_LOCK_MINUTES = 240
 
 
 class Preferences:
@@ -88,6 +91,18 @@ class Preferences:
         self._set_flag("daily_reminder", value)
 
     @property
+    def lock_after_minutes(self) -> int:
+        """Lock the window after this many idle minutes; 0: never."""
+        try:
+            return max(0, min(MAX_LOCK_MINUTES, int(str(self._settings.value(LOCK_KEY, 0)))))
+        except ValueError:
+            return 0
+
+    @lock_after_minutes.setter
+    def lock_after_minutes(self, value: int) -> None:
+        self._settings.setValue(LOCK_KEY, int(value))
+
+    @property
     def daily_time(self) -> time:
         return parse_time(str(self._settings.value("daily_reminder_time", ""))) or DEFAULT_TIME
 
@@ -108,7 +123,12 @@ class PreferencesDialog(QDialog):
     reads it back from :attr:`reminders` after the dialog is accepted."""
 
     def __init__(
-        self, prefs: Preferences, parent: QWidget | None = None, *, reminders: bool = True
+        self,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        *,
+        reminders: bool = True,
+        encryption: EncryptionChoice | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
@@ -145,6 +165,13 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Reminders"), self.reminders)
         form.addRow("", self.daily_row)
         form.addRow("", self.tray)
+        self.lock_after = QSpinBox(minimum=0, maximum=MAX_LOCK_MINUTES)
+        self.lock_after.setSuffix(self.tr(" minutes idle"))
+        self.lock_after.setSpecialValueText(self.tr("Never"))
+        self.lock_after.setValue(prefs.lock_after_minutes)
+        form.addRow(self.tr("&Lock the window after"), self.lock_after)
+        if encryption is not None:
+            form.addRow(self.tr("Privacy"), encryption_row(encryption, self))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -184,6 +211,7 @@ class PreferencesDialog(QDialog):
         self._prefs.check_spelling = self.spelling.isChecked()
         self._prefs.tray_reminders = self.tray.isChecked()
         self._prefs.daily_reminder = self.daily.isChecked()
+        self._prefs.lock_after_minutes = self.lock_after.value()
         chosen = self.daily_time.time()
         self._prefs.daily_time = time(chosen.hour(), chosen.minute())
         super().accept()
