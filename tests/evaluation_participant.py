@@ -102,6 +102,8 @@ def with_evaluation(
         repo.save(shown, b"{}", "2026-01-01T09:00:00.000000+00:00")
     by_id = {shown.pack_id: found for shown, found in plans}
     sealed = Sealed()
-    monkeypatch.setattr("reflect.app.evaluation_plan", lambda p: by_id.get(p.pack_id))
-    monkeypatch.setattr("reflect.app.seal_return", sealed)
+    monkeypatch.setattr(
+        "reflect.services.evaluation_seams.evaluation_plan", lambda p: by_id.get(p.pack_id)
+    )
+    monkeypatch.setattr("reflect.services.evaluation_seams.seal_return", sealed)
     return sealed

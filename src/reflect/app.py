@@ -8,11 +8,9 @@ as ``reflect search`` loads the search and nothing of sharing, keys or packs.
 from __future__ import annotations
 
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect.core.clock import Clock, utc_now
-from reflect.files import private_folder, tighten, translated_os_errors
 from reflect.paths import Paths
 from reflect.resources import resource_path
 from reflect.secrets.age_passphrase import (
@@ -22,16 +20,14 @@ from reflect.secrets.age_passphrase import (
     RawPassphraseCipher,
 )
 from reflect.secrets.os_keyring import KeyringFactory, system_keyring
-from reflect.secrets.passphrase_file import PassphraseProvider, keys_file
+from reflect.secrets.passphrase_file import PassphraseProvider
 from reflect.services.changes import ChangeFeed
+from reflect.services.data_folder import prepare_data_dir
 from reflect.storage.cipher import is_encrypted
 from reflect.storage.conversion import remove_all_leftovers
 from reflect.storage.database import Store, open_store
 
 if TYPE_CHECKING:
-    from reflect.core.evaluation import EvaluationPlan, ReturnContent, ReturnKind
-    from reflect.core.programme import Programme
-    from reflect.exchange.identity import Identity
     from reflect.services.actions import ActionService
     from reflect.services.appraisal import AppraisalService
     from reflect.services.assessments import AssessmentService
@@ -300,6 +296,7 @@ class App:
 
     @cached_property
     def evaluation_returns(self) -> EvaluationReturnService:
+        from reflect.services import evaluation_seams
         from reflect.services.evaluation_returns import EvaluationReturnService, Sources
         from reflect.storage.evaluation_returns import EvaluationReturnRepository
 
@@ -315,8 +312,8 @@ class App:
         return EvaluationReturnService(
             EvaluationReturnRepository(self.store),
             sources,
-            evaluation_plan,
-            seal_return,
+            evaluation_seams.evaluation_plan,
+            evaluation_seams.seal_return,
             self.changes,
             self.clock,
         )
@@ -380,44 +377,3 @@ def framework_catalog(paths: Paths) -> FrameworkCatalog:
     return FrameworkCatalog(
         resource_path("frameworks"), paths.frameworks_dir, paths.pack_frameworks_dir
     )
-
-
-def evaluation_plan(programme: Programme) -> EvaluationPlan | None:
-    """The programme's evaluation plan, from its pack (a seam tests may replace)."""
-    return programme.evaluation
-
-
-def seal_return(
-    content: ReturnContent | None,
-    kind: ReturnKind,
-    programme_id: str,
-    identity: Identity,
-    evaluator_card: str,
-    created: str,
-    *,
-    return_id: str | None = None,
-) -> bytes:
-    """A return or withdrawal as the evaluator's file (a seam tests may replace)."""
-    from reflect.exchange.evaluation_file import return_bytes
-
-    return return_bytes(
-        content, kind, programme_id, identity, evaluator_card, created, return_id=return_id
-    )
-
-
-def prepare_data_dir(paths: Paths) -> None:
-    """Make the data folder owner-only if it is new, and tighten what an older Reflect left
-    readable by others: the journal and its side files, and Reflect's own folders and their
-    files. A folder the user chose that already existed keeps its mode, as does anything of
-    theirs in it."""
-    with translated_os_errors(paths.data_dir):
-        private_folder(paths.data_dir)
-    journal = [Path(f"{paths.db_path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
-    own_folders = (paths.backups_dir, paths.drafts_dir, paths.config_dir, paths.log_dir)
-    for path in [*journal, keys_file(paths.data_dir)]:
-        tighten(path)
-    for folder in own_folders:
-        tighten(folder)
-        if folder.is_dir():
-            for path in folder.iterdir():
-                tighten(path)

@@ -13,12 +13,12 @@ import pytest
 from evaluation_participant import plan, programme, with_evaluation
 from fakes import FakeClock
 from people import Person, open_person, shared_keyring
-from reflect.app import seal_return
 from reflect.core.assessment import Score
 from reflect.core.evaluation import ReturnKind
 from reflect.exchange.card import make_card
 from reflect.exchange.evaluation_file import open_return_file, pseudonym
 from reflect.exchange.identity import Identity
+from reflect.services.evaluation_seams import seal_return
 from reflect.services.keys import fingerprint_of
 
 
@@ -35,7 +35,9 @@ def test_the_file_opens_to_the_draft_and_names_no_one(
 ) -> None:
     evaluator = Identity.generate()
     with_evaluation(monkeypatch, pat.app, (programme(), plan(make_card("Eve Evans", evaluator))))
-    monkeypatch.setattr("reflect.app.seal_return", seal_return)  # the real file this time
+    monkeypatch.setattr(
+        "reflect.services.evaluation_seams.seal_return", seal_return
+    )  # the real file this time
     app = pat.app
     app.assessments.record("leader-growth", [Score("influence", 3), Score("connections", 4)])
     entry = app.entries.write("We tried a daily huddle and kept it.")

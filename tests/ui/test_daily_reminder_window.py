@@ -176,3 +176,28 @@ def test_preferences_set_the_reminder_and_its_time_by_keyboard(
 
     assert window.prefs.daily_reminder
     assert window.prefs.daily_time == time(7, 0)
+
+
+def test_a_locked_window_says_nothing_in_the_tray(
+    window: MainWindow, clock: FakeClock, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tray shows outside the window, so a reminder there (an event's name, a prompt to
+    # write) while the window is locked would show what the lock hides, and open the journal.
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QSystemTrayIcon, "showMessage", lambda tray, title, text: shown.append(text)
+    )
+    window.prefs.tray_reminders = True
+    window.apply_preferences()
+    window.show_page(PageId.TODAY)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_L, modifiers)
+    qtbot.waitUntil(lambda: window.app_lock.locked)
+
+    with qtbot.waitSignal(window.reminders.daily.due):
+        about_to_be_due(window, clock)
+    window.reminders.check()
+
+    assert shown == []
+    window.reminders.use_tray(False)

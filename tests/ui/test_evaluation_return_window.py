@@ -49,7 +49,7 @@ def sealed(monkeypatch: pytest.MonkeyPatch, app: App, clock: FakeClock, tmp_path
     app.entries.write("I mapped the discharge pathway with Jane Doe. It took an hour.")
     clock.now = datetime(2026, 10, 22, 9, 0, tzinfo=UTC)
     found = Sealed()
-    monkeypatch.setattr("reflect.app.seal_return", found)
+    monkeypatch.setattr("reflect.services.evaluation_seams.seal_return", found)
     return found
 
 

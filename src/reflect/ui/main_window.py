@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.printing = PrintFlow(self)
         # File ▸ Lock and the idle lock; the draft being written is saved before locking.
         self.app_lock = AppLock(self, app, self.prefs, self.autosave_now)
+        self.app_lock.locked_changed.connect(partial(setattr, self.reminders, "quiet"))
         self._build_menus()
         self._restore_layout()
         self.apply_preferences()
@@ -297,14 +298,9 @@ class MainWindow(QMainWindow):
         self.open_entry(entry_id)
 
     def show_frameworks(self) -> FrameworksDialog:
-        """Open the Frameworks dialog without blocking (so tests can drive it)."""
-        from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
+        from reflect.ui.dialogs.frameworks.frameworks_dialog import open_frameworks
 
-        dialog = FrameworksDialog(self.app.frameworks, self)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.changed.connect(self._on_frameworks_changed)
-        dialog.open()
-        return dialog
+        return open_frameworks(self.app.frameworks, self, self._on_frameworks_changed)
 
     def _on_frameworks_changed(self) -> None:
         # Pages that list frameworks (Insights' self-assessment) show the new names; the

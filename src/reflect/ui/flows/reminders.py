@@ -161,6 +161,8 @@ class Reminders(QObject):
         self._bar = bar
         self.announced: set[str] = set()
         self.tray: QSystemTrayIcon | None = None
+        # While the window is locked the tray says nothing: it shows outside the lock screen.
+        self.quiet = False
         self._pending: Callable[[], None] | None = None  # what clicking a tray message does
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
@@ -183,15 +185,15 @@ class Reminders(QObject):
 
     def check(self) -> None:
         nudge = self._bar.refresh()
-        if nudge is None or nudge.event.id in self.announced:
-            return
+        if nudge is None or nudge.event.id in self.announced or self.quiet:
+            return  # quiet: announced once the window is unlocked
         self.announced.add(nudge.event.id)
         if self.tray is not None:
             self._pending = partial(self.reflect_requested.emit, nudge.event.id)
             self.tray.showMessage("Reflect", self._bar.text.text())
 
     def _on_daily_due(self) -> None:
-        if self._bar.offer_daily() and self.tray is not None:
+        if self._bar.offer_daily() and self.tray is not None and not self.quiet:
             self._pending = self.write_requested.emit
             self.tray.showMessage("Reflect", daily_text())
 

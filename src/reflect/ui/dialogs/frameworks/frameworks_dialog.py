@@ -4,6 +4,7 @@ user's own ones to copy, edit, import and delete. Shipped and pack files are nev
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -222,3 +223,15 @@ class FrameworksDialog(QDialog):
 
     def _warn(self, exc: ReflectError) -> None:
         QMessageBox.warning(self, self.tr("Frameworks"), error_text(exc))
+
+
+def open_frameworks(
+    catalog: FrameworkCatalog, parent: QWidget, on_changed: Callable[[], None]
+) -> FrameworksDialog:
+    """Open the dialog without blocking (so tests can drive it); ``on_changed`` after each
+    change, so pages that list frameworks can show the new names."""
+    dialog = FrameworksDialog(catalog, parent)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.changed.connect(on_changed)
+    dialog.open()
+    return dialog
