@@ -125,3 +125,16 @@ def test_restore_puts_an_encrypted_backup_back(
     assert "Written after the backup" not in reflect.ok("list").out
     assert MARKER in reflect.ok("search", MARKER).out
     assert cipher.is_encrypted(reflect.data_dir / "journal.db")
+
+
+def test_lock_status_needs_no_passphrase(reflect: Reflect, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Is it locked, and how?" is what someone asks before they have the passphrase to hand.
+    reflect.ok("write", f"Met {MARKER} about the rota.")
+    monkeypatch.setenv("JOURNAL_PASS", PASSPHRASE)
+    reflect.ok("encrypt", "--passphrase-env", "JOURNAL_PASS")
+    monkeypatch.delenv("REFLECT_JOURNAL_PASSPHRASE", raising=False)
+
+    said = reflect.ok("lock-status").out
+
+    assert "encrypted, with a key made from a passphrase" in said
+    assert reflect.json("lock-status")["key"] == "passphrase"

@@ -52,6 +52,15 @@ class LockStatus:
     backups_plain: int  # backups still readable without the key (left by an interruption)
 
 
+def lock_status(paths: Paths, keys: JournalKeys) -> LockStatus:
+    """Whether the journal is encrypted and how its key is kept, read from the files alone:
+    no key is needed to ask, and the journal is not opened."""
+    encrypted = paths.db_path.exists() and cipher.is_encrypted(paths.db_path)
+    listed = backup_files.list_backups(paths.backups_dir) if encrypted else []
+    plain = sum(1 for b in listed if not cipher.is_encrypted(b))
+    return LockStatus(encrypted, keys.mode() if encrypted else None, plain)
+
+
 class EncryptionService:
     def __init__(
         self,
@@ -68,10 +77,7 @@ class EncryptionService:
         self._changes = changes
 
     def status(self) -> LockStatus:
-        listed = backup_files.list_backups(self._paths.backups_dir)
-        encrypted = self._store.encrypted
-        plain = sum(1 for b in listed if not cipher.is_encrypted(b)) if encrypted else 0
-        return LockStatus(encrypted, self._keys.mode() if encrypted else None, plain)
+        return lock_status(self._paths, self._keys)
 
     def needs_passphrase(self) -> bool:
         """Whether unlocking (the journal, or the window's lock) takes a passphrase."""
