@@ -26,6 +26,9 @@ from reflect.services.changes import ChangeFeed
 from reflect.storage.database import Store, open_store
 
 if TYPE_CHECKING:
+    from reflect.core.evaluation import EvaluationPlan, ReturnContent, ReturnKind
+    from reflect.core.programme import Programme
+    from reflect.exchange.identity import Identity
     from reflect.services.actions import ActionService
     from reflect.services.assessments import AssessmentService
     from reflect.services.backups import BackupService
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from reflect.services.connections import ConnectionService
     from reflect.services.drafts import DraftService
     from reflect.services.entries import EntryService
+    from reflect.services.evaluation_returns import EvaluationReturnService
     from reflect.services.frameworks import FrameworkCatalog
     from reflect.services.inquiries import InquiryService
     from reflect.services.insights import InsightsService
@@ -260,10 +264,34 @@ class App:
         )
 
     @cached_property
+    def evaluation_returns(self) -> EvaluationReturnService:
+        from reflect.services.evaluation_returns import EvaluationReturnService, Sources
+        from reflect.storage.evaluation_returns import EvaluationReturnRepository
+
+        sources = Sources(
+            self.programme,
+            self.entries,
+            self.actions,
+            self.measures,
+            self.assessments,
+            self.frameworks,
+            self.keys,
+        )
+        return EvaluationReturnService(
+            EvaluationReturnRepository(self.store),
+            sources,
+            evaluation_plan,
+            seal_return,
+            self.changes,
+            self.clock,
+        )
+
+    @cached_property
     def _programmes(self) -> ProgrammeRepository:
+        from reflect.exchange.pack import evaluation_in
         from reflect.storage.programmes import ProgrammeRepository
 
-        return ProgrammeRepository(self.store)
+        return ProgrammeRepository(self.store, evaluation_in)
 
 
 def open_app(
@@ -293,6 +321,31 @@ def framework_catalog(paths: Paths) -> FrameworkCatalog:
     return FrameworkCatalog(
         resource_path("frameworks"), paths.frameworks_dir, paths.pack_frameworks_dir
     )
+
+
+def evaluation_plan(programme: Programme) -> EvaluationPlan | None:
+    # Until eval-format adds Programme.evaluation, no installed programme has a plan.
+    plan: EvaluationPlan | None = getattr(programme, "evaluation", None)
+    return plan
+
+
+def seal_return(
+    content: ReturnContent | None,
+    kind: ReturnKind,
+    programme_id: str,
+    identity: Identity,
+    evaluator_card: str,
+    created: str,
+) -> bytes:
+    """A return or withdrawal as the evaluator's file (exchange.evaluation_file)."""
+    import importlib
+
+    # Imported by name until eval-format's module is merged (then a plain import).
+    module = importlib.import_module("reflect.exchange.evaluation_file")
+    data: bytes = module.return_bytes(
+        content, kind, programme_id, identity, evaluator_card, created
+    )
+    return data
 
 
 def prepare_data_dir(data_dir: Path) -> None:

@@ -579,6 +579,76 @@ class Msg(Enum):
         "could not be loaded."
     )
 
+    # Evaluation: the participant's returns (docs/evaluation.md, "For participants")
+    EVALUATION_NONE = (
+        "No installed programme asks for an evaluation. It comes with your facilitator's pack."
+    )
+    EVALUATION_NO_PROGRAMME = "No installed programme with an evaluation has the id {id}."
+    EVALUATION_WHICH_PROGRAMME = (
+        "More than one programme asks for an evaluation; name one with --programme: {choices}."
+    )
+    EVALUATION_UNKNOWN_TIME_POINT = (
+        "The evaluation of {programme} has no time point {key}. Choose one of: {choices}."
+    )
+    EVALUATION_NOT_YET_OPEN = (
+        "The {label} return of {programme} is not due yet, so nothing was written."
+    )
+    EVALUATION_WITHDRAWN = (
+        "You withdrew from the evaluation of {programme}, so nothing was written: a withdrawal "
+        "removes every return of yours from every later report."
+    )
+    EVALUATION_NO_COUNTS = (
+        "The evaluation of {programme} does not ask for counts, so none can be included."
+    )
+    EVALUATION_UNKNOWN_QUESTION = (
+        "The evaluation of {programme} has no question {key}. Its questions are: {choices}."
+    )
+    EVALUATION_TEXT_TOO_LONG = (
+        "An answer or quote in a return can be at most {limit} characters; one has {length}."
+    )
+    EVALUATION_NO_CONSENT = "Nothing was written: a return is written only once you agree."
+    EVALUATION_BAD_ANSWER = "Write {option} as KEY=TEXT, for example: {example}"
+    # Lines of a return's preview: exactly what will leave
+    EVALUATION_PREVIEW_TITLE = "Your {label} return for {programme}"
+    EVALUATION_PREVIEW_TO = "Encrypted so that only the evaluator can read it: {evaluator}"
+    EVALUATION_PREVIEW_ALSO = (
+        "Also in the file: the programme ({programme_id}) and time point ({key}) it is for, "
+        "the moment you save it, a random id for the file, and the public half of a key made "
+        "for this programme alone, which signs it: not your name, card or keys."
+    )
+    EVALUATION_PREVIEW_RATINGS = "Your ratings, from your self-assessment on {framework}:"
+    EVALUATION_PREVIEW_RATED_ON = "(from your self-assessment of {day}; the date is not sent)"
+    EVALUATION_PREVIEW_OLD_RATING = (
+        "That self-assessment is older than this time point. If your view has changed, "
+        "assess yourself again first."
+    )
+    EVALUATION_PREVIEW_NOT_RATED = (
+        "No self-assessment on {framework} yet, so no ratings for it. Assess yourself first "
+        "to include them."
+    )
+    EVALUATION_PREVIEW_RATING = "  {domain}: {score}"
+    EVALUATION_PREVIEW_COUNTS = "Counts, from {since} to {until}:"
+    EVALUATION_PREVIEW_COUNTS_ALL = "Counts, up to {until}:"
+    EVALUATION_PREVIEW_COUNT = "  {name}: {number}"
+    EVALUATION_PREVIEW_NO_COUNTS = "No counts."
+    EVALUATION_PREVIEW_QUOTES = "Quotes, in your words:"
+    EVALUATION_PREVIEW_QUOTE = "  \u201c{text}\u201d"
+    EVALUATION_PREVIEW_QUOTE_WARNING = "    May identify someone ({reason}): {found}"
+    EVALUATION_PREVIEW_NO_QUOTES = "No quotes."
+    EVALUATION_PREVIEW_ANSWER = "{question}"
+    EVALUATION_PREVIEW_ANSWER_TEXT = "  {text}"
+    EVALUATION_PREVIEW_NOT_ANSWERED = "  (not answered)"
+    EVALUATION_PREVIEW_NOTICE = "The facilitator's privacy notice:"
+    EVALUATION_PREVIEW_WITHDRAWAL = (
+        "A withdrawal from the evaluation of {programme}. It holds no answers: it tells the "
+        "evaluator to remove every return signed with your key for this programme from every "
+        "later report. Returns already in a report someone has are not recalled."
+    )
+    EVALUATION_COUNT_ENTRIES_WRITTEN = "Entries written"
+    EVALUATION_COUNT_ACTIONS_STARTED = "Actions to start added"
+    EVALUATION_COUNT_ACTIONS_STOPPED = "Actions to stop added"
+    EVALUATION_COUNT_MEASURES_WITH_SIGNALS = "Measures with a signal"
+
     @property
     def template(self) -> str:
         return str(self.value)

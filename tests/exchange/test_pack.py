@@ -13,7 +13,7 @@ from reflect.errors import BadInput
 from reflect.exchange.canonical import signature_text
 from reflect.exchange.card import Card, fingerprint
 from reflect.exchange.identity import Identity
-from reflect.exchange.pack import event_id, read_pack
+from reflect.exchange.pack import VERSION, event_id, read_pack
 from reflect.messages import Msg
 
 
@@ -101,12 +101,13 @@ def test_a_reordered_or_reindented_pack_still_verifies(
 def test_a_pack_from_a_newer_reflect_is_refused_as_such(
     tmp_path: Path, facilitator: Identity
 ) -> None:
-    path = resigned(signed_pack(tmp_path, facilitator), facilitator, {"version": 2})
+    newer = VERSION + 1
+    path = resigned(signed_pack(tmp_path, facilitator), facilitator, {"version": newer})
 
     with pytest.raises(BadInput) as caught:
         read(path)
 
-    assert (caught.value.msg, caught.value.params["version"]) == (Msg.PACK_TOO_NEW, 2)
+    assert (caught.value.msg, caught.value.params["version"]) == (Msg.PACK_TOO_NEW, newer)
 
 
 @pytest.mark.parametrize("data", [b"", b"\xff\xfe", b"[]", b'{"format": "reflect-bundle"}'])

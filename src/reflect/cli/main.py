@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "measure_commands",
     "connection_commands",
     "report_commands",
+    "evaluation_commands",
 )
 # Where each command is defined (in its module's COMMANDS), so that running one imports only
 # its own module: a search need not load sharing or packs. A command missing here still runs,
@@ -48,6 +49,7 @@ MODULE_OF = {
     "measure": "measure_commands",
     "connection": "connection_commands",
     "report": "report_commands",
+    "evaluation": "evaluation_commands",
 }
 
 

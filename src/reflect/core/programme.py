@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from reflect.core.evaluation import EvaluationPlan
+
 NUDGE_DAYS = 7  # a reflection offered for a week after the event, then left alone
 
 
@@ -66,6 +68,7 @@ class Programme:
     events: tuple[Event, ...] = ()
     installed: str = ""
     updated: str = ""
+    evaluation: EvaluationPlan | None = None  # the pack's optional [evaluation] section
 
     def framework_for(self, event: Event) -> str | None:
         return event.framework_id or self.framework_id

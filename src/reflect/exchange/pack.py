@@ -7,6 +7,11 @@ encrypted: a facilitator can post it anywhere and IT can place it beside the ins
 signature proves the pack is as its facilitator made it; which facilitator to trust is settled
 when the first version is installed, and every update must be signed by the same key.
 docs/facilitators.md describes the fields.
+
+A pack that asks for an evaluation (docs/evaluation.md) carries it as ``evaluation`` and is
+written as version 2, so a Reflect too old to honour the plan refuses the pack as too new
+rather than silently dropping the section; every other pack is still written as version 1,
+byte for byte as before, and older Reflects install it as they always did.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reflect.core.framework import Origin
+from reflect.core.evaluation import EvaluationPlan
+from reflect.core.framework import Framework, Origin
 from reflect.core.ids import stable_id
 from reflect.core.programme import Event, Facilitator, Programme
 from reflect.errors import BadInput
@@ -26,8 +32,9 @@ from reflect.exchange.canonical import (
     signature_text,
     signing_key_bytes,
 )
-from reflect.exchange.card import Card, fingerprint
+from reflect.exchange.card import Card, fingerprint, parse_card
 from reflect.exchange.identity import Identity
+from reflect.formats.evaluation_spec import SECTION, evaluation_document, read_evaluation
 from reflect.formats.framework_toml import dump_framework, parse_framework
 from reflect.formats.pack_spec import (
     EVENT_KEYS,
@@ -42,14 +49,15 @@ from reflect.formats.toml_table import Invalid, Table
 from reflect.messages import Msg
 
 FORMAT = "reflect-pack"
-VERSION = 1
+VERSION = 2
+EVALUATION_VERSION = 2  # the first version that may carry an [evaluation] section
 SUFFIX = ".reflectpack"
 MAX_BYTES = 5_000_000
 MAX_TEXT = 50_000
 
 _TOP_KEYS = (
     "format", "version", "id", "name", "pack_version", "created", "welcome", "framework",
-    "facilitator", "uses", "frameworks", "events", "signature",
+    "facilitator", "uses", "frameworks", "events", "signature", SECTION,
 )  # fmt: skip
 _FACILITATOR_KEYS = ("name", "contact", "signing_key", "age_recipient")
 _CARRIED_KEYS = ("id", "toml")
@@ -71,7 +79,7 @@ def pack_bytes(spec: PackSpec, facilitator: Identity, created: str) -> bytes:
     """The signed pack document for ``spec``, signed with the facilitator's keys."""
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": 1 if spec.evaluation is None else EVALUATION_VERSION,
         "id": spec.id,
         "name": spec.name,
         "pack_version": spec.version,
@@ -88,6 +96,8 @@ def pack_bytes(spec: PackSpec, facilitator: Identity, created: str) -> bytes:
         "frameworks": [{"id": f.id, "toml": dump_framework(f)} for f in spec.frameworks],
         "events": [_event_document(e) for e in spec.events],
     }
+    if spec.evaluation is not None:
+        document[SECTION] = evaluation_document(spec.evaluation)
     document["signature"] = signature_text(document, facilitator.signing_key())
     text = json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True)
     return (text + "\n").encode("utf-8")
@@ -117,7 +127,7 @@ def read_pack(data: bytes, path: Path) -> Pack:
         raise BadInput(Msg.PACK_TOO_NEW, path=path, version=version)
     try:
         _check_signature(document, path)
-        return _pack(document, data, path)
+        return _pack(document, data, path, version)
     except Invalid as exc:
         raise BadInput(Msg.PACK_INVALID, path=path, field=exc.field, reason=exc.reason) from None
 
@@ -151,12 +161,13 @@ def _check_signature(document: dict[str, Any], path: Path) -> None:
         raise BadInput(Msg.PACK_BAD_SIGNATURE, path=path)
 
 
-def _pack(document: dict[str, Any], data: bytes, path: Path) -> Pack:
+def _pack(document: dict[str, Any], data: bytes, path: Path, version: int) -> Pack:
     top = Table(document, "", _TOP_KEYS)
     pack_id = top.slug("id")
     uses = tuple(_strings(top, "uses"))
     tables = top.tables("frameworks", _CARRIED_KEYS, required=False)
-    carried = tuple(_carried(table, path) for table in tables)
+    parsed = [_carried(table, path) for table in tables]
+    carried = tuple((framework.id, text) for framework, text in parsed)
     _check_unique(top, uses, [framework_id for framework_id, _ in carried])
     available = {*uses, *(framework_id for framework_id, _ in carried)}
     framework_id = top.text("framework", required=False) or None
@@ -177,9 +188,53 @@ def _pack(document: dict[str, Any], data: bytes, path: Path) -> Pack:
         facilitator=keys,
         framework_id=framework_id,
         events=tuple(_event(pack_id, e) for e in events),
+        evaluation=_evaluation(top, version, dict.fromkeys(uses) | {f.id: f for f, _ in parsed}),
     )
     card = Card(keys.name, keys.age_recipient, keys.signing_key)
     return Pack(programme, uses, carried, top.text("created"), fingerprint(card), data)
+
+
+def _evaluation(
+    top: Table, version: int, frameworks: dict[str, Framework | None]
+) -> EvaluationPlan | None:
+    """The plan, checked as a spec's is; shipped frameworks' domains are checked on install."""
+    section = top.optional_table(SECTION, None)
+    if section is None:
+        return None
+    if version < EVALUATION_VERSION:
+        raise Invalid(
+            SECTION, f"needs pack format {EVALUATION_VERSION}, and this pack says {version}"
+        )
+    plan = read_evaluation(section, frameworks, bool(top.data.get("events")), None)
+    problem = evaluator_card_problem(plan.evaluator_card)
+    if problem:
+        raise Invalid(section.field("evaluator_card"), problem)
+    return plan
+
+
+def evaluator_card_problem(text: str) -> str | None:
+    """Why ``text`` is not a usable evaluator's contact card, or None when it is one."""
+    try:
+        card = parse_card(text)
+    except BadInput as exc:
+        return "is not a contact card: " + exc.text.removesuffix(".")
+    if not card.verifiable:
+        return "is a plain age recipient: give the evaluator's whole contact card"
+    return None
+
+
+def evaluation_in(document: bytes) -> EvaluationPlan | None:
+    """The plan in a pack document that was checked when it was installed (the programmes
+    table keeps the document verbatim), or None when it has none."""
+    top = Table(json.loads(document.decode("utf-8-sig")), "", None)
+    section = top.optional_table(SECTION, None)
+    if section is None:
+        return None
+    named = [
+        *_strings(top, "uses"),
+        *(t.text("id") for t in top.tables("frameworks", None, required=False)),
+    ]
+    return read_evaluation(section, dict.fromkeys(named), bool(top.data.get("events")), None)
 
 
 def _event(pack_id: str, spec: EventSpec) -> Event:
@@ -218,7 +273,7 @@ def _strings(top: Table, key: str) -> list[str]:
     return value
 
 
-def _carried(table: Table, path: Path) -> tuple[str, str]:
+def _carried(table: Table, path: Path) -> tuple[Framework, str]:
     text = table.text("toml")
     try:
         framework = parse_framework(text, path, Origin.PACK)
@@ -228,4 +283,4 @@ def _carried(table: Table, path: Path) -> tuple[str, str]:
         raise Invalid(f"{table.field('toml')} ({field})", str(reason)) from None
     if framework.id != table.text("id"):
         raise Invalid(table.field("id"), f'does not match the framework\'s own id "{framework.id}"')
-    return framework.id, text
+    return framework, text

@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reflect.core.evaluation import EvaluationPlan
 from reflect.core.framework import Framework, Origin
 from reflect.core.programme import EventKind
 from reflect.errors import BadInput
 from reflect.files import decode_utf8, read_bytes
+from reflect.formats.evaluation_spec import SECTION, read_evaluation
 from reflect.formats.framework_toml import framework_from_document, read_framework
 from reflect.formats.toml_table import Invalid, Table, parse_toml
 from reflect.messages import Msg
@@ -32,7 +34,9 @@ MAX_WELCOME = 50_000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 
-_TOP_KEYS = ("format", "format_version", "pack", "facilitator", "frameworks", "events")
+_TOP_KEYS = (
+    "format", "format_version", "pack", "facilitator", "frameworks", "events", SECTION,
+)  # fmt: skip
 _PACK_KEYS = ("id", "name", "version", "framework", "welcome", "welcome_file")
 FACILITATOR_KEYS = ("name", "contact")
 EVENT_KEYS = ("id", "date", "time", "kind", "title", "description", "framework")
@@ -65,6 +69,7 @@ class PackSpec:
     uses: tuple[str, ...]  # frameworks shipped with Reflect, by id
     frameworks: tuple[Framework, ...]  # frameworks carried inside the pack
     events: tuple[EventSpec, ...]
+    evaluation: EvaluationPlan | None = None  # the optional [evaluation] section
 
 
 def read_spec(path: Path, known: KnownFramework) -> PackSpec:
@@ -89,6 +94,11 @@ def _spec(document: dict[str, Any], path: Path, known: KnownFramework) -> PackSp
     check_framework_named(pack, "framework", framework_id, available)
     facilitator = top.table("facilitator", FACILITATOR_KEYS)
     events = read_events(top.tables("events", EVENT_KEYS, required=False), available)
+    section = top.optional_table(SECTION, None)
+    frameworks = {**{i: known(i) for i in uses}, **{f.id: f for f in carried}}
+    evaluation = (
+        None if section is None else read_evaluation(section, frameworks, bool(events), path.parent)
+    )
     return PackSpec(
         id=pack.slug("id"),
         name=bounded_text(pack, "name", MAX_TITLE),
@@ -100,6 +110,7 @@ def _spec(document: dict[str, Any], path: Path, known: KnownFramework) -> PackSp
         uses=uses,
         frameworks=carried,
         events=events,
+        evaluation=evaluation,
     )
 
 

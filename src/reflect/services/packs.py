@@ -18,7 +18,7 @@ from reflect.core.clock import Clock, to_text
 from reflect.core.framework import Framework, Origin
 from reflect.core.programme import Programme
 from reflect.errors import BadInput, ReflectError
-from reflect.exchange.pack import Pack, pack_bytes, read_pack
+from reflect.exchange.pack import Pack, evaluator_card_problem, pack_bytes, read_pack
 from reflect.files import read_bytes
 from reflect.formats.pack_spec import read_spec
 from reflect.messages import Msg
@@ -73,6 +73,11 @@ class PackService:
     def build(self, spec_path: Path, out: Path) -> Pack:
         """Check the spec, sign the pack with this journal's keys and write it to ``out``."""
         spec = read_spec(spec_path, self.shipped)
+        if spec.evaluation is not None:
+            problem = evaluator_card_problem(spec.evaluation.evaluator_card)
+            if problem:
+                field = "evaluation.evaluator_card"
+                raise BadInput(Msg.PACK_SPEC_INVALID, path=spec_path, field=field, reason=problem)
         data = pack_bytes(spec, self._keys.identity(), to_text(self._clock()))
         pack = read_pack(data, out)  # what a participant's app will check, checked here first
         files.write_bytes(out, data)
@@ -89,7 +94,28 @@ class PackService:
                 raise BadInput(
                     Msg.PACK_INVALID, path=path, field=f"frameworks[{n}].id", reason=SHIPPED_ID
                 )
+        self._check_rated_domains(pack, path)
         return pack
+
+    def _check_rated_domains(self, pack: Pack, path: Path) -> None:
+        """The domains an evaluation asks about in shipped frameworks (the pack document can
+        only check those of frameworks it carries)."""
+        plan = pack.programme.evaluation
+        for n, rating in enumerate(plan.ratings if plan else ()):
+            framework = self.shipped(rating.framework_id)
+            if framework is None:
+                continue  # a carried framework: read_pack checked its domains
+            where = f"evaluation.ratings[{n}]"
+            if not framework.domains:
+                reason = f'"{framework.id}" has no domains to rate'
+                raise BadInput(
+                    Msg.PACK_INVALID, path=path, field=f"{where}.framework", reason=reason
+                )
+            for m, domain_id in enumerate(rating.domain_ids):
+                if framework.domain(domain_id) is None:
+                    reason = f'"{domain_id}" is not a domain of "{framework.id}" in this Reflect'
+                    field = f"{where}.domains[{m}]"
+                    raise BadInput(Msg.PACK_INVALID, path=path, field=field, reason=reason)
 
     def install(self, path: Path) -> Installed:
         pack = self.show(path)

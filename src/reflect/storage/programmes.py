@@ -1,12 +1,18 @@
-"""The programmes repository: installed packs, their events, and what was written for them."""
+"""The programmes repository: installed packs, their events, and what was written for them.
+
+A programme's evaluation plan has no columns of its own: it is read back from the pack document
+kept verbatim, by a reader passed in (``exchange`` knows the format; storage does not).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from reflect.core.entry import title_of
+from reflect.core.evaluation import EvaluationPlan
 from reflect.core.programme import Event, EventKind, Facilitator, LinkedEntry, Programme
 from reflect.storage.database import Store
 from reflect.storage.response_texts import response_texts
@@ -18,16 +24,34 @@ _PROGRAMME_COLUMNS = (
 _EVENT_COLUMNS = "id, pack_id, day, time, kind, title, description, framework_id"
 
 
+PlanReader = Callable[[bytes], EvaluationPlan | None]
+
+
 class ProgrammeRepository:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, plan_of: PlanReader | None = None) -> None:
         self.store = store
+        self._plan_of = plan_of
+        # By (pack_id, pack_version, updated): the window lists programmes on every page change,
+        # and a document is read again only when an install or update saved a new one.
+        self._plans: dict[tuple[str, int, str], EvaluationPlan | None] = {}
 
     def all(self) -> list[Programme]:
         rows = self.store.query(
             f"SELECT {_PROGRAMME_COLUMNS} FROM programmes ORDER BY installed, pack_id"
         )
         events = self._current_events()
-        return [_programme(row, events.get(row["pack_id"], ())) for row in rows]
+        return [self._with_plan(_programme(row, events.get(row["pack_id"], ()))) for row in rows]
+
+    def _with_plan(self, programme: Programme) -> Programme:
+        if self._plan_of is None:
+            return programme
+        key = (programme.pack_id, programme.pack_version, programme.updated)
+        if key not in self._plans:
+            sql = "SELECT document FROM programmes WHERE pack_id = ?"
+            document = self.store.scalar(sql, (programme.pack_id,))
+            self._plans[key] = self._plan_of(bytes(document)) if document else None
+        plan = self._plans[key]
+        return programme if plan is None else replace(programme, evaluation=plan)
 
     def get(self, pack_id: str) -> Programme | None:
         return next((p for p in self.all() if p.pack_id == pack_id), None)

@@ -330,6 +330,32 @@ def m009_learning_links(db: Database) -> None:
     )
 
 
+def m011_evaluation_returns(db: Database) -> None:
+    # What the participant wrote for a programme's evaluation: each return (its id and time
+    # point) and each withdrawal, so "what is due" can say sent or withdrawn, and each "not now"
+    # on the offer of a time point. The files themselves go wherever the user saved them;
+    # nothing of their content is kept here. No foreign key to programmes: a return once sent
+    # stays sent, even if the pack is later removed and installed again.
+    db.executescript(
+        """
+        CREATE TABLE evaluation_returns (
+            id TEXT PRIMARY KEY,
+            programme_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            time_point TEXT NOT NULL DEFAULT '',
+            written TEXT NOT NULL
+        );
+        CREATE INDEX evaluation_returns_programme ON evaluation_returns(programme_id, time_point);
+        CREATE TABLE evaluation_not_now (
+            programme_id TEXT NOT NULL,
+            time_point TEXT NOT NULL,
+            dismissed TEXT NOT NULL,
+            PRIMARY KEY (programme_id, time_point)
+        );
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     m001_journal,
     m002_drafts,
@@ -340,4 +366,5 @@ STEPS: tuple[Step, ...] = (
     m007_measures,
     m008_connections,
     m009_learning_links,
+    m011_evaluation_returns,
 )
