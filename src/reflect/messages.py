@@ -199,10 +199,6 @@ class Msg(Enum):
     EVAL_REPORT_SAME = "Stayed"
     EVAL_REPORT_DOWN = "Went down"
     EVAL_REPORT_COUNTS = "Counts"
-    EVAL_REPORT_ENTRIES_WRITTEN = "Entries written"
-    EVAL_REPORT_ACTIONS_STARTED = "Actions started"
-    EVAL_REPORT_ACTIONS_STOPPED = "Actions stopped"
-    EVAL_REPORT_MEASURES_WITH_SIGNALS = "Measures with signals"
     EVAL_REPORT_QUOTES = "In their own words"
     EVAL_REPORT_QUOTES_NOTE = (
         "Quotes and answers the participants agreed to share, in alphabetical order, so that "

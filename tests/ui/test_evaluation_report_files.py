@@ -16,7 +16,7 @@ import pytest
 from evaluation_cohort import PLAN, QUOTES, as_collected
 from reflect.core.evaluation_stats import Spread
 from reflect.resources import resource_path
-from reflect.services.evaluation_report import CohortReport, cohort_report
+from reflect.services.evaluation_report import CohortReport, cohort_report, with_charts
 from reflect.services.evaluation_report_writers import _cell, change_csv, spread_csv, to_html
 from reflect.services.frameworks import FrameworkCatalog
 from reflect.ui import theme
@@ -36,8 +36,8 @@ def pdf_text(path: Path) -> str:
 
 def report(tmp_path: Path, charts: bool = True, title: str = "Leaders 2026") -> CohortReport:
     frameworks = FrameworkCatalog(resource_path("frameworks"), tmp_path / "none")
-    renderer = paper_chart if charts else None
-    return cohort_report(as_collected(), PLAN, title, frameworks, date(2026, 12, 3), renderer)
+    made = cohort_report(as_collected(), PLAN, title, frameworks, date(2026, 12, 3))
+    return with_charts(made, paper_chart) if charts else made
 
 
 def test_folder_gets_four_owner_only_files_and_the_pdf_reads_back(

@@ -66,10 +66,9 @@ def cohort_report(
     programme: str,
     frameworks: FrameworkCatalog,
     today: date,
-    chart_renderer: ChartRenderer | None = None,
 ) -> CohortReport:
-    """The report on ``returns`` (as ``collect`` gives them) for ``plan``; each domain in its
-    framework's own order, with a chart drawn by ``chart_renderer`` when given."""
+    """The report on ``returns`` (as ``collect`` gives them) for ``plan``, each domain in its
+    framework's own order; no charts yet (``with_charts``)."""
     known = {s.framework_id: frameworks.find(s.framework_id) for s in plan.ratings}
     order: list[DomainKey] = []
     for rating_set in plan.ratings:
@@ -77,25 +76,24 @@ def cohort_report(
         ids = rating_set.domain_ids or (tuple(d.id for d in framework.domains) if framework else ())
         order += [(rating_set.framework_id, domain_id) for domain_id in ids]
     figures = cohort_figures(returns, plan, order)
-    domains = tuple(
-        _info(known.get(r.framework_id), r.framework_id, r.domain_id) for r in figures.ratings
-    )
-    report = CohortReport(
+    return CohortReport(
         programme=programme,
         written=today,
         figures=figures,
         point_labels=tuple(point.label for point in plan.time_points),
-        domains=domains,
+        domains=tuple(
+            _info(known.get(r.framework_id), r.framework_id, r.domain_id) for r in figures.ratings
+        ),
         questions=tuple((q.key, q.text) for q in plan.questions),
     )
-    if chart_renderer is None:
-        return report
+
+
+def with_charts(report: CohortReport, chart_renderer: ChartRenderer) -> CohortReport:
+    """``report`` with a chart for each domain that has a figure to show: a chart of nothing
+    but "not shown" would say no more than the table under it."""
     charts = tuple(
-        # A chart of nothing but "not shown" says no more than the table under it.
-        chart_renderer(report.chart_data(i))
-        if any(not s.withheld for s in rating.by_point)
-        else None
-        for i, rating in enumerate(figures.ratings)
+        chart_renderer(report.chart_data(i)) if any(not s.withheld for s in r.by_point) else None
+        for i, r in enumerate(report.figures.ratings)
     )
     return replace(report, charts=charts)
 
