@@ -498,6 +498,46 @@ class Msg(Enum):
         "Install a newer Reflect; nothing was changed."
     )
     EVENT_NOT_FOUND = "No programme event has the id {id}."
+    # Programme evaluation: returns the evaluator opens (each names only the file, so a list of
+    # refusals reads from the path alone)
+    EVAL_RETURN_NOT_RETURN = "{path} is not a Reflect evaluation return, so it is left out."
+    EVAL_RETURN_TOO_LARGE = (
+        "{path} is far larger than any evaluation return, so it was not opened; it is left out."
+    )
+    EVAL_RETURN_NOT_FOR_YOU = (
+        "{path} was not sent to you: it is locked to another evaluator's key (or the part meant "
+        "for you was damaged), so it is left out."
+    )
+    EVAL_RETURN_DAMAGED = (
+        "{path} is damaged or was changed on the way, so it cannot be opened and is left out. "
+        "Ask the participant to send it again."
+    )
+    EVAL_RETURN_BAD_SIGNATURE = (
+        "{path} was changed after it was signed, so it cannot be trusted and is left out."
+    )
+    EVAL_RETURN_FORWARDED = (
+        "{path} was written for a different evaluator and reached you re-encrypted by someone "
+        "else, so it is left out."
+    )
+    EVAL_RETURN_TOO_NEW = (
+        "{path} was written by a newer version of Reflect; it is left out. Install the newer "
+        "version to read it."
+    )
+    EVAL_RETURN_INVALID = (
+        "{path} is signed, but what it holds is not a valid evaluation return, so it is left out."
+    )
+    EVAL_RETURN_OTHER_PROGRAMME = (
+        "{path} is a return for another programme, so it is left out of this one's report."
+    )
+    EVAL_RETURN_NOT_ASKED = (
+        "{path} answers something this programme's evaluation does not ask (a time point, a "
+        "rating or a question its pack does not name), so it is left out."
+    )
+    EVAL_NO_PLAN = "{name} asks for no evaluation: its pack has no [evaluation] section."
+    EVAL_NOT_THE_EVALUATOR = (
+        "Returns for {name} are locked to its evaluator's key, and this journal's keys are not "
+        "theirs, so they cannot be opened here. Collect them in the evaluator's journal."
+    )
 
     # Measures
     MEASURE_NOT_FOUND = "No measure has the id {id}."
