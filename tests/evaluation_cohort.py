@@ -12,6 +12,13 @@ out by hand in tests/core/test_evaluation_stats.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from evaluation_returns import a_return, armor_byte_flipped, participant, write
+from reflect.app import App
 from reflect.core.evaluation import (
     Answer,
     CountKey,
@@ -24,6 +31,10 @@ from reflect.core.evaluation import (
     TextQuestion,
     TimePoint,
 )
+from reflect.core.programme import Facilitator, Programme
+from reflect.exchange.card import make_card
+from reflect.exchange.identity import Identity
+from reflect.storage.programmes import ProgrammeRepository
 
 PROGRAMME = "pack-eval"
 FRAMEWORK = "leader-growth"
@@ -114,3 +125,41 @@ def cohort(with_withdrawal: bool = True) -> list[EvaluationReturn]:
 def as_collected() -> list[EvaluationReturn]:
     """What ``collect`` hands over: the withdrawn person's returns and the withdrawal gone."""
     return [r for r in cohort() if r.pseudonym != pseudonym(12)]
+
+
+def install_for_evaluator(app: App, monkeypatch: pytest.MonkeyPatch) -> Identity:
+    """Make ``app``'s journal the evaluator's: the programme installed, its plan naming this
+    journal's card as the evaluator's. Returns the journal's keys."""
+    identity = app.keys.identity()
+    plan = replace(PLAN, evaluator_card=make_card("Eve Evans", identity))
+    facilitator = Facilitator("Fran Lee", "fran@example.org", "ed25519:" + "A" * 43 + "=")
+    shown = Programme(PROGRAMME, "North cohort 3", 1, "", facilitator)
+    ProgrammeRepository(app.store).save(shown, b"{}", "2026-01-01T09:00:00.000000+00:00")
+    monkeypatch.setattr("reflect.app.evaluation_plan", lambda p: plan)
+    return identity
+
+
+def _person(ret: EvaluationReturn) -> int:
+    return int(ret.pseudonym.rsplit("-", 1)[1])
+
+
+def return_files(folder: Path, evaluator: Identity) -> list[Path]:
+    """Every return and the withdrawal as real, encrypted files, then a repeat, a tampered, a
+    foreign-programme and a wrong-recipient one."""
+    paths = []
+    for ret in cohort():
+        sealed = a_return(
+            participant(_person(ret)), ret.content, programme=PROGRAMME, to=evaluator,
+            created=ret.created,
+        )  # fmt: skip
+        paths.append(write(folder, f"{ret.id}.reflecteval", sealed))
+    start_01 = paths[0].read_bytes()
+    paths.append(write(folder, "again.reflecteval", start_01))
+    paths.append(write(folder, "tampered.reflecteval", armor_byte_flipped(start_01)))
+    other = a_return(participant(1), cohort()[0].content, programme="another", to=evaluator)
+    paths.append(write(folder, "foreign.reflecteval", other))
+    lost = a_return(
+        participant(2), cohort()[1].content, programme=PROGRAMME, to=Identity.generate()
+    )
+    paths.append(write(folder, "lost.reflecteval", lost))
+    return paths

@@ -8,21 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from cli_harness import Reflect
 
-from evaluation_cohort import PLAN, PROGRAMME, cohort
-from evaluation_returns import a_return, armor_byte_flipped, participant, write
+from evaluation_cohort import install_for_evaluator, return_files
 from reflect.app import open_app
-from reflect.core.evaluation import EvaluationReturn
-from reflect.core.programme import Facilitator, Programme
-from reflect.exchange.card import make_card
 from reflect.exchange.identity import Identity
 from reflect.paths import resolve_paths
-from reflect.storage.programmes import ProgrammeRepository
 
 pytest_plugins = ("cli_fixtures",)
 pytestmark = pytest.mark.usefixtures("keys_in_memory")
@@ -34,47 +28,15 @@ def evaluator(reflect: Reflect, monkeypatch: pytest.MonkeyPatch) -> Identity:
     journal's card as the evaluator's."""
     app = open_app(resolve_paths(reflect.data_dir))
     try:
-        identity = app.keys.identity()
-        plan = replace(PLAN, evaluator_card=make_card("Eve Evans", identity))
-        facilitator = Facilitator("Fran Lee", "fran@example.org", "ed25519:" + "A" * 43 + "=")
-        shown = Programme(PROGRAMME, "North cohort 3", 1, "", facilitator)
-        ProgrammeRepository(app.store).save(shown, b"{}", "2026-01-01T09:00:00.000000+00:00")
+        return install_for_evaluator(app, monkeypatch)
     finally:
         app.close()
-    monkeypatch.setattr("reflect.app.evaluation_plan", lambda p: plan)
-    return identity
-
-
-def person(ret: EvaluationReturn) -> int:
-    return int(ret.pseudonym.rsplit("-", 1)[1])
-
-
-def files(folder: Path, evaluator: Identity) -> list[Path]:
-    """Every return and the withdrawal as files, then a repeat, a tampered, a foreign and a
-    wrong-recipient one."""
-    paths = []
-    for ret in cohort():
-        sealed = a_return(
-            participant(person(ret)), ret.content, programme=PROGRAMME, to=evaluator,
-            created=ret.created,
-        )  # fmt: skip
-        paths.append(write(folder, f"{ret.id}.reflecteval", sealed))
-    start_01 = paths[0].read_bytes()
-    paths.append(write(folder, "again.reflecteval", start_01))
-    paths.append(write(folder, "tampered.reflecteval", armor_byte_flipped(start_01)))
-    other = a_return(participant(1), cohort()[0].content, programme="another", to=evaluator)
-    paths.append(write(folder, "foreign.reflecteval", other))
-    lost = a_return(
-        participant(2), cohort()[1].content, programme=PROGRAMME, to=Identity.generate()
-    )
-    paths.append(write(folder, "lost.reflecteval", lost))
-    return paths
 
 
 def test_collect_reads_refuses_counts_once_honours_withdrawal_and_writes_the_report(
     reflect: Reflect, evaluator: Identity, tmp_path: Path, qapp: object
 ) -> None:
-    paths = files(tmp_path / "in", evaluator)
+    paths = return_files(tmp_path / "in", evaluator)
     out = tmp_path / "report"
     summary = reflect.json("evaluation", "collect", *map(str, paths), "--out", str(out))
     # 28 returns (12 at the start, 4 at the middle, 11 at the end and P05's earlier one there)
@@ -104,7 +66,7 @@ def test_collect_reads_refuses_counts_once_honours_withdrawal_and_writes_the_rep
 def test_collect_says_the_same_in_words(
     reflect: Reflect, evaluator: Identity, tmp_path: Path, qapp: object
 ) -> None:
-    paths = files(tmp_path / "in", evaluator)
+    paths = return_files(tmp_path / "in", evaluator)
     out = tmp_path / "report"
     lines = reflect.ok("evaluation", "collect", *map(str, paths), "--out", str(out)).out
     assert "Read 33 files: 25 returns from 11 people counted." in lines
