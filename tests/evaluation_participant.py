@@ -77,8 +77,11 @@ class Sealed:
         identity: Identity,
         evaluator_card: str,
         created: str,
+        *,
+        return_id: str | None = None,
     ) -> bytes:
         call = {
+            "id": return_id,
             "content": None if content is None else asdict(content),
             "kind": kind.value,
             "programme_id": programme_id,

@@ -63,3 +63,20 @@ def resigned(path: Path, signer: Identity, edit: dict[str, Any]) -> Path:
     document["signature"] = signature_text(document, signer.signing_key())
     path.write_text(json.dumps(document), encoding="utf-8")
     return path
+
+
+EVALUATION_START = "\n# Optional: ask participants for an evaluation"
+
+
+def signed_plain_pack(
+    tmp_path: Path, facilitator: Identity, *replacements: tuple[str, str]
+) -> Path:
+    """The example pack without its [evaluation] section (so the reminder bar offers only
+    reflections), signed by ``facilitator``."""
+    spec = example_folder(tmp_path, *replacements)
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text[: text.index(EVALUATION_START)] + "\n", encoding="utf-8")
+    out = tmp_path / "plain.reflectpack"
+    built = read_spec(spec, shipped_catalog(tmp_path).find)
+    out.write_bytes(pack_bytes(built, facilitator, "2027-01-01T09:00:00+00:00"))
+    return out

@@ -324,9 +324,8 @@ def framework_catalog(paths: Paths) -> FrameworkCatalog:
 
 
 def evaluation_plan(programme: Programme) -> EvaluationPlan | None:
-    # Until eval-format adds Programme.evaluation, no installed programme has a plan.
-    plan: EvaluationPlan | None = getattr(programme, "evaluation", None)
-    return plan
+    """The programme's evaluation plan, from its pack (a seam tests may replace)."""
+    return programme.evaluation
 
 
 def seal_return(
@@ -336,16 +335,15 @@ def seal_return(
     identity: Identity,
     evaluator_card: str,
     created: str,
+    *,
+    return_id: str | None = None,
 ) -> bytes:
-    """A return or withdrawal as the evaluator's file (exchange.evaluation_file)."""
-    import importlib
+    """A return or withdrawal as the evaluator's file (a seam tests may replace)."""
+    from reflect.exchange.evaluation_file import return_bytes
 
-    # Imported by name until eval-format's module is merged (then a plain import).
-    module = importlib.import_module("reflect.exchange.evaluation_file")
-    data: bytes = module.return_bytes(
-        content, kind, programme_id, identity, evaluator_card, created
+    return return_bytes(
+        content, kind, programme_id, identity, evaluator_card, created, return_id=return_id
     )
-    return data
 
 
 def prepare_data_dir(data_dir: Path) -> None:

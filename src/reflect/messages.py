@@ -642,6 +642,9 @@ class Msg(Enum):
     EVALUATION_TEXT_TOO_LONG = (
         "An answer or quote in a return can be at most {limit} characters; one has {length}."
     )
+    EVALUATION_TOO_MANY_QUOTES = (
+        "A return can hold at most {limit} quotes; {count} were chosen. Nothing was written."
+    )
     EVALUATION_NO_CONSENT = "Nothing was written: a return is written only once you agree."
     EVALUATION_BAD_ANSWER = "Write {option} as KEY=TEXT, for example: {example}"
     # Lines of a return's preview: exactly what will leave

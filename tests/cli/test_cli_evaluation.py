@@ -5,6 +5,7 @@ all, a passphrase file)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import keyring.core
@@ -13,7 +14,9 @@ from cli_harness import Reflect, assert_one_error, error_line
 
 from evaluation_participant import NOTICE, Sealed, evaluator_card, plan, programme, with_evaluation
 from fakes import MemoryKeyring, no_keyring
+from pack_fixtures import signed_pack
 from reflect.app import open_app
+from reflect.exchange.identity import Identity
 from reflect.messages import Msg
 from reflect.paths import resolve_paths
 
@@ -157,3 +160,20 @@ def test_no_programme_asks_for_an_evaluation(reflect: Reflect) -> None:
     assert_one_error(
         reflect("evaluation", "withdraw", "--out", "w.reflecteval", "--yes"), Msg.EVALUATION_NONE
     )
+
+
+def test_with_a_real_pack_the_return_is_an_encrypted_file(reflect: Reflect, tmp_path: Path) -> None:
+    pack = signed_pack(tmp_path, Identity.generate())  # docs/examples: it asks for an evaluation
+    reflect.ok("pack", "install", str(pack))
+    due = {row["time_point"]: row for row in reflect.json("evaluation", "due")}
+    assert due["start"]["opens"] == "2026-10-21"  # with the first event
+    today = date.today().isoformat()
+    for key in ("start", "middle", "end", "six-months-after"):
+        opens = due[key]["opens"]
+        assert due[key]["state"] == ("due" if opens <= today else "not_yet_open")
+    out = reflect.ok("evaluation", "return", "start", "--out", str(tmp_path / "start"), "--yes")
+    written = tmp_path / "start.reflecteval"
+    assert f"Wrote {written}." in out.out
+    assert written.read_bytes().startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
+    assert "Northfield University" in out.out  # the facilitator's privacy notice
+    assert reflect.json("evaluation", "due")[0]["state"] == "sent"

@@ -110,7 +110,15 @@ SPEC: dict[str, Any] = tomllib.loads((EXAMPLES / SPEC_NAME).read_text(encoding="
 
 @fuzz_settings(quick=40)
 @given(
-    spec=(mutated(SPEC) | retexted(SPEC, keep=frozenset({"format", "file", "welcome_file"}))).map(
+    spec=(
+        mutated(SPEC)
+        | retexted(
+            SPEC,
+            keep=frozenset(
+                {"format", "file", "welcome_file", "evaluator_card_file", "privacy_notice_file"}
+            ),
+        )
+    ).map(
         lambda doc: (toml_text(doc) if isinstance(doc, dict) else str(doc)).encode(
             "utf-8", "surrogatepass"
         )

@@ -242,3 +242,17 @@ def test_events_are_in_the_pack_under_their_keys(demo: App) -> None:
     for key, entry_ids in links.items():
         for entry_id in entry_ids:
             assert demo.entries.get(entry_id).event_id == pack_event_id(programme.pack_id, key)
+
+
+def test_the_demo_programme_asks_for_an_evaluation_whose_end_is_open_today(demo: App) -> None:
+    programme = the_programme(demo)
+    plan = programme.evaluation
+    assert plan is not None
+    first = programme.events[0].day
+    today = demo.programme.today()
+
+    due = {point.key: point.due_on(first) for point in plan.time_points}
+
+    assert due["end"] == today - timedelta(days=2)
+    assert due["six-months-after"] is not None and due["six-months-after"] > today
+    assert [rating.framework_id for rating in plan.ratings] == ["csif"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -51,6 +51,8 @@ def test_due_says_not_yet_open_due_sent_and_withdrawn(
         "end": DueState.NOT_YET_OPEN,
     }
     assert service.offer() is None
+    later = {p.point.key: p.state for p in service.due(date(2026, 7, 1))}
+    assert set(later.values()) == {DueState.DUE}  # as it will stand on 1 July
     clock.advance(days=55)  # 2026-03-01: start and middle are open
     assert states(pat)["start"] is DueState.DUE
     assert states(pat)["middle"] is DueState.DUE
@@ -186,6 +188,9 @@ def test_refusals_change_nothing(pat: Person, sealed: Sealed, clock: FakeClock,
         (lambda: service.draft(None, "start", answers={"changed": "y" * 5000}),
          Msg.EVALUATION_TEXT_TOO_LONG),
     ]  # fmt: skip
+    many = [pat.app.entries.write(f"Entry {n}.").id for n in range(21)]
+    cases.append((lambda: service.draft(None, "start", quote_entry_ids=many),
+                  Msg.EVALUATION_TOO_MANY_QUOTES))  # fmt: skip
     for call, msg in cases:
         with pytest.raises(ReflectError) as caught:
             call()

@@ -3,6 +3,7 @@ without one install and behave exactly as before."""
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 from pathlib import Path
@@ -112,4 +113,84 @@ def test_a_version_1_pack_that_claims_an_evaluation_is_refused(
 
     assert caught.value.msg is Msg.PACK_INVALID
     assert caught.value.params["field"] == "evaluation"
+    assert app.programme.all() == []
+
+
+OLD = Path(__file__).resolve().parents[1] / "data" / "packs"
+OLD_FACILITATOR = Identity(
+    "AGE-SECRET-KEY-1FDXMGRLFQKPRYDUNRVNZM8AQ3RQAT7AD0WG35YGFMLNS4JRT40ASTLWVQ5",
+    base64.b64decode("WdG9DBTxFLgAuh5SDNZX8bhgXwcghqfyS41PZDcRWFk="),
+)  # a key made for this fixture alone; it signs nothing else
+
+
+def test_a_pack_built_before_evaluations_still_installs(app: App) -> None:
+    result = app.packs.install(OLD / "before-evaluation.reflectpack")
+
+    assert result.outcome is Outcome.INSTALLED
+    (programme,) = app.programme.all()
+    assert (programme.pack_id, len(programme.events), programme.evaluation) == (
+        "old-cohort",
+        2,
+        None,
+    )
+
+
+def test_a_pack_without_an_evaluation_is_byte_for_byte_what_reflect_wrote_before(
+    tmp_path: Path,
+) -> None:
+    spec = read_spec(OLD / "before-evaluation.toml", shipped_catalog(tmp_path).find)
+
+    written = pack_bytes(spec, OLD_FACILITATOR, "2026-10-01T09:00:00+00:00")
+
+    assert written == (OLD / "before-evaluation.reflectpack").read_bytes()
+
+
+def test_building_a_pack_checks_the_evaluators_card(app: App, tmp_path: Path) -> None:
+    spec = example_folder(
+        tmp_path,
+        ('evaluator_card_file = "evaluator.reflectcard"', 'evaluator_card = "Dr Nair, by email"'),
+    )
+
+    with pytest.raises(BadInput) as caught:
+        app.packs.build(spec, tmp_path / "out.reflectpack")
+
+    assert caught.value.msg is Msg.PACK_SPEC_INVALID
+    assert caught.value.params["field"] == "evaluation.evaluator_card"
+    assert caught.value.params["reason"].startswith("is not a contact card")
+    assert not (tmp_path / "out.reflectpack").exists()
+
+
+def test_a_signed_pack_whose_evaluator_card_is_no_card_is_refused(
+    app: App, tmp_path: Path, facilitator: Identity
+) -> None:
+    path = signed_pack(tmp_path, facilitator)
+    document = json.loads(path.read_bytes())
+    document["evaluation"]["evaluator_card"] = "age1notacard"
+    path = resigned(path, facilitator, {"evaluation": document["evaluation"]})
+
+    with pytest.raises(BadInput) as caught:
+        app.packs.install(path)
+
+    assert (caught.value.msg, caught.value.params["field"]) == (
+        Msg.PACK_INVALID,
+        "evaluation.evaluator_card",
+    )
+    assert app.programme.all() == []
+
+
+def test_a_pack_rating_a_domain_this_reflect_lacks_is_refused(
+    app: App, tmp_path: Path, facilitator: Identity
+) -> None:
+    path = signed_pack(tmp_path, facilitator)
+    document = json.loads(path.read_bytes())
+    document["evaluation"]["ratings"][0]["domains"] = ["vision", "a-domain-from-the-future"]
+    path = resigned(path, facilitator, {"evaluation": document["evaluation"]})
+
+    with pytest.raises(BadInput) as caught:
+        app.packs.install(path)
+
+    assert (caught.value.msg, caught.value.params["field"]) == (
+        Msg.PACK_INVALID,
+        "evaluation.ratings[0].domains[1]",
+    )
     assert app.programme.all() == []

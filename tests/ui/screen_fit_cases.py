@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from pack_fixtures import signed_pack
 from people import Person, introduce, open_person, shared_keyring
 from reflect.app import App
+from reflect.exchange.identity import Identity
 from reflect.ui.dialogs.backups_dialog import BackupsDialog
 from reflect.ui.dialogs.frameworks.framework_editor import FrameworkEditor
 from reflect.ui.dialogs.frameworks.framework_info import FrameworkInfoDialog
@@ -29,6 +31,7 @@ from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
 from reflect.ui.dialogs.passphrase_dialog import PassphraseDialog
 from reflect.ui.dialogs.preferences import PreferencesDialog
 from reflect.ui.dialogs.revisions_dialog import RevisionsDialog
+from reflect.ui.flows.evaluation_dialog import EvaluationReturnDialog, WithdrawalDialog
 from reflect.ui.flows.share_dialog import ShareDialog
 from reflect.ui.flows.start_inquiry import StartInquiryDialog
 from reflect.ui.launch import make_qt_app
@@ -182,6 +185,8 @@ def dialogs(window: MainWindow, asha: Person) -> dict[str, Callable[[], QDialog]
     inquiry = app.inquiries.add("How might we own discharge delays together?", LONG_TEXT)
     framework = app.frameworks.get("gibbs")
     peer = app.peers.get(asha.name)
+    pack = app.packs.install(signed_pack(app.paths.data_dir.parent, Identity.generate()))
+    programme_id = pack.programme.pack_id  # its pack asks for an evaluation
     return {
         "share": lambda: ShareDialog(window),
         "backups": lambda: BackupsDialog(app.backups.listing(), app.paths.backups_dir, window),
@@ -198,6 +203,8 @@ def dialogs(window: MainWindow, asha: Person) -> dict[str, Callable[[], QDialog]
         "status": lambda: StatusDialog(inquiry, window),
         "assessment": lambda: AssessmentForm(app, "csif", window),
         "start inquiry": lambda: StartInquiryDialog(window),
+        "evaluation return": lambda: EvaluationReturnDialog(window, programme_id),
+        "withdrawal": lambda: WithdrawalDialog(window, programme_id, window),
     }
 
 

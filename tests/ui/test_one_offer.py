@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fakes import FakeClock
-from pack_fixtures import signed_pack
+from pack_fixtures import signed_plain_pack
 from reflect.app import App, open_app
 from reflect.exchange.identity import Identity
 from reflect.exchange.pack import event_id
@@ -30,7 +30,8 @@ A_WEEK_BEFORE = ("date = 2026-11-11", "date = 2026-11-26")
 @pytest.fixture
 def both_waiting(app: App, clock: FakeClock, tmp_path: Path) -> App:
     """Yesterday's workshop and a week-old coaching session, neither reflected on."""
-    app.packs.install(signed_pack(tmp_path, Identity.generate(), A_WEEK_BEFORE))
+    # No [evaluation]: an evaluation return due would be the bar's next offer.
+    app.packs.install(signed_plain_pack(tmp_path, Identity.generate(), A_WEEK_BEFORE))
     clock.now = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
     assert {n.event.id for n in app.programme.nudges()} == {WORKSHOP_2, TRIO_1}
     return app

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fakes import FakeClock
-from pack_fixtures import signed_pack
+from pack_fixtures import signed_pack, signed_plain_pack
 from reflect.app import App, open_app
 from reflect.exchange.identity import Identity
 from reflect.exchange.pack import event_id
@@ -35,7 +35,8 @@ TRIO_1 = event_id(PACK_ID, "trio-1")  # 2026-11-11
 
 @pytest.fixture
 def pack(tmp_path: Path) -> Path:
-    return signed_pack(tmp_path, Identity.generate())
+    # No [evaluation]: these tests are about the reflection offers alone.
+    return signed_plain_pack(tmp_path, Identity.generate())
 
 
 def on(clock: FakeClock, day: str) -> None:

@@ -46,8 +46,7 @@ evaluation.add_command(evaluation_collect)  # the evaluator's side, in a module 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
 def evaluation_due(state: CliState, as_json: bool) -> None:
-    """List each time point of each programme's evaluation: not yet open, due now, sent or
-    withdrawn."""
+    """Each time point: not yet open, due now, sent or withdrawn."""
     points = state.app().evaluation_returns.due()
     if as_json:
         output.print_json([due_json(point) for point in points])
@@ -56,6 +55,7 @@ def evaluation_due(state: CliState, as_json: bool) -> None:
         click.echo(Msg.EVALUATION_NONE.template)
         return
     shown: str | None = None
+    width = max(len(point.point.key) for point in points)
     for point in points:
         if point.programme_id != shown:
             shown = point.programme_id
@@ -64,7 +64,8 @@ def evaluation_due(state: CliState, as_json: bool) -> None:
         words = STATE_WORDS[point.state]
         if point.sent is not None:
             words += f" {point.sent.isoformat()}"
-        click.echo(f"  {point.point.key:<12}  {safe(point.point.label):<20}  {opens:<12}  {words}")
+        label = safe(point.point.label)
+        click.echo(f"  {point.point.key:<{width}}  {label:<20}  {opens:<12}  {words}")
 
 
 @evaluation.command("return")
@@ -87,7 +88,7 @@ def evaluation_due(state: CliState, as_json: bool) -> None:
 @passphrase_options
 @pass_state
 def evaluation_return(state: CliState, /, time_point: str, **options: Any) -> None:
-    """Show exactly what your return for TIME_POINT holds, then write it once you agree."""
+    """Show what your TIME_POINT return holds; write it once you agree."""
     app = with_keys(state, options["passphrase_env"], options["keys_passphrase_env"])
     service = app.evaluation_returns
     draft = service.draft(
@@ -112,7 +113,7 @@ def evaluation_return(state: CliState, /, time_point: str, **options: Any) -> No
 @passphrase_options
 @pass_state
 def evaluation_withdraw(state: CliState, /, **options: Any) -> None:
-    """Write a withdrawal: the evaluator removes every return of yours from later reports."""
+    """Write a withdrawal: your returns leave every later report."""
     app = with_keys(state, options["passphrase_env"], options["keys_passphrase_env"])
     service = app.evaluation_returns
     lines: list[Line] = service.withdrawal_preview(options["programme_id"])
@@ -129,6 +130,7 @@ def agree(yes: bool, question: str) -> None:
     try:
         agreed = click.confirm(question, default=False, err=True)
     except click.Abort:  # no answer at all (end of input)
+        click.echo(err=True)  # end the question's line before the error
         agreed = False
     if not agreed:
         raise BadInput(Msg.EVALUATION_NO_CONSENT)

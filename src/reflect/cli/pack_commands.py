@@ -11,7 +11,9 @@ import click
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
 from reflect.cli.exchange_prompts import passphrase_options, safe, with_keys
+from reflect.core.evaluation import EvaluationPlan
 from reflect.core.programme import LinkedEntry, Programme
+from reflect.exchange.card import fingerprint, parse_card
 from reflect.exchange.pack import Pack
 from reflect.services.packs import Outcome
 
@@ -134,16 +136,73 @@ def pack_text(shown: Pack) -> str:
             "Welcome:",
             *(("  " + safe(line)).rstrip() for line in programme.welcome.splitlines()),
         ]
+    if programme.evaluation is not None:
+        lines += evaluation_text(programme, programme.evaluation)
     return "\n".join(lines)
+
+
+def evaluation_text(programme: Programme, plan: EvaluationPlan) -> list[str]:
+    """The plan as a participant would want to read it before the first offer."""
+    card = parse_card(plan.evaluator_card)
+    first = programme.events[0].day if programme.events else None
+    asks = [
+        f"ratings on {r.framework_id}" + (f" ({', '.join(r.domain_ids)})" if r.domain_ids else "")
+        for r in plan.ratings
+    ]
+    asks += ["counts, if you tick them"] if plan.ask_counts else []
+    asks += [output.counted(len(plan.questions), "question")] if plan.questions else []
+    lines = [
+        "Evaluation (each return is yours to send or not; see docs/evaluation.md):",
+        f"  Returns go to {safe(card.name)}, fingerprint {fingerprint(card)}",
+        f"  Asks: {'; '.join(asks)}",
+        f"  No figure describes fewer than {plan.min_group} people",
+    ]
+    for point in plan.time_points:
+        due = point.due_on(first)
+        when = due.isoformat() if due else "undated"
+        after = f", {point.offset_days} days after the first event" if point.day is None else ""
+        lines.append(f"  {point.key}: {safe(point.label)}, from {when}{after}")
+    lines += [
+        "  Privacy notice:",
+        *(("    " + safe(line)).rstrip() for line in plan.privacy_notice.splitlines()),
+    ]
+    return lines
 
 
 def pack_json(shown: Pack) -> dict[str, object]:
     """What a pack holds; nothing about entries, since it may not be installed."""
-    return programme_json(shown.programme) | {
+    described = programme_json(shown.programme) | {
         "fingerprint": shown.fingerprint,
         "uses": list(shown.uses),
         "carries": [framework_id for framework_id, _ in shown.frameworks],
         "created": shown.created,
+    }
+    plan = shown.programme.evaluation
+    if plan is not None:  # left out, not null, so packs without one show exactly as before
+        described["evaluation"] = evaluation_json(plan)
+    return described
+
+
+def evaluation_json(plan: EvaluationPlan) -> dict[str, object]:
+    card = parse_card(plan.evaluator_card)
+    return {
+        "evaluator": {"name": card.name, "fingerprint": fingerprint(card)},
+        "privacy_notice": plan.privacy_notice,
+        "time_points": [
+            {
+                "key": point.key,
+                "label": point.label,
+                "date": point.day.isoformat() if point.day else None,
+                "offset_days": point.offset_days,
+            }
+            for point in plan.time_points
+        ],
+        "ratings": [
+            {"framework": r.framework_id, "domains": list(r.domain_ids)} for r in plan.ratings
+        ],
+        "counts": plan.ask_counts,
+        "questions": [{"key": q.key, "text": q.text} for q in plan.questions],
+        "min_group": plan.min_group,
     }
 
 

@@ -50,13 +50,14 @@ def first_event(days: Iterable[date]) -> date | None:
 
 
 def openings(plan: EvaluationPlan, first: date | None) -> list[Opening]:
-    """The plan's time points in the order the pack lists them, each with its window."""
+    """The plan's time points in the order the pack lists them, each with its window (which
+    ends where the next to open, by date, begins; whatever order the pack lists them in)."""
     days = [point.due_on(first) for point in plan.time_points]
     found = []
-    for n, point in enumerate(plan.time_points):
-        later = [day for day in days[n + 1 :] if day is not None]
+    for point, opens in zip(plan.time_points, days, strict=True):
+        later = [day for day in days if day is not None and opens is not None and day > opens]
         closes = min(later) - timedelta(days=1) if later else None
-        found.append(Opening(point, days[n], closes))
+        found.append(Opening(point, opens, closes))
     return found
 
 
@@ -67,10 +68,11 @@ def opening_of(plan: EvaluationPlan, key: str, first: date | None) -> Opening | 
 def window_of(plan: EvaluationPlan, key: str, first: date | None, today: date) -> Window:
     """The days a return for ``key`` written ``today`` describes (``key`` must be open)."""
     listed = openings(plan, first)
-    n = next(n for n, o in enumerate(listed) if o.point.key == key)
-    earlier = [o.opens for o in listed[:n] if o.opens is not None]
-    closes = listed[n].closes
-    until = today if closes is None else min(today, closes)
+    this = next(o for o in listed if o.point.key == key)
+    earlier = [
+        o.opens for o in listed if o.opens is not None and this.opens and o.opens < this.opens
+    ]
+    until = today if this.closes is None else min(today, this.closes)
     return Window(max(earlier) if earlier else None, until)
 
 

@@ -34,6 +34,7 @@ from reflect.core.evaluation import (
 from reflect.core.evaluation_due import Opening, Window
 from reflect.core.framework import Framework
 from reflect.errors import BadInput
+from reflect.exchange.evaluation_schema import MAX_QUOTES
 from reflect.messages import Msg
 from reflect.services.privacy_scan import Span, find_in_text
 
@@ -101,8 +102,15 @@ class Draft:
             del quotes[n]
         return replace(self, quotes=tuple(quotes))
 
+    def with_quotes(self, quotes: list[tuple[str, str]], today: date) -> Draft:
+        """The draft with exactly these (entry id, text) quotes, each scanned; empty ones go."""
+        kept = tuple(scanned(entry_id, text, today) for entry_id, text in quotes if text.strip())
+        check_quote_count(len(kept))
+        return replace(self, quotes=kept)
+
     def with_quote_added(self, text: str, today: date) -> Draft:
         """The draft with a quote the participant typed (scanned like any other)."""
+        check_quote_count(len(self.quotes) + 1)
         return replace(self, quotes=(*self.quotes, scanned("", text, today)))
 
     def with_answers(self, answers: dict[str, str]) -> Draft:
@@ -122,6 +130,11 @@ def quote_start(text: str) -> str:
         return text
     cut = text[:QUOTE_START]
     return (cut.rsplit(None, 1)[0] if " " in cut else cut) + "…"
+
+
+def check_quote_count(count: int) -> None:
+    if count > MAX_QUOTES:
+        raise BadInput(Msg.EVALUATION_TOO_MANY_QUOTES, limit=MAX_QUOTES, count=count)
 
 
 def check_length(text: str) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from reflect.core.action import ActionKind
 from reflect.core.clock import Clock, local_date, to_text
@@ -39,8 +40,8 @@ from reflect.core.ids import new_id
 from reflect.core.programme import Programme
 from reflect.errors import BadInput, NotFound
 from reflect.exchange.card import fingerprint, parse_card
+from reflect.exchange.evaluation_file import write_return
 from reflect.exchange.identity import Identity
-from reflect.files import write_bytes
 from reflect.messages import Msg
 from reflect.services.actions import ActionService
 from reflect.services.assessments import AssessmentService
@@ -48,6 +49,7 @@ from reflect.services.changes import ChangeFeed, Topic
 from reflect.services.entries import EntryService
 from reflect.services.evaluation_draft import (
     Draft,
+    check_quote_count,
     checked_answers,
     day_in_window,
     in_window,
@@ -63,9 +65,21 @@ from reflect.services.measures import MeasureService
 from reflect.services.programme import ProgrammeService
 from reflect.storage.evaluation_returns import EvaluationReturnRepository, Written
 
-# exchange.evaluation_file.return_bytes: (content, kind, programme id, identity, evaluator card,
-# created) -> the file's bytes; passed in so this module is tested without eval-format's keys.
-Seal = Callable[[ReturnContent | None, ReturnKind, str, Identity, str, str], bytes]
+
+class Seal(Protocol):
+    """``exchange.evaluation_file.return_bytes``: passed in, so tests may look at what goes in."""
+
+    def __call__(
+        self,
+        content: ReturnContent | None,
+        kind: ReturnKind,
+        programme_id: str,
+        identity: Identity,
+        evaluator_card: str,
+        created: str,
+        *,
+        return_id: str | None = None,
+    ) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -137,14 +151,16 @@ class EvaluationReturnService:
             raise BadInput(Msg.EVALUATION_WHICH_PROGRAMME, choices=choices)
         return found[0]
 
-    def due(self) -> list[DuePoint]:
-        """Every time point of every evaluation, in the pack's order, with its state."""
+    def due(self, today: date | None = None) -> list[DuePoint]:
+        """Every time point of every evaluation, in the pack's order, with its state on
+        ``today`` (by default, today)."""
         return [
-            point for programme, plan in self.programmes() for point in self._due(programme, plan)
+            point
+            for programme, plan in self.programmes()
+            for point in self._due(programme, plan, today or self.today())
         ]
 
-    def _due(self, programme: Programme, plan: EvaluationPlan) -> list[DuePoint]:
-        today = self.today()
+    def _due(self, programme: Programme, plan: EvaluationPlan, today: date) -> list[DuePoint]:
         written = self._repo.written(programme.pack_id)
         withdrawn = [w for w in written if w.kind is ReturnKind.WITHDRAWAL]
         found = []
@@ -170,7 +186,7 @@ class EvaluationReturnService:
         if not self._sources.programme.reminders_on():
             return None
         for programme, plan in self.programmes():
-            points = self._due(programme, plan)
+            points = self._due(programme, plan, self.today())
             listed = [(Opening(p.point, p.opens, None), p.state) for p in points]
             chosen = offered(listed, self._repo.dismissed(programme.pack_id))
             if chosen is not None:
@@ -217,6 +233,7 @@ class EvaluationReturnService:
             for rating in plan.ratings
         )
         entry_ids = list(dict.fromkeys(quote_entry_ids))
+        check_quote_count(len(entry_ids))
         quotes = tuple(
             scanned(entry.id, quote_start(entry.searchable_body()), today)
             for entry in (sources.entries.get(typed) for typed in entry_ids)
@@ -281,12 +298,14 @@ class EvaluationReturnService:
     ) -> Path:
         identity = self._sources.keys.identity()
         created = to_text(self._clock())
-        data = self._seal(content, kind, programme.pack_id, identity, plan.evaluator_card, created)
-        write_bytes(path, data)
+        return_id = new_id()  # the file's id, which the journal keeps as the record of it
+        data = self._seal(content, kind, programme.pack_id, identity, plan.evaluator_card,
+                          created, return_id=return_id)  # fmt: skip
+        written = write_return(path, data)
         key = content.time_point if content is not None else ""
-        self._repo.add(Written(new_id(), programme.pack_id, kind, key, created))
+        self._repo.add(Written(return_id, programme.pack_id, kind, key, created))
         self._changes.publish(Topic.PROGRAMME, programme.pack_id)
-        return path
+        return written
 
     def _refuse_withdrawn(self, programme: Programme) -> None:
         written = self._repo.written(programme.pack_id)

@@ -30,6 +30,7 @@ from reflect.ui.changes import ChangeRelay
 from reflect.ui.dialogs.help_dialogs import show_about, show_shortcuts
 from reflect.ui.dialogs.preferences import Preferences, PreferencesDialog
 from reflect.ui.editor.entry_editor import EntryEditor
+from reflect.ui.flows.evaluation_dialog import open_evaluation_dialog
 from reflect.ui.flows.file_open import open_dropped, openable
 from reflect.ui.flows.install_pack import choose_pack
 from reflect.ui.flows.journal_files import JournalFiles
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.nudges = NudgeBar(self.app, self._writing)
         self.nudges.reflect_requested.connect(self.reflect_on)
         self.nudges.write_requested.connect(self.write_now)
+        self.nudges.return_requested.connect(partial(open_evaluation_dialog, self))
         self.reminders = Reminders(self.nudges, self.app.clock, self)
         self.reminders.reflect_requested.connect(self.reflect_on)
         self.reminders.write_requested.connect(self.write_now)
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         elif page_id is PageId.PROGRAMME:
             page.install_requested.connect(self.install_pack)
             page.reflect_requested.connect(self.reflect_on)
+            page.evaluation_requested.connect(partial(open_evaluation_dialog, self))
         return cast(QWidget, page)
 
     # The pages by name, each built the first time it is used.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reflect.app import App
 from reflect.core.clock import Clock
 from reflect.core.programme import EventKind, Nudge
+from reflect.services.evaluation_returns import DuePoint
 from reflect.ui.flows.daily_timer import DailyTimer
 from reflect.ui.widgets.basics import label
 
@@ -45,16 +46,25 @@ def nudge_text(nudge: Nudge, days_ago: int) -> str:
     return tr("{0}, {1}. Would you like to reflect on it?").format(when, event.title)
 
 
+def return_text(due: DuePoint) -> str:
+    return tr("Your {0} return for the evaluation of {1} is due. Would you like to see what it "
+              "would hold? Nothing leaves unless you agree.").format(
+        due.point.label, due.programme_name
+    )  # fmt: skip
+
+
 def daily_text() -> str:
     return tr("Nothing written today yet. A few lines before the day ends?")
 
 
 class NudgeBar(QFrame):
     """One offer at a time, Reflect now (or Write now) or Not now: a reflection on the newest
-    recent event, else the day's reminder to write once it is due."""
+    recent event, else an evaluation return that is due, else the day's reminder to write once
+    it is due."""
 
     reflect_requested = Signal(str)  # an event id
     write_requested = Signal()
+    return_requested = Signal(str, str)  # a programme id, a time point key
 
     def __init__(
         self,
@@ -67,6 +77,7 @@ class NudgeBar(QFrame):
         self._app = app
         self._writing = writing
         self.nudge: Nudge | None = None
+        self.due: DuePoint | None = None  # an evaluation return offered
         self.daily = False  # the daily reminder came due and nothing is written yet
         self.setObjectName("nudgeBar")  # the theme gives it a band of its own
         self.setAccessibleName(tr("Reminder to reflect"))
@@ -85,15 +96,20 @@ class NudgeBar(QFrame):
 
     def refresh(self) -> Nudge | None:
         """Show what is offered now; the event offered, if any."""
-        self.nudge = None
+        self.nudge, self.due = None, None
         if self._writing():  # never interrupt writing; what waits shows when the editor closes
             self.hide()
             return None
         self.nudge = self._app.programme.offer()
+        if self.nudge is None:
+            self.due = self._app.evaluation_returns.offer()
         if self.nudge is not None:
             days_ago = (self._app.programme.today() - self.nudge.event.day).days
             self.text.setText(nudge_text(self.nudge, days_ago))
             self.reflect.setText(tr("Reflect now"))
+        elif self.due is not None:
+            self.text.setText(return_text(self.due))
+            self.reflect.setText(tr("See the return…"))
         elif self.daily and not self._app.entries.written_today():
             self.text.setText(daily_text())
             self.reflect.setText(tr("Write now"))
@@ -114,12 +130,16 @@ class NudgeBar(QFrame):
     def _on_reflect(self) -> None:
         if self.nudge is not None:
             self.reflect_requested.emit(self.nudge.event.id)
+        elif self.due is not None:
+            self.return_requested.emit(self.due.programme_id, self.due.point.key)
         elif self.daily:
             self.write_requested.emit()
 
     def _on_later(self) -> None:
         if self.nudge is not None:
             self._app.programme.not_now(self.nudge.event.id)
+        elif self.due is not None:
+            self._app.evaluation_returns.not_now(self.due.programme_id, self.due.point.key)
         else:
             self.daily = False
         self.refresh()

@@ -30,6 +30,7 @@ WELCOME_HEIGHT = 180
 class ProgrammePage(QWidget):
     install_requested = Signal()
     reflect_requested = Signal(str)  # an event id
+    evaluation_requested = Signal(str)  # a programme id: open its evaluation return form
 
     def __init__(self, app: App, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +89,20 @@ class ProgrammePage(QWidget):
         self._layout.addWidget(plain(by, "muted"))
         if programme.welcome.strip():
             self._welcome(programme.welcome)
+        if programme.evaluation is not None:
+            self._evaluation(programme.pack_id)
         self._timeline(programme)
+
+    def _evaluation(self, pack_id: str) -> None:
+        row = QHBoxLayout()
+        note = self.tr("This programme asks for an evaluation. You decide what, if anything, "
+                       "to send.")  # fmt: skip
+        row.addWidget(label(note, "muted"), 1)
+        button = QPushButton(self.tr("Evaluation returns…"))
+        button.clicked.connect(lambda _=False: self.evaluation_requested.emit(pack_id))
+        self.evaluation_button = button
+        row.addWidget(button)
+        self._layout.addLayout(row)
 
     def _welcome(self, text: str) -> None:
         frame, layout = card()

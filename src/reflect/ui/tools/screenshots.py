@@ -260,6 +260,12 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         nudge = w.app.programme.nudges()[0]
         w.reflect_on(nudge.event.id)
 
+    def evaluation_return() -> QWidget:
+        from reflect.ui.tools.screenshot_evaluation import evaluation_form
+
+        # The participant's preview: counts and a quote ticked, in a journal of its own.
+        return evaluation_form(w, w.app.paths.data_dir / "evaluation")
+
     def today() -> None:
         w.show_page(PageId.TODAY)
         w.reminders.check()  # yesterday's workshop waits for a reflection: the bar shows
@@ -290,6 +296,7 @@ def screens(window: object) -> dict[str, Callable[[], QWidget | None]]:
         "reflect-on-event": reflect_on_event,
         "backups": backups,
         "preferences": preferences,
+        "evaluation-return": evaluation_return,
     }
 
 
