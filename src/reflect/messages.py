@@ -533,6 +533,7 @@ class Msg(Enum):
         "{path} answers something this programme's evaluation does not ask (a time point, a "
         "rating or a question its pack does not name), so it is left out."
     )
+    EVAL_RETURN_OFF_SCALE = "{path} holds a score outside its framework's scale, so it is left out."
     EVAL_NO_PLAN = "{name} asks for no evaluation: its pack has no [evaluation] section."
     EVAL_NOT_THE_EVALUATOR = (
         "Returns for {name} are locked to its evaluator's key, and this journal's keys are not "

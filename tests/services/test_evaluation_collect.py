@@ -21,6 +21,7 @@ from evaluation_returns import (
     scores,
     write,
 )
+from pack_fixtures import shipped_catalog
 from reflect.core.evaluation import (
     Answer,
     CountKey,
@@ -229,3 +230,24 @@ def test_progress_is_reported_after_each_file(tmp_path: Path) -> None:
     collect(paths, COHORT, evaluator(), lambda done, total: seen.append((done, total)))
 
     assert seen == [(1, 2), (2, 2)]
+
+
+def test_a_score_off_its_frameworks_scale_is_refused_when_frameworks_are_known(
+    tmp_path: Path,
+) -> None:
+    catalog = shipped_catalog(tmp_path)
+    csif = catalog.find("csif")
+    assert csif is not None
+    scale = csif.scale
+    paths = gathered(
+        tmp_path,
+        a_return(participant(0), scores("start", scale.high + 1)),
+        a_return(participant(1), scores("start", scale.high)),
+    )
+
+    unchecked = collect(paths, COHORT, evaluator())
+    checked = collect(paths, COHORT, evaluator(), known=catalog.find)
+
+    assert len(unchecked.returns) == 2
+    assert [msg for _, msg in checked.refused] == [Msg.EVAL_RETURN_OFF_SCALE]
+    assert [r.pseudonym for r in checked.returns] == [pseudonym(participant(1), PROGRAMME)]

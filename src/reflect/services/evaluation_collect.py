@@ -11,12 +11,13 @@ Nothing is stored: the report is made from what this returns (docs/evaluation.md
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from reflect.core.evaluation import EvaluationPlan, EvaluationReturn, ReturnKind
+from reflect.core.framework import Framework
 from reflect.core.programme import Programme
 from reflect.errors import BadInput
 from reflect.exchange.card import parse_card
@@ -24,6 +25,8 @@ from reflect.exchange.evaluation_file import open_return_file
 from reflect.exchange.identity import Identity
 from reflect.formats.progress import Progress, no_progress
 from reflect.messages import Msg
+
+KnownFramework = Callable[[str], Framework | None]
 
 
 @dataclass
@@ -48,12 +51,16 @@ def collect(
     programme: Programme,
     identity: Identity,
     progress: Progress | None = None,
+    *,
+    known: KnownFramework | None = None,
 ) -> Collected:
     """Open and check every file in ``paths`` for ``programme`` with the evaluator's keys.
 
     Raises BadInput, before reading any file, when the programme asks for no evaluation or
     ``identity`` is not its evaluator; a file that fails is listed in ``refused``, never raised.
-    ``progress(done, total)`` is called after each file and may raise Cancelled.
+    ``progress(done, total)`` is called after each file and may raise Cancelled. With
+    ``known`` (the framework catalog's ``find``), a score outside its framework's scale is
+    refused too.
     """
     plan = _plan_for(programme, identity)
     report = progress or no_progress
@@ -63,6 +70,7 @@ def collect(
         try:
             opened = open_return_file(path, identity)
             _check_against(opened, programme, plan, path)
+            _check_scales(opened, known, path)
         except BadInput as exc:
             result.refused.append((path, exc.msg))
         else:
@@ -103,6 +111,15 @@ def _check_against(
     )
     if not fits:
         raise BadInput(Msg.EVAL_RETURN_NOT_ASKED, path=path)
+
+
+def _check_scales(opened: EvaluationReturn, known: KnownFramework | None, path: Path) -> None:
+    if known is None or opened.content is None:
+        return
+    for rating in opened.content.ratings:
+        framework = known(rating.framework_id)
+        if framework is not None and not framework.scale.contains(rating.score):
+            raise BadInput(Msg.EVAL_RETURN_OFF_SCALE, path=path)
 
 
 def _asked(asked: dict[str, set[str]], framework_id: str, domain_id: str) -> bool:
