@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from evaluation_cohort import install_for_evaluator, return_files
 from fakes import MemoryKeyring
 from reflect.app import App
+from reflect.exchange.identity import Identity
 from reflect.ui.flows.evaluation_collect import CollectDialog
 from reflect.ui.main_window import MainWindow
 
@@ -46,10 +47,20 @@ def _dialog(window: MainWindow) -> CollectDialog | None:
     return found[-1] if found else None
 
 
+@pytest.fixture
+def evaluator(app: App, monkeypatch: pytest.MonkeyPatch) -> Identity:
+    """Installed before the window opens: the window reads the programmes' plans as it starts."""
+    return install_for_evaluator(app, monkeypatch)
+
+
 def test_collect_shows_what_was_read_refused_and_withdrawn_then_opens_the_folder(
-    window: MainWindow, app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    evaluator: Identity,
+    window: MainWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
-    paths = return_files(tmp_path / "in", install_for_evaluator(app, monkeypatch))
+    paths = return_files(tmp_path / "in", evaluator)
     out = tmp_path / "report"
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(p) for p in paths], "")

@@ -39,7 +39,8 @@ def gather(
     progress: Progress | None = None,
 ) -> Gathered:
     """Collect ``paths`` for ``programme`` and make its report (no charts yet)."""
-    collected = collect(paths, programme, identity, progress)
+    # A score off its framework's scale is refused with its own message.
+    collected = collect(paths, programme, identity, progress, known=frameworks.find)
     plan = programme.evaluation
     if plan is None:  # collect refuses a programme with no plan before reading anything
         raise BadInput(Msg.EVAL_NO_PLAN, name=programme.name)
