@@ -10,7 +10,8 @@
 #   2. the real window opens and paints, offscreen, and the app exits 0 (--quit-after-paint);
 #      on Linux again on an X server (Xvfb), through the xcb plugin and the libraries it needs
 #   3. write + search: SQLite with FTS5 inside the bundle; spelling: Hunspell and the British
-#      English dictionary inside the bundle flag "recieve" and not "organisation"
+#      English dictionary inside the bundle flag "recieve" and not "organisation"; PDF export
+#      with no display; an encrypted journal (SQLCipher) written, searched and found sealed
 #   4. keys in a passphrase file (keyring forced off): pyrage/age scrypt inside the bundle
 #   5. keys in a real Secret Service (gnome-keyring in a private D-Bus session): keyring's
 #      backends are discovered through entry points, the classic PyInstaller pitfall
@@ -97,6 +98,15 @@ deadline env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$reflect" --data-
 if command -v pdftotext >/dev/null; then
   expect "Relationships first" "$(pdftotext "$scratch/journal.pdf" -)"
 fi
+
+step "3d. an encrypted journal (SQLCipher inside the bundle): encrypt, search, nothing plain"
+run --data-dir "$scratch/sealed" write "Sealed words about Peregrine Tolworth." >/dev/null
+SMOKE_JOURNAL_PASS="a smoke-test journal passphrase" run --data-dir "$scratch/sealed" \
+  encrypt --passphrase-env SMOKE_JOURNAL_PASS >/dev/null || fail "encrypt failed (exit $?)"
+expect "is encrypted" "$(run --data-dir "$scratch/sealed" lock-status)"
+expect "Peregrine Tolworth" "$(REFLECT_JOURNAL_PASSPHRASE="a smoke-test journal passphrase" \
+  run --data-dir "$scratch/sealed" search peregrine)"
+if grep -rqa "Peregrine" "$scratch/sealed"; then fail "plain text left in the encrypted journal"; fi
 
 step "4. keys in a passphrase file (no keyring)"
 card="$(PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring run --data-dir "$scratch/journal" \

@@ -217,6 +217,48 @@ class Msg(Enum):
     APPRAISAL_WRITTEN = "Written {day}"
     APPRAISAL_ACCOUNT = "{title} {number} of {count}"
     APPRAISAL_EMPTY_FIELD = "(Left for you to write.)"
+    # Programme evaluation: the evaluator's cohort report (docs/evaluation.md)
+    EVAL_REPORT_TITLE = "Programme evaluation: {programme}"
+    EVAL_REPORT_META = (
+        "Written on {day}. Any figure that would describe fewer than {min_group} people is "
+        "not shown."
+    )
+    EVAL_REPORT_RETURNS = "Returns"
+    EVAL_REPORT_TIME_POINT = "Time point"
+    EVAL_REPORT_RATINGS = "Self-ratings"
+    EVAL_REPORT_RATINGS_NOTE = (
+        "For each time point: how many rated the domain, the median score and the "
+        "interquartile range (the middle half of the scores)."
+    )
+    EVAL_REPORT_NO_RATINGS = "No self-ratings were returned."
+    EVAL_REPORT_DOMAIN_HEAD = "{framework}: {domain} (scale {low} to {high})"
+    EVAL_REPORT_MEDIAN = "Median"
+    EVAL_REPORT_Q1 = "Lower quartile"
+    EVAL_REPORT_Q3 = "Upper quartile"
+    EVAL_REPORT_WITHHELD = "fewer than {min_group} returns: not shown"
+    EVAL_REPORT_FEWER = "fewer than {min_group}: not shown"
+    EVAL_REPORT_CHART = "Chart of {name}: the median and interquartile range at each time point"
+    EVAL_REPORT_CHANGE = "Change from {first} to {last}"
+    EVAL_REPORT_CHANGE_NOTE = (
+        "For the people who rated a domain at both time points: their score at the last minus "
+        "their score at the first."
+    )
+    EVAL_REPORT_DOMAIN = "Domain"
+    EVAL_REPORT_PEOPLE = "People"
+    EVAL_REPORT_MEDIAN_CHANGE = "Median change"
+    EVAL_REPORT_UP = "Went up"
+    EVAL_REPORT_SAME = "Stayed"
+    EVAL_REPORT_DOWN = "Went down"
+    EVAL_REPORT_COUNTS = "Counts"
+    EVAL_REPORT_QUOTES = "In their own words"
+    EVAL_REPORT_QUOTES_NOTE = (
+        "Quotes and answers the participants agreed to share, in alphabetical order, so that "
+        "the order says nothing about who wrote which."
+    )
+    EVAL_REPORT_TEXTS_WITHHELD = (
+        "Fewer than {min_group} returns at this time point: its quotes and answers are not shown."
+    )
+    EVAL_REPORT_NO_TEXTS = "No quotes or answers at this time point."
     # Frameworks
     FRAMEWORK_INVALID = "{path} is not a valid framework file: {field} {reason}."
     FRAMEWORK_TOO_NEW = (

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import keyring.core
 import pytest
 from cli_harness import Reflect
+
+from fakes import MemoryKeyring
 
 
 @pytest.fixture
@@ -19,3 +22,11 @@ def reflect(
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     return Reflect(tmp_path / "journal", capsys, monkeypatch, scratch)
+
+
+@pytest.fixture
+def keys_in_memory(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    """The journal's keys kept in an in-memory keyring, for commands that need them."""
+    backend = MemoryKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    return backend

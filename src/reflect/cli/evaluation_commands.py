@@ -16,6 +16,7 @@ import click
 
 from reflect.cli import output
 from reflect.cli.context import CliState, pass_state
+from reflect.cli.evaluation_collect_command import evaluation_collect
 from reflect.cli.exchange_prompts import passphrase_options, safe, with_keys
 from reflect.core.evaluation_due import DueState
 from reflect.errors import BadInput
@@ -36,6 +37,9 @@ SENT_NOTE = "Send it to the evaluator by any channel you like; Reflect sends not
 @click.group()
 def evaluation() -> None:
     """A programme's evaluation: what is due, returns and withdrawals."""
+
+
+evaluation.add_command(evaluation_collect)  # the evaluator's side, in a module of its own
 
 
 @evaluation.command("due")

@@ -296,16 +296,25 @@ def to_html(report: Report, words: PrintWords | None = None) -> str:
     w = words or PrintWords()
 
     def inline(index: int) -> str:
-        chart = report.measures[index].chart or b""
-        return "data:image/png;base64," + base64.b64encode(chart).decode("ascii")
+        return png_data(report.measures[index].chart or b"")
 
+    return html_page(title_text(report, w), html_body(report, w, inline))
+
+
+def png_data(png: bytes) -> str:
+    """A PNG as a ``data:`` URL, for an ``<img>`` that fetches nothing."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def html_page(title: str, body: str) -> str:
+    """A self-contained HTML page around ``body`` (already safe HTML), titled ``title``."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"/>'
         # No remote anything, even if a later edit slipped in a link: the page may load nothing.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "img-src data:; style-src 'unsafe-inline'\"/>"
-        f"<title>{_t(title_text(report, w))}</title><style>{STYLE}</style></head>\n<body>\n"
-        f"{html_body(report, w, inline)}\n</body></html>\n"
+        f"<title>{_t(title)}</title><style>{STYLE}</style></head>\n<body>\n"
+        f"{body}\n</body></html>\n"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +19,7 @@ from reflect.ui.widgets.basics import MenuRow, fill_menu, menu_action
 if TYPE_CHECKING:
     from reflect.ui.app_lock import AppLock
     from reflect.ui.printing.print_flow import PrintFlow
+    from reflect.ui.shell import Shell
 
 
 class MenuWindow(Protocol):
@@ -93,6 +94,8 @@ def _file_menu(window: MenuWindow, bar: QMenuBar) -> list[QAction]:
     menu_action(exporter, _tr("&PDF…"), window.printing.export_pdf)
     menu_action(exporter, _tr("For &appraisal or revalidation…"), window.export_for_appraisal)
     menu_action(file_menu, _tr("P&rint…"), window.printing.print_chosen, keys.Print)
+    evaluation = file_menu.addMenu(_tr("E&valuation"))
+    menu_action(evaluation, _tr("&Collect returns…"), partial(_collect_returns, window))
     rows = [
         None,
         (_tr("S&hare with your trio…"), window.show_share_dialog, None, True),
@@ -109,6 +112,12 @@ def _file_menu(window: MenuWindow, bar: QMenuBar) -> list[QAction]:
         (_tr("&Quit"), window.close, keys.Quit, False),
     ]
     return write_actions + fill_menu(file_menu, rows)
+
+
+def _collect_returns(window: MenuWindow) -> None:
+    from reflect.ui.flows.evaluation_collect import collect_returns  # Qt printing: on first use
+
+    collect_returns(cast("Shell", window))
 
 
 def _edit_menu(window: MenuWindow, bar: QMenuBar) -> QAction:

@@ -22,7 +22,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from reflect import files
@@ -178,6 +187,16 @@ class ChartWidget(QWidget):
         font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
         return font
 
+    def draw_gridline(
+        self, painter: QPainter, plot: QRectF, y: float, text: str, metrics: QFontMetricsF
+    ) -> None:
+        """A faint line across ``plot`` at ``y``, with ``text`` right-aligned to its left."""
+        painter.setPen(QPen(self.grid_colour(), 1))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(self.muted_colour())
+        box = QRectF(plot.left() - 300, y - metrics.height() / 2, 294, metrics.height())
+        painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+
     def draw_empty(self, painter: QPainter, rect: QRectF, text: str) -> None:
         painter.setPen(self.muted_colour())
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
@@ -217,14 +236,21 @@ def export_png(widget: QWidget, path: Path) -> Path:
     atomically and readable by its owner only, as every file Reflect writes."""
     if path.suffix.lower() != ".png":
         path = path.with_name(path.name + ".png")
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().save(buffer, "PNG"):
+    png = png_bytes(widget)
+    if png is None:
         raise OSError(f"could not draw {path}")
-    buffer.close()
     try:
-        files.write_bytes(path, bytes(data.data()))
+        files.write_bytes(path, png)
     except ReflectError as exc:  # the panel reports every failure to write the same way
         raise OSError(str(exc)) from exc
     return path
+
+
+def png_bytes(widget: QWidget) -> bytes | None:
+    """What ``widget`` shows, drawn (shown or not) as PNG bytes; None if it could not be."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    saved = widget.grab().save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data()) if saved else None

@@ -129,13 +129,7 @@ class MeasureChart(ChartWidget):
 
     def _draw_value_axis(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
         for tick in self.ticks():
-            y = self.y_of(tick, plot)
-            painter.setPen(QPen(self.grid_colour(), 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(self.muted_colour())
-            box = QRectF(plot.left() - 300, y - metrics.height() / 2, 294, metrics.height())
-            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            painter.drawText(box, align, number_text(tick))
+            self.draw_gridline(painter, plot, self.y_of(tick, plot), number_text(tick), metrics)
 
     def _line_label(self, kind: LineKind, value: float) -> str:
         return f"{self.words.line_name(kind)} {number_text(value)}"
