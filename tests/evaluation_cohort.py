@@ -135,7 +135,7 @@ def install_for_evaluator(app: App, monkeypatch: pytest.MonkeyPatch) -> Identity
     facilitator = Facilitator("Fran Lee", "fran@example.org", "ed25519:" + "A" * 43 + "=")
     shown = Programme(PROGRAMME, "North cohort 3", 1, "", facilitator)
     ProgrammeRepository(app.store).save(shown, b"{}", "2026-01-01T09:00:00.000000+00:00")
-    monkeypatch.setattr("reflect.app.evaluation_plan", lambda p: plan)
+    monkeypatch.setattr("reflect.services.evaluation_seams.evaluation_plan", lambda p: plan)
     return identity
 
 
