@@ -537,3 +537,26 @@ def test_connections_leave_only_when_chosen_and_then_only_as_counts(
     received = " ".join(str(v) for v in views)
     for private in ("Ana Price", "Dr Lee", "Fenmoor", "Secret huddle", "Private word"):
         assert private not in received
+
+
+def test_encrypted_journals_share_receive_and_answer_as_plain_ones_do(
+    trio: Trio, tmp_path: Path
+) -> None:
+    # The journal key lives in the key store beside the identity keys: both journals open
+    # by themselves, and bundles go on as before (docs/encryption.md).
+    for name in ("asha", "ben"):
+        trio.ok(name, "encrypt")
+        assert "is encrypted" in trio.ok(name, "lock-status").out
+    entry = trio.reflect.write("# Huddle\nWe tried the one-decision start.",
+                               data_dir=trio.dir("asha"))  # fmt: skip
+    summary = tmp_path / "sealed.reflect"
+    trio.ok("asha", "share", "--to", "ben", "--entry", entry, "--out", str(summary))
+
+    assert trio.ok("ben", "receive", str(summary)).out.startswith("Received a summary from Asha")
+    [sender] = trio.reflect.json("inbox", data_dir=trio.dir("ben"))
+    bundle_id = sender["sessions"][0]["bundles"][0]["id"]
+    feedback = tmp_path / "answer.reflect"
+    trio.ok("ben", "feedback", bundle_id[:8], "--comment", f"{entry[:8]}=Did it stick?",
+            "--out", str(feedback))  # fmt: skip
+    assert "1 comment attached" in trio.ok("asha", "receive", str(feedback)).out
+    assert b"one-decision" not in (trio.dir("ben") / "journal.db").read_bytes()

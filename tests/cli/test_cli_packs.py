@@ -345,3 +345,17 @@ def test_programme_without_a_pack(reflect: Reflect) -> None:
     assert shown.out == (
         "No programme yet. Install your facilitator's pack: reflect pack install FILE\n"
     )
+
+
+def test_an_encrypted_journal_installs_and_shows_a_programme(
+    reflect: Reflect, tmp_path: Path, participant: Path
+) -> None:
+    pack = build(reflect, tmp_path)
+    reflect.ok("write", "Before the programme.", data_dir=participant)
+    reflect.ok("encrypt", data_dir=participant)  # a random key, kept in the key store
+
+    installed = reflect.ok("pack", "install", str(pack), data_dir=participant)
+
+    assert NAME in installed.out
+    assert programme(reflect, participant)[0]["name"] == NAME
+    assert NAME.encode() not in (participant / "journal.db").read_bytes()
