@@ -165,3 +165,23 @@ def test_latest_only_hands_back_a_failure_and_drops_what_is_no_longer_wanted(
     qtbot.waitUntil(lambda: not follow.busy)
 
     assert isinstance(failures[0], ZeroDivisionError) and results == []
+
+
+def test_closing_the_window_stops_and_waits_for_work_still_running(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # A running QThread destroyed with its window aborts the whole process (quitting during
+    # an export did): closing asks the work to stop and waits for it to end first.
+    started = threading.Event()
+
+    def endless(progress: Progress) -> None:
+        started.set()
+        while True:
+            progress(0, 0)  # raises Cancelled once the window asks the work to stop
+
+    task = window.run_task("Working…", endless, lambda _: None)
+    assert started.wait(timeout=10)
+
+    window.close()
+
+    assert not task.running

@@ -387,6 +387,8 @@ class MainWindow(QMainWindow):
             self.editor.autosave_now()
         self.save_layout()
         self.relay.detach()
+        for task in list(self._tasks):  # an export mid-way: stop it before the window goes
+            task.stop_and_wait()
         event.accept()
 
 

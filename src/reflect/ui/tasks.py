@@ -68,6 +68,7 @@ class BackgroundTask(QObject):
         self._on_success = on_success
         self._on_crash = on_crash
         self._cancel = threading.Event()
+        self._abandoned = False  # the window closed: nobody is waiting for the answer
         self._thread = QThread(self)
         self._worker = _Worker(work, self._cancel)
         self._worker.moveToThread(self._thread)
@@ -87,6 +88,19 @@ class BackgroundTask(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def stop_and_wait(self) -> None:
+        """Ask the work to stop and wait for its thread to end, saying nothing after: for a
+        window that is closing (a QThread still running when its owner is destroyed aborts
+        the process). Work stops at its next progress report."""
+        self._abandoned = True
+        self._cancel.set()
+        self._thread.quit()
+        self._thread.wait()
+
     @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
         self.dialog.setMaximum(max(total, 1))
@@ -98,7 +112,8 @@ class BackgroundTask(QObject):
         self._thread.wait()
         self.dialog.close()
         try:
-            self._report(result, error)
+            if not self._abandoned:
+                self._report(result, error)
         finally:
             self.finished.emit()
 
