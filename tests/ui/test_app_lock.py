@@ -152,3 +152,17 @@ def test_preferences_encrypt_this_journal_with_a_passphrase_by_keyboard(
 
 def shown_dialog_text(dialog: QWidget) -> str:
     return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_the_lock_screen_shows_all_of_its_words(qtbot: QtBot, window: MainWindow) -> None:
+    screen = lock_by_keys(qtbot, window)
+
+    def cut_off() -> list[str]:
+        return [
+            text.text()
+            for text in screen.findChildren(QLabel)
+            if text.isVisible() and text.height() < text.heightForWidth(text.width())
+        ]
+
+    qtbot.waitUntil(lambda: not cut_off())  # once laid out, every label has its full height
+    assert not screen.problem.isVisible()  # no empty warning box before anything was typed

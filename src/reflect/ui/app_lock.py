@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -75,23 +76,40 @@ class LockScreen(QWidget):
         self.unlock.setAutoDefault(True)
         self.unlock.clicked.connect(self._ask)
         self.problem = label("", "warning")
+        self.problem.hide()  # shown with a wrong passphrase: an empty warning is an odd box
+        explained = label(words)
+        for text in (heading, explained, self.problem):
+            text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # One centred column of a readable width: a wrapping label centred on its own is given
+        # the width of its first words, and the rest of its text is cut off.
+        middle = QWidget()
+        middle.setFixedWidth(self.fontMetrics().averageCharWidth() * 56)
+        inner = QVBoxLayout(middle)
+        for widget in (heading, explained, self.passphrase, self.problem):
+            inner.addWidget(widget)
+        inner.addWidget(self.unlock, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned widget gets only its size
+        # hint's height, which does not allow for its labels wrapping at this width.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(middle)
+        row.addStretch(1)
         column = QVBoxLayout(self)
         column.addStretch(1)
-        for widget in (heading, label(words), self.passphrase, self.unlock, self.problem):
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(row)
         column.addStretch(2)
-        self.passphrase.setMinimumWidth(320)
 
     def focus(self) -> None:
         (self.unlock if self.passphrase.isHidden() else self.passphrase).setFocus()
 
     def _ask(self) -> None:
-        self.problem.setText("")
+        self.problem.hide()
         self.unlock_requested.emit(self.passphrase.text())
 
     def wrong(self) -> None:
         self.passphrase.clear()
         self.problem.setText(error_text(BadInput(Msg.JOURNAL_KEY_WRONG)))
+        self.problem.show()
         self.focus()
 
 
