@@ -25,6 +25,7 @@ from people import Person, introduce, open_person, shared_keyring
 from reflect.app import App
 from reflect.exchange.identity import Identity
 from reflect.ui.dialogs.backups_dialog import BackupsDialog
+from reflect.ui.dialogs.encrypt_dialog import EncryptDialog
 from reflect.ui.dialogs.frameworks.framework_editor import FrameworkEditor
 from reflect.ui.dialogs.frameworks.framework_info import FrameworkInfoDialog
 from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
@@ -207,6 +208,7 @@ def dialogs(window: MainWindow, asha: Person) -> dict[str, Callable[[], QDialog]
         "appraisal": lambda: AppraisalDialog(app, [entry.id], window),
         "evaluation return": lambda: EvaluationReturnDialog(window, programme_id),
         "withdrawal": lambda: WithdrawalDialog(window, programme_id, window),
+        "encrypt": lambda: EncryptDialog(window),
     }
 
 

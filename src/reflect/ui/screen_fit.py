@@ -17,6 +17,7 @@ from reflect.ui.widgets.basics import roomy_labels
 
 # What a window manager typically draws outside a window's own geometry: borders, a title bar.
 FRAME = QMargins(8, 32, 8, 8)
+READABLE_CHARACTERS = 64  # a dialog's wrapping text is given at least this width, room allowing
 
 
 def room_on(available: QRect) -> QRect:
@@ -66,6 +67,17 @@ class FitDialogs(QObject):
             for form in watched.findChildren(QFormLayout):  # type: ignore[var-annotated]
                 roomy_labels(form)
             # Sized before the labels grew: at least what it now needs, then within the screen.
-            watched.resize(watched.size().expandedTo(watched.minimumSizeHint()))
+            size = watched.size().expandedTo(watched.minimumSizeHint())
+            # A dialog takes its size hint's height, which does not allow for its wrapping
+            # labels at the width it gets: give it the height its layout needs at that width.
+            # Its wrapping text gets a readable width, where the screen has room for it, so that
+            # a paragraph is not a tall narrow column.
+            layout = watched.layout()
+            if layout is not None and layout.hasHeightForWidth():
+                room = room_on(screen_of(watched).availableGeometry()).width()
+                readable = watched.fontMetrics().averageCharWidth() * READABLE_CHARACTERS
+                size.setWidth(max(size.width(), min(readable, room)))
+                size.setHeight(max(size.height(), layout.totalHeightForWidth(size.width())))
+            watched.resize(size)
             fit_to_screen(watched)
         return False
