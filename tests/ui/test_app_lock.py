@@ -132,7 +132,7 @@ def test_preferences_encrypt_this_journal_with_a_passphrase_by_keyboard(
         dialog
     )
 
-    assert dialog.keyring.isChecked()
+    assert dialog.keyring.isChecked() and not dialog.problem.isVisible()
     qtbot.waitUntil(dialog.keyring.hasFocus)  # a keyboard user starts at the choice
     qtbot.keyClick(dialog.keyring, Qt.Key.Key_Down)  # to "Ask me for a passphrase each time"
     assert dialog.ask.isChecked() and dialog.first.isEnabled()
@@ -140,6 +140,7 @@ def test_preferences_encrypt_this_journal_with_a_passphrase_by_keyboard(
     qtbot.keyClicks(dialog.second, "a different one entirely")
     qtbot.keyClick(dialog.second, Qt.Key.Key_Return)
     assert dialog.isVisible() and "differ" in dialog.problem.text()
+    assert dialog.problem.isVisible()  # shown only once there is something to say
     dialog.second.clear()
     qtbot.keyClicks(dialog.second, PASSPHRASE)
     qtbot.keyClick(dialog.second, Qt.Key.Key_Return)

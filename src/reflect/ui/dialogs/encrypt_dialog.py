@@ -112,6 +112,7 @@ class EncryptDialog(QDialog):
         form.addRow(self.tr("Pa&ssphrase:"), self.first)
         form.addRow(self.tr("A&gain:"), self.second)
         self.problem = label("", "warning")
+        self.problem.hide()  # an empty warning would show as an empty coloured box
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -145,11 +146,15 @@ class EncryptDialog(QDialog):
     def _on_accepted(self) -> None:
         if self.ask.isChecked():
             if self.first.text() != self.second.text():
-                self.problem.setText(self.tr("The two passphrases differ. Type them again."))
+                self._say(self.tr("The two passphrases differ. Type them again."))
                 return
             try:
                 checked_passphrase(self.first.text())
             except BadInput as exc:
-                self.problem.setText(error_text(exc))
+                self._say(error_text(exc))
                 return
         self.accept()
+
+    def _say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.show()
