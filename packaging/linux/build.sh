@@ -34,9 +34,10 @@ done
 
 # Qt's xcb platform plugin links these; PyInstaller carries whichever the build machine has,
 # so a machine missing one builds a bundle that fails on desktops missing it too.
+# libglib2.0-0: QtCore itself links GLib (a fresh Debian 11 root has none).
 bundled=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
-  libwayland-client0 libwayland-cursor0 libwayland-egl1 libfontconfig1 libdbus-1-3)
+  libwayland-client0 libwayland-cursor0 libwayland-egl1 libfontconfig1 libdbus-1-3 libglib2.0-0)
 tools=(binutils fonts-dejavu-core)
 # desktop-file-utils: desktop-file-validate checks the .deb's reflect.desktop.
 [ "$smoke" = 1 ] && tools+=(dbus gnome-keyring strace xvfb xauth desktop-file-utils)
