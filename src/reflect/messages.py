@@ -408,6 +408,10 @@ class Msg(Enum):
         "This key backup was made by a newer version of Reflect (format version {version}). "
         "Install the newer version to restore it; nothing was changed."
     )
+    KEY_BACKUP_NO_JOURNAL_KEY = (
+        "The key backup {path} does not hold the key to this encrypted journal (it was made "
+        "before the journal was encrypted, or for another journal). Nothing was changed."
+    )
     KEY_BAD_SIGNING_KEY = "{value} is not a Reflect signing key: {reason}."
     # Contact cards
     CARD_NOT_FOUND = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -154,10 +155,32 @@ def open_journal(paths: Paths) -> App | None:
     except StorageError as exc:
         if exc.msg is Msg.DB_CORRUPT and offer_restore(exc, paths):
             return open_app(paths, unlock=ask_journal_passphrase)
+        if exc.msg is Msg.JOURNAL_KEY_LOST:
+            return open_from_key_backup(exc, paths)
         show_error(error_text(exc))
     except ReflectError as exc:
         show_error(error_text(exc))
     return None
+
+
+def open_from_key_backup(exc: StorageError, paths: Paths) -> App | None:
+    """The journal's key is lost: offer a key backup, and open the journal once it is back."""
+    from reflect.ui.flows.key_backup import offer_key_backup
+
+    restored = offer_key_backup(exc, paths)
+    if restored is None:
+        return None
+    try:
+        app = open_app(paths, unlock=ask_journal_passphrase)
+    except ReflectError as error:
+        show_error(error_text(error))
+        return None
+    with contextlib.suppress(ReflectError):
+        # The identity keys too, as `reflect key restore` does, when the key store takes them
+        # without asking (a keys file's passphrase cannot be asked before the window is up);
+        # keys the journal has already are kept. File ▸ Restore keys… does the rest.
+        app.keys.restore(*restored)
+    return app
 
 
 UNLOCK_TRIES = 5

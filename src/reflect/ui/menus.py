@@ -105,6 +105,9 @@ def _file_menu(window: MenuWindow, bar: QMenuBar) -> list[QAction]:
         (_tr("&Back up now"), window.files.back_up, None, True),
         (_tr("&Restore from backup…"), window.files.restore, None, True),
         None,
+        (_tr("Back up your &keys…"), partial(_back_up_keys, window), None, False),
+        (_tr("Restore ke&ys from a backup…"), partial(_restore_keys, window), None, True),
+        None,
         (_tr("&Preferences…"), window.edit_preferences, "Ctrl+,", True),
         # Ctrl+L is the editor's Link.
         (_tr("&Lock"), window.app_lock.lock, "Ctrl+Shift+L", False),
@@ -118,6 +121,18 @@ def _collect_returns(window: MenuWindow) -> None:
     from reflect.ui.flows.evaluation_collect import collect_returns  # Qt printing: on first use
 
     collect_returns(cast("Shell", window))
+
+
+def _back_up_keys(window: MenuWindow) -> None:
+    from reflect.ui.flows.key_backup import back_up_keys  # the keys' modules: on first use
+
+    back_up_keys(cast("Shell", window))
+
+
+def _restore_keys(window: MenuWindow) -> None:
+    from reflect.ui.flows.key_backup import restore_keys
+
+    restore_keys(cast("Shell", window))
 
 
 def _edit_menu(window: MenuWindow, bar: QMenuBar) -> QAction:

@@ -32,6 +32,16 @@ def error_text(error: ReflectError) -> str:
     return message_text(error.msg, **error.params)
 
 
+def key_lost_text(error: ReflectError) -> str:
+    """Msg.JOURNAL_KEY_LOST in the window's words: the window offers the key backup beside it,
+    so it does not send the user to the command line as the CLI's text does."""
+    return QCoreApplication.translate(
+        "Messages",
+        "The key to the encrypted journal at {path} is not in {where}. Restore it from a key "
+        "backup to open the journal; nothing was changed.",
+    ).format(**error.params)
+
+
 def message_text(msg: Msg, **params: object) -> str:
     """A catalogue message that is not an error (a heading, a line of a list), translated."""
     return QCoreApplication.translate("Messages", msg.template).format(**params)

@@ -95,8 +95,8 @@ class EncryptDialog(QDialog):
         warning = label(
             self.tr(
                 "If you forget the passphrase, or lose the key, nobody can recover the journal. "
-                "Keep a key backup, which holds the journal's key: on the command line, "
-                "reflect key backup --out FILE."
+                "Keep a key backup, which holds the journal's key: File ▸ Back up your "
+                "keys… (or reflect key backup)."
             ),
             "warning",
         )

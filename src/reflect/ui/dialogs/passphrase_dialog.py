@@ -25,21 +25,32 @@ from reflect.ui.texts import error_text
 class PassphraseDialog(QDialog):
     """One passphrase field, or two that must match when a new keys file is made."""
 
-    def __init__(self, new: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        new: bool,
+        parent: QWidget | None = None,
+        *,
+        title: str | None = None,
+        intro: str | None = None,
+    ) -> None:
+        """``title`` and ``intro`` replace the keys file's words (a key backup's passphrase)."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Passphrase for your keys"))
+        self.setWindowTitle(title or self.tr("Passphrase for your keys"))
         self.first = self._field(self.tr("Passphrase"))
         self.second = self._field(self.tr("Same passphrase again"))
         self.second.setVisible(new)
-        intro = QLabel(
-            self.tr(
-                "Choose a passphrase to protect your keys. Reflect cannot recover it if you "
-                "forget it, so keep a key backup too."
+        explained = QLabel(
+            intro
+            or (
+                self.tr(
+                    "Choose a passphrase to protect your keys. Reflect cannot recover it if you "
+                    "forget it, so keep a key backup too."
+                )
+                if new
+                else self.tr("Type the passphrase that protects your keys.")
             )
-            if new
-            else self.tr("Type the passphrase that protects your keys.")
         )
-        intro.setWordWrap(True)
+        explained.setWordWrap(True)
         self.problem = QLabel("")
         self.problem.setWordWrap(True)
         form = QFormLayout()
@@ -52,7 +63,7 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(explained)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
