@@ -131,15 +131,10 @@ def _time_points(table: Table, has_events: bool) -> tuple[TimePoint, ...]:
     tables = table.tables("time_points", TIME_POINT_KEYS)
     if len(tables) > MAX_TIME_POINTS:
         raise Invalid(table.field("time_points"), f"has more than {MAX_TIME_POINTS} time points")
-    found: list[TimePoint] = []
-    seen: dict[str, str] = {}
-    for point in tables:
-        key = point.slug("key")
-        first = seen.setdefault(key, point.field("key"))
-        if first != point.field("key"):
-            raise Invalid(point.field("key"), f'repeats the time point key "{key}" of {first}')
-        found.append(TimePoint(key, _bounded(point, "label", MAX_LABEL), *_when(point, has_events)))
-    return tuple(found)
+    return tuple(
+        TimePoint(key, _bounded(point, "label", MAX_LABEL), *_when(point, has_events))
+        for point, key in _keyed(tables, "time point")
+    )
 
 
 def _when(point: Table, has_events: bool) -> tuple[date | None, int | None]:
@@ -216,15 +211,23 @@ def _questions(table: Table) -> tuple[TextQuestion, ...]:
     tables = table.tables("questions", QUESTION_KEYS, required=False)
     if len(tables) > MAX_QUESTIONS:
         raise Invalid(table.field("questions"), f"has more than {MAX_QUESTIONS} questions")
-    found: list[TextQuestion] = []
+    return tuple(
+        TextQuestion(key, _bounded(question, "text", MAX_QUESTION))
+        for question, key in _keyed(tables, "question")
+    )
+
+
+def _keyed(tables: list[Table], what: str) -> list[tuple[Table, str]]:
+    """Each table with its ``key``, refusing a key that repeats an earlier one's."""
     seen: dict[str, str] = {}
-    for question in tables:
-        key = question.slug("key")
-        first = seen.setdefault(key, question.field("key"))
-        if first != question.field("key"):
-            raise Invalid(question.field("key"), f'repeats the question key "{key}" of {first}')
-        found.append(TextQuestion(key, _bounded(question, "text", MAX_QUESTION)))
-    return tuple(found)
+    keyed = []
+    for table in tables:
+        key = table.slug("key")
+        first = seen.setdefault(key, table.field("key"))
+        if first != table.field("key"):
+            raise Invalid(table.field("key"), f'repeats the {what} key "{key}" of {first}')
+        keyed.append((table, key))
+    return keyed
 
 
 def _min_group(table: Table) -> int:
