@@ -36,6 +36,19 @@ class MeasureView:
     xmr: XmR | None  # None below the XmR chart's minimum number of points
 
 
+def measure_view(measure: Measure, points: Iterable[Point]) -> MeasureView:
+    """``measure`` over ``points`` (all of its own, or those of a period), with what the
+    run-chart and XmR rules find in them."""
+    held = tuple(points)
+    values = [p.value for p in held]
+    return MeasureView(
+        measure,
+        held,
+        analyse_run_chart(values, measure.better),
+        analyse_xmr(values, measure.better, measure.goal),
+    )
+
+
 class MeasureService:
     def __init__(
         self,
@@ -96,14 +109,7 @@ class MeasureService:
 
     def view(self, typed_id: str) -> MeasureView:
         measure = self.get(typed_id)
-        points = tuple(self._repo.points(measure.id))
-        values = [p.value for p in points]
-        return MeasureView(
-            measure,
-            points,
-            analyse_run_chart(values, measure.better),
-            analyse_xmr(values, measure.better, measure.goal),
-        )
+        return measure_view(measure, self._repo.points(measure.id))
 
     def record(
         self, typed_id: str, value: float | str, day: str | None = None, note: str = ""

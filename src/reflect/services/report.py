@@ -25,8 +25,6 @@ from reflect.core.entry import Entry, without_marks
 from reflect.core.entry_filter import EntryFilter
 from reflect.core.inquiry import Inquiry, InquiryStatus
 from reflect.core.measure import Point
-from reflect.core.run_chart import analyse_run_chart
-from reflect.core.spc import analyse_xmr
 from reflect.errors import BadInput, NotFound
 from reflect.messages import Msg
 from reflect.services.actions import ActionService
@@ -35,7 +33,7 @@ from reflect.services.entries import EntryService
 from reflect.services.frameworks import FrameworkCatalog
 from reflect.services.inquiries import InquiryService
 from reflect.services.measure_words import run_chart_note, signal_sentence, xmr_sentences
-from reflect.services.measures import MeasureService, MeasureView
+from reflect.services.measures import MeasureService, MeasureView, measure_view
 
 TABLE_POINTS = 12  # the last points printed where a chart would go: enough to see a run
 MAX_QUOTE = 2000  # characters of one quote: a report quotes passages, not whole entries
@@ -236,14 +234,8 @@ class ReportService:
 
     def _views(self, inquiry: Inquiry, period: _Period) -> Iterable[MeasureView]:
         for measure in self._measures.find(inquiry.id):
-            points = tuple(p for p in self._measures.points(measure.id) if period.holds_day(p.day))
-            values = [p.value for p in points]
-            yield MeasureView(
-                measure,
-                points,
-                analyse_run_chart(values, measure.better),
-                analyse_xmr(values, measure.better, measure.goal),
-            )
+            points = self._measures.points(measure.id)
+            yield measure_view(measure, (p for p in points if period.holds_day(p.day)))
 
     def _measure_reports(
         self, inquiry: Inquiry, period: _Period, chart_renderer: ChartRenderer | None
