@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from reflect.core.clock import Clock, to_text
 from reflect.core.ids import new_id
@@ -73,21 +74,14 @@ class MeasureService:
         baseline: float | str | None = None,
         goal: float | str | None = None,
     ) -> Measure:
-        name = " ".join(name.split())
-        if not name:
-            raise BadInput(Msg.EMPTY_MEASURE_NAME)
+        described = _described(name, unit, better, definition, baseline, goal)
         now = to_text(self._clock())
         measure = Measure(
             id=new_id(),
-            name=name,
-            unit=" ".join(unit.split()),
-            better=parse_choice(Better, better, Msg.BAD_BETTER),
             created=now,
             updated=now,
             inquiry_id=self._inquiries.resolve(inquiry_id),
-            definition=definition.strip(),
-            baseline=_optional_value(baseline),
-            goal=_optional_value(goal),
+            **described,
         )
         self._repo.save(measure)
         self._changes.publish(Topic.MEASURES, measure.id)
@@ -174,19 +168,8 @@ class MeasureService:
     ) -> Measure:
         """Change what a measure is called and means; its points stay as they are."""
         found = self.get(typed_id)
-        name = " ".join(name.split())
-        if not name:
-            raise BadInput(Msg.EMPTY_MEASURE_NAME)
-        measure = replace(
-            found,
-            name=name,
-            unit=" ".join(unit.split()),
-            better=parse_choice(Better, better, Msg.BAD_BETTER),
-            definition=definition.strip(),
-            baseline=_optional_value(baseline),
-            goal=_optional_value(goal),
-            updated=to_text(self._clock()),
-        )
+        described = _described(name, unit, better, definition, baseline, goal)
+        measure = replace(found, updated=to_text(self._clock()), **described)
         self._repo.save(measure)
         self._changes.publish(Topic.MEASURES, measure.id)
         return measure
@@ -215,6 +198,28 @@ def _value(value: float | str) -> float:
     if found is None:
         raise BadInput(Msg.BAD_VALUE, value=value)
     return found
+
+
+def _described(
+    name: str,
+    unit: str,
+    better: Better | str,
+    definition: str,
+    baseline: float | str | None,
+    goal: float | str | None,
+) -> dict[str, Any]:
+    """What a person says a measure is, checked and tidied, as a new one's or an edit's."""
+    name = " ".join(name.split())
+    if not name:
+        raise BadInput(Msg.EMPTY_MEASURE_NAME)
+    return {
+        "name": name,
+        "unit": " ".join(unit.split()),
+        "better": parse_choice(Better, better, Msg.BAD_BETTER),
+        "definition": definition.strip(),
+        "baseline": _optional_value(baseline),
+        "goal": _optional_value(goal),
+    }
 
 
 def _optional_value(value: float | str | None) -> float | None:
