@@ -70,12 +70,10 @@ def restore_keys(shell: Shell) -> bool:
     """Make the keys in a chosen backup this journal's keys, asking before different keys are
     replaced; True when they were restored. A failure is one message and changes nothing."""
     parent = shell.widget()
-    chosen = choose_backup(parent)
-    if chosen is None:
+    opened = _backup_and_passphrase(parent)
+    if opened is None:
         return False
-    passphrase = ask_passphrase(parent, new=False, intro=_backup_passphrase_intro())
-    if passphrase is None:
-        return False
+    chosen, passphrase = opened
     keys = shell.app.keys
     try:
         try:
@@ -102,12 +100,10 @@ def restore_journal_key(parent: QWidget | None, paths: Paths) -> tuple[Path, str
     from reflect.secrets.os_keyring import system_keyring
     from reflect.services.keys import read_file
 
-    chosen = choose_backup(parent)
-    if chosen is None:
+    opened = _backup_and_passphrase(parent)
+    if opened is None:
         return None
-    passphrase = ask_passphrase(parent, new=False, intro=_backup_passphrase_intro())
-    if passphrase is None:
-        return None
+    chosen, passphrase = opened
     try:
         journal_keys = journal_keys_for(paths, system_keyring, AGE_SCRYPT)  # as open_app
         if not journal_keys.restore_from_backup(read_file(chosen), passphrase):
@@ -178,3 +174,12 @@ def warn(parent: QWidget | None, text: str) -> None:
 
 def _backup_passphrase_intro() -> str:
     return _tr("Type the passphrase this key backup was saved with.")
+
+
+def _backup_and_passphrase(parent: QWidget | None) -> tuple[Path, str] | None:
+    """A key backup the person chooses and its passphrase; None if they cancel either."""
+    chosen = choose_backup(parent)
+    if chosen is None:
+        return None
+    passphrase = ask_passphrase(parent, new=False, intro=_backup_passphrase_intro())
+    return None if passphrase is None else (chosen, passphrase)
