@@ -27,7 +27,7 @@ from reflect.ui.pages.inquiries.confirm_box import ask_to_delete
 from reflect.ui.pages.inquiries.measure_dialog import MeasureDialog, MeasureFields, number_text
 from reflect.ui.texts import error_text, message_text
 from reflect.ui.widgets.basics import card, label
-from reflect.ui.widgets.charts.measure_panel import MeasurePanel, model_for
+from reflect.ui.widgets.charts.measure_panel import MeasurePanel, measure_panel
 
 MAX_PASTE_ROWS = 5_000  # far more than anyone pastes; bounds the work a stray paste can cause
 VISIBLE_ROWS = 6
@@ -256,15 +256,9 @@ class MeasuresSection(QWidget):
         return frame
 
     def _chart(self, measure: Measure) -> MeasurePanel:
-        panel = MeasurePanel(self.tr("Chart of {0}").format(measure.name), "reflect-measure")
+        title = self.tr("Chart of {0}").format(measure.name)
+        panel = measure_panel(self._app, measure.id, title, self._notify)
         panel.setObjectName(f"chart-{measure.id}")
-        panel.show_model(model_for(self._app, measure.id))
-        panel.exported.connect(lambda path: self._notify(self.tr("Saved {0}").format(path)))
-        panel.export_failed.connect(
-            lambda path: self._notify(
-                self.tr("Could not save {0}. Try another folder.").format(path)
-            )
-        )
         self.charts[measure.id] = panel
         return panel
 

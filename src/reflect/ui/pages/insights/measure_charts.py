@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reflect.app import App
 from reflect.ui.widgets.basics import label
-from reflect.ui.widgets.charts.measure_panel import MeasurePanel, model_for
+from reflect.ui.widgets.charts.measure_panel import MeasurePanel, measure_panel
 
 
 class MeasureCharts(QWidget):
@@ -52,18 +52,11 @@ class MeasureCharts(QWidget):
                 self._shown.append(question)
             for measure in measures:
                 title = f"{measure.name} ({measure.unit})" if measure.unit else measure.name
-                panel = MeasurePanel(title, "reflect-measure")
+                panel = measure_panel(self._app, measure.id, title, self._notify)
                 panel.setAccessibleDescription(
                     self.tr("A measure of the inquiry: {0}").format(inquiry.question)
                 )
                 panel.setObjectName(f"insights-chart-{measure.id}")
-                panel.show_model(model_for(self._app, measure.id))
-                panel.exported.connect(lambda path: self._notify(self.tr("Saved {0}").format(path)))
-                panel.export_failed.connect(
-                    lambda path: self._notify(
-                        self.tr("Could not save {0}. Try another folder.").format(path)
-                    )
-                )
                 self._layout.addWidget(panel)
                 self._shown.append(panel)
                 self.panels[measure.id] = panel

@@ -3,6 +3,8 @@ from the measure's service and its story."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from reflect.app import App
@@ -34,3 +36,17 @@ class MeasurePanel(ChartPanel):
 
     def show_model(self, model: MeasureModel) -> None:
         self.measure_chart.set_model(model)
+
+
+def measure_panel(
+    app: App, measure_id: str, title: str, notify: Callable[[str], None]
+) -> MeasurePanel:
+    """The panel of one measure, its chart drawn, saying through ``notify`` where its PNG was
+    saved or that it could not be."""
+    panel = MeasurePanel(title, "reflect-measure")
+    panel.show_model(model_for(app, measure_id))
+    panel.exported.connect(lambda path: notify(panel.tr("Saved {0}").format(path)))
+    panel.export_failed.connect(
+        lambda path: notify(panel.tr("Could not save {0}. Try another folder.").format(path))
+    )
+    return panel
