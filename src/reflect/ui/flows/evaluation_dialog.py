@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -128,9 +128,12 @@ class EvaluationReturnDialog(QDialog):
         right_layout.addWidget(self.preview, 1)
         splitter = QSplitter()
         form = scrolling(self._build_form(time_point))
-        # The form wraps to its width; only the preview, beside it, is wide.
-        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(form)
+        # What will leave stays readable beside the form, however little room the screen
+        # gives (at 150% the form's lists would otherwise squeeze it to a word a line); the
+        # form scrolls sideways instead.
+        right.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        splitter.setCollapsible(1, False)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([400, 500])
