@@ -84,6 +84,7 @@ def _window(app, label: str, size: int) -> list[Figure]:  # type: ignore[no-unty
     page.resize(900, 700)
     page.show()
     latencies: list[float] = []
+    typed: list[str] = []
     first_letters: list[float] = []
     gaps: list[float] = []
     clock = QElapsedTimer()
@@ -107,7 +108,7 @@ def _window(app, label: str, size: int) -> list[Figure]:  # type: ignore[no-unty
             last[0] = clock.nsecsElapsed() / 1e9
             QTest.keyClick(page.field, letter)
             text = page.field.text()
-            _wait(qapp, lambda: page._shown_for == text, timeout=5.0)  # noqa: B023
+            _wait_for_results(page, text)
             page.results.viewport().repaint()
             if n == 0:
                 del gaps[mark:]
@@ -115,6 +116,7 @@ def _window(app, label: str, size: int) -> list[Figure]:  # type: ignore[no-unty
                 first_letters.append(time.perf_counter() - start)  # waits for a pause
             else:
                 latencies.append(time.perf_counter() - start)
+                typed.append(text)
             if DEBUG:
                 took, held = time.perf_counter() - start, max(gaps[mark:] or [0.0])
                 print(f"{text!r} {1000 * took:.1f} ms, block {1000 * held:.1f} ms")
@@ -125,16 +127,60 @@ def _window(app, label: str, size: int) -> list[Figure]:  # type: ignore[no-unty
     journal_page.close()
     limit = TYPED_LIMITS.get(size, 0.100)
     block = max(gaps) - 0.001 if gaps else 0.0
+    floor = _ranking_alone(app, typed)
     return [
         Figure(f"typing.{label}.p95", f"keystroke to results painted, {label}, p95",
-               p95(latencies), "s", limit, f"{limit * 1000:.0f} ms",
-               Target("p95 within the limit", 1.0), samples=len(latencies),
-               details={"p50": median(latencies), "first_letter_p50": median(first_letters)}),
+               p95(latencies), "s", p95(floor),
+               "raw FTS5 ranking alone for the same keystrokes, p95",
+               Target(f"p95 ≤ {limit * 1000:.0f} ms", limit, on="value"), samples=len(latencies),
+               details={"p50": median(latencies), "first_letter_p50": median(first_letters),
+                        "floor_p50": median(floor)}),
         Figure(f"typing.{label}.block", f"longest UI-thread block while typing, {label}",
                block, "s", 0.016, "16 ms", Target("≤ 16 ms", 1.0)),
         Figure(f"journal.{label}.show", f"Journal page shown, {label}", median(shows), "s",
                0.150, "150 ms", Target("≤ 150 ms at 100k", 1.0)),
     ]  # fmt: skip
+
+
+def _ranking_alone(app, texts: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
+    """The floor for each keystroke: its query's best matches ranked in raw FTS5, on the
+    journal's own connection, with no snippets, no fields and no thread (the same FTS5
+    expression the search ran, so the same entries are ranked), the faster of two runs."""
+    from reflect.core.search import parse_terms
+    from reflect.storage.search import SearchRepository
+    from reflect.ui.pages.search import RESULTS_SHOWN
+
+    repo = SearchRepository(app.store)
+    sql = (
+        "SELECT rowid, bm25(search_index, 8.0, 1.0, 4.0) AS score FROM search_index "
+        f"WHERE search_index MATCH ? ORDER BY score, rowid LIMIT {RESULTS_SHOWN + 1}"
+    )
+    conn = app.store.conn
+    times = []
+    for text in texts:
+        match = repo.expression(parse_terms(text))
+        times.append(min(timed(lambda: conn.execute(sql, [match]).fetchall()) for _ in range(2)))  # noqa: B023
+    return times
+
+
+def _wait_for_results(page, text: str, timeout_ms: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    """Run the event loop until the page shows ``text``'s results. The UI thread waits in Qt's
+    loop, as the app's does, so the search thread gets the interpreter whenever it needs it (a
+    loop of ``processEvents`` calls in Python would hold it, and slow the search it measures)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if page._shown_for == text:
+        return
+    loop = QEventLoop()
+
+    def shown() -> None:
+        if page._shown_for == text:
+            loop.quit()
+
+    page._searches.done.connect(shown)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    page._searches.done.disconnect(shown)
 
 
 def _wait(qapp, done, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]

@@ -11,9 +11,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reflect.app import App
+from reflect.core.entry import EntryKind
 from reflect.core.search import SearchHit, SearchRequest
 from reflect.ui.main_window import MainWindow
-from reflect.ui.pages.search import SearchPage
+from reflect.ui.pages.search import RESULTS_SHOWN, SearchPage
+from reflect.ui.texts import moment_day_text
+from reflect.ui.widgets.hit_delegate import RowRole
 
 HitRole = Qt.ItemDataRole.UserRole
 
@@ -115,3 +118,36 @@ def test_enter_before_the_answer_opens_the_best_match_when_it_comes(
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.editor.draft is not None)
     assert window.editor.draft is not None and window.editor.draft.entry_id == wanted.id
+
+
+def test_more_matches_than_shown_says_so(qtbot: QtBot, window: MainWindow, app: App) -> None:
+    for n in range(RESULTS_SHOWN + 3):
+        app.entries.write(f"Huddle {n}\n\nThe morning huddle ran long again.")
+    app.entries.write("The huddle where the lanyards ran out.")
+    window.focus_search()
+    qtbot.keyClicks(window.search.field, "huddle")
+    qtbot.waitUntil(lambda: window.search.results.count() == RESULTS_SHOWN)
+    assert window.search.summary.text() == (
+        f"The {RESULTS_SHOWN} best matches. Add a word to narrow them."
+    )
+    qtbot.keyClicks(window.search.field, " lanyard")
+    qtbot.waitUntil(lambda: window.search.summary.text() == "1 match")
+
+
+def test_a_result_row_names_its_kind_and_day_and_marks_the_words(
+    qtbot: QtBot, window: MainWindow, app: App
+) -> None:
+    entry = app.entries.write("Coaching trio\n\nWe spoke about the huddle and what it changed.",
+                      kind=EntryKind.COACHING)  # fmt: skip
+    window.focus_search()
+    qtbot.keyClicks(window.search.field, "huddl")
+    qtbot.waitUntil(lambda: window.search.results.count() == 1)
+    row = window.search.results.item(0).data(RowRole)
+    assert row.title == "Coaching trio"
+    assert row.meta == f"{moment_day_text(entry.created)} · Coaching note"
+    assert ("huddle", True) in row.spans and "about the" in row.snippet
+    # One row's height holds its four lines: the list measures one row, never each.
+    results = window.search.results
+    assert results.uniformItemSizes()
+    line = results.fontMetrics().lineSpacing()
+    assert results.visualItemRect(results.item(0)).height() >= 4 * line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from reflect.core.entry import title_of
@@ -14,7 +15,8 @@ from reflect.storage.filters import where_clause
 from reflect.storage.response_texts import response_texts
 
 # Title matches count most, then tags, then body text.
-_RANK = "bm25(search_index, 8.0, 1.0, 4.0)"
+_WEIGHTS = "8.0, 1.0, 4.0"
+_RANK = f"bm25(search_index, {_WEIGHTS})"
 # An entry's snippet comes from its body (column 1): a match in its title or tags shows there
 # already. An inquiry's comes from whichever column matched (its question is its title).
 _SNIPPET = (
@@ -44,19 +46,55 @@ def _word(word: str, alternatives: list[str] | None) -> str:
     return "(" + " OR ".join(quoted) + ")"
 
 
+class Plan(Enum):
+    """Two ways to find the best matches with their snippets; each is faster for some queries
+    (measured in docs/benchmarks.md, "Query plans")."""
+
+    # Rank every match in the index alone, then make snippets for the best rows in a pass over
+    # their range: fastest for words, however many entries hold them.
+    RANK_THEN_SNIPPETS = "rank, then snippets"
+    # FTS5's own plan for ORDER BY rank: it ranks every match, then makes the snippets of the
+    # rows it keeps, in one statement: fastest for phrases (a third faster at 100,000
+    # entries), which match few entries even when their words are common.
+    FTS5_SORTED = "FTS5's sorted plan"
+
+
+def plan_for(terms: Terms, filt: EntryFilter) -> Plan:
+    """The faster plan for this query. FTS5 sorts by rank itself only for the index alone: a
+    filter joins the entries table, and SQLite sorts."""
+    return Plan.FTS5_SORTED if terms.phrases and filt.is_empty else Plan.RANK_THEN_SNIPPETS
+
+
 class SearchRepository:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def search(self, terms: Terms, filt: EntryFilter, limit: int) -> list[SearchHit]:
+    def search(
+        self, terms: Terms, filt: EntryFilter, limit: int, plan: Plan | None = None
+    ) -> list[SearchHit]:
+        """The best ``limit`` matches, best first. ``plan`` is chosen by :func:`plan_for`
+        unless given, and only an unfiltered search can use FTS5's (both give the same hits)."""
         if terms.is_empty:
             return []
-        match = match_expression(_needed(terms), self._alternatives)
-        # Inquiries carry no tags, kinds or dates, so only an unfiltered search shows them.
+        match = self.expression(terms)
+        if plan is None or not filt.is_empty:
+            plan = plan_for(terms, filt)
+        if plan is Plan.FTS5_SORTED:
+            return self._search_sorted(match, limit)
+        # Inquiries carry no tags, kinds or dates, so only an unfiltered search shows them
+        # (``_search_sorted`` is only ever unfiltered).
         ranked, params = _ranked(match) if filt.is_empty else _ranked_filtered(match, filt)
         rows = self.store.query(_WITH_FIELDS.format(ranked=ranked), [*params, limit])
         snippets = self._snippets(match, [row["rid"] for row in rows])
         return [_hit(self.store, row, snippets.get(row["rid"], "")) for row in rows]
+
+    def expression(self, terms: Terms) -> str:
+        """The FTS5 query that :meth:`search` runs for ``terms``."""
+        return match_expression(_needed(terms), self._alternatives)
+
+    def _search_sorted(self, match: str, limit: int) -> list[SearchHit]:
+        rows = self.store.query(_WITH_FIELDS.format(ranked=_SORTED), [match, limit])
+        return [_hit(self.store, row, row["snippet"]) for row in rows]
 
     def _snippets(self, match: str, rowids: list[int]) -> dict[int, str]:
         """The snippets of the best rows only: made from the text the view reads, which for
@@ -83,14 +121,23 @@ class SearchRepository:
 # own (it reads the view search_content), so snippets, made from that text, are made afterwards
 # for the best rows only (see SearchRepository._snippets).
 _RANKED_COLUMNS = f"search_index.rowid AS rid, {_RANK} AS score"
+_BEST = "{ranked} ORDER BY score, rid LIMIT ?"
+# ORDER BY rank, alone, is what lets FTS5 choose its sorted plan (a second key, or bm25()
+# written out, leaves the sorting to SQLite); the rows it keeps are put in order afterwards.
+_SORTED = (
+    f"SELECT search_index.rowid AS rid, rank AS score, {_SNIPPET} AS snippet FROM search_index "
+    f"WHERE search_index MATCH ? AND rank MATCH 'bm25({_WEIGHTS})' ORDER BY rank LIMIT ?"
+)
 _WITH_FIELDS = (
-    "SELECT ranked.rid AS rid, coalesce(e.id, i.id) AS id, coalesce(e.kind, 'inquiry') AS kind, "
+    "SELECT coalesce(e.id, i.id) AS id, coalesce(e.kind, 'inquiry') AS kind, "
     "coalesce(e.title, (SELECT question FROM inquiry_wordings w WHERE w.inquiry_id = i.id "
-    "ORDER BY w.id DESC LIMIT 1)) AS title, coalesce(e.body, '') AS body, "
+    "ORDER BY w.id DESC LIMIT 1)) AS title, "
+    # The body only names an entry with no title (core.entry.title_of): not read otherwise.
+    "CASE WHEN e.title = '' THEN e.body ELSE '' END AS body, "
     "coalesce(e.created, i.created) AS created, coalesce(e.inquiry_id, i.id) AS inquiry_id, "
     "coalesce((SELECT group_concat(tag, ' ') FROM (SELECT tag FROM entry_tags t "
-    "WHERE t.entry_id = e.id ORDER BY position)), '') AS tags, ranked.score AS score "
-    "FROM ({ranked} ORDER BY score, rid LIMIT ?) AS ranked "
+    "WHERE t.entry_id = e.id ORDER BY position)), '') AS tags, ranked.* "
+    "FROM ({ranked}) AS ranked "
     "LEFT JOIN entries e ON ranked.rid > 0 AND e.seq = ranked.rid "
     "LEFT JOIN inquiries i ON ranked.rid < 0 AND i.seq = -ranked.rid "
     "ORDER BY ranked.score, ranked.rid"
@@ -98,7 +145,8 @@ _WITH_FIELDS = (
 
 
 def _ranked(match: str) -> tuple[str, list[Any]]:
-    return f"SELECT {_RANKED_COLUMNS} FROM search_index WHERE search_index MATCH ?", [match]
+    sql = f"SELECT {_RANKED_COLUMNS} FROM search_index WHERE search_index MATCH ?"
+    return _BEST.format(ranked=sql), [match]
 
 
 def _ranked_filtered(match: str, filt: EntryFilter) -> tuple[str, list[Any]]:
@@ -108,7 +156,7 @@ def _ranked_filtered(match: str, filt: EntryFilter) -> tuple[str, list[Any]]:
         "JOIN entries e ON e.seq = search_index.rowid "
         f"WHERE search_index MATCH ? AND {where}"
     )
-    return sql, [match, *params]
+    return _BEST.format(ranked=sql), [match, *params]
 
 
 def _needed(terms: Terms) -> Terms:

@@ -8,24 +8,22 @@ it is usually overtaken by the second letter; from two characters on, every keys
 
 from __future__ import annotations
 
-import html
-from datetime import datetime
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reflect.app import App
+from reflect.core.entry import EntryKind
 from reflect.core.search import SearchHit, SearchRequest
 from reflect.errors import ReflectError
 from reflect.ui.navigation import Navigator
 from reflect.ui.tasks import LatestOnly
-from reflect.ui.texts import entry_title, error_text
-from reflect.ui.widgets.html_delegate import HtmlDelegate, HtmlRole
+from reflect.ui.texts import entry_title, error_text, kind_label, moment_day_text
+from reflect.ui.widgets.hit_delegate import HitDelegate, HitRow, RowRole
 
 # How long a one-character query waits for the next key before it is searched anyway.
 SHORT_QUERY_PAUSE_MS = 300
-RESULTS_BATCH = 8  # about a screenful of rows, laid out before the first paint
+RESULTS_SHOWN = 100  # the best matches shown; one more is asked for, to know if there are more
 HitRole = Qt.ItemDataRole.UserRole
 
 
@@ -51,12 +49,11 @@ class SearchPage(QWidget):
         self._nav = navigator
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Search results"))
-        self.results.setItemDelegate(HtmlDelegate(self.results))
+        # Rows of one height: the list measures one, not a hundred, and paints only those on
+        # screen, so showing a keystroke's results takes a few milliseconds (docs/benchmarks.md).
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setUniformItemSizes(True)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        # Rows are laid out a few at a time between events: measuring 100 rows of wrapped HTML
-        # at once held the window for 50 to 100 ms on every keystroke (docs/benchmarks.md).
-        self.results.setLayoutMode(QListWidget.LayoutMode.Batched)
-        self.results.setBatchSize(RESULTS_BATCH)
         self.results.itemActivated.connect(self._on_result_activated)
         self.field = SearchField(self.results)
         self.field.setPlaceholderText(self.tr('Search words, parts of words or "exact phrases"'))
@@ -73,7 +70,6 @@ class SearchPage(QWidget):
         self._searches.failed.connect(self._on_failed)
         self._shown_for: str | None = ""  # the text the results shown are for
         self._open_first = False  # Enter came before the answer: open the best match then
-        self._unshown: list[SearchHit] = []  # results still to be added to the list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.field)
@@ -102,7 +98,7 @@ class SearchPage(QWidget):
             self._searches.drop()
             self._show(text, [])
             return
-        request = SearchRequest(text, limit=100)
+        request = SearchRequest(text, limit=RESULTS_SHOWN + 1)
         self._shown_for = None
         self._searches.request(lambda: (text, service.background_search(request)))
 
@@ -124,35 +120,31 @@ class SearchPage(QWidget):
     def _show(self, text: str, hits: list[SearchHit]) -> None:
         self._shown_for = text
         self.results.clear()
-        self._unshown = list(hits)
-        self._add_some()
-        if text.strip():
-            self.summary.setText(
-                self.tr("No matches.") if not hits else self.tr("%n match(es)", "", len(hits))
-            )
-        else:
-            self.summary.setText("")
+        for hit in hits[:RESULTS_SHOWN]:
+            self._add(hit)
+        self.summary.setText(self._summary(text, len(hits)))
         if self._open_first and self.results.count():
             self._open_first = False
             self._open(self.results.item(0))
 
-    def _add_some(self) -> None:
-        """Add the next few rows; the rest follow between events, so the window answers keys
-        while a hundred rows of HTML are made (at once they held it for 20 to 90 ms)."""
-        some, self._unshown = self._unshown[:RESULTS_BATCH], self._unshown[RESULTS_BATCH:]
-        for hit in some:
-            self._add(hit)
-        if self._unshown:
-            QTimer.singleShot(0, self, self._add_some)
-
     def _add(self, hit: SearchHit) -> None:
         item = QListWidgetItem()
         item.setData(HitRole, hit)
-        item.setData(HtmlRole, _hit_html(hit))
+        item.setData(RowRole, _hit_row(hit))
         item.setData(
             Qt.ItemDataRole.AccessibleTextRole, f"{entry_title(hit.title)}. {hit.plain_snippet}"
         )
         self.results.addItem(item)
+
+    def _summary(self, text: str, found: int) -> str:
+        if not text.strip():
+            return ""
+        if not found:
+            return self.tr("No matches.")
+        if found > RESULTS_SHOWN:  # always many, so never "1 best match"
+            more = self.tr("The {count} best matches. Add a word to narrow them.")
+            return more.format(count=RESULTS_SHOWN)
+        return self.tr("%n match(es)", "", found)
 
     def _on_return(self) -> None:
         if self._shown_for == self.field.text() and not self._pause.isActive():
@@ -174,15 +166,12 @@ class SearchPage(QWidget):
             self._nav.open_entry(hit.id)
 
 
-def _hit_html(hit: SearchHit) -> str:
-    when = datetime.fromisoformat(hit.created).astimezone().strftime("%d %b %Y")
-    snippet = "".join(
-        f"<b><u>{html.escape(text)}</u></b>" if marked else html.escape(text)
-        for text, marked in hit.snippet_spans()
-    )
-    tags = "".join(f" #{html.escape(t)}" for t in hit.tags)
-    return (
-        f"<div><b>{html.escape(entry_title(hit.title))}</b></div>"
-        f"<div>{snippet}</div>"
-        f"<div style='color:gray'>{when} · {html.escape(hit.kind)}{tags}</div>"
-    )
+def _hit_row(hit: SearchHit) -> HitRow:
+    """A result as its row shows it: the kind named in words, the day written the user's way."""
+    if hit.kind == "inquiry":
+        kind = QCoreApplication.translate("SearchPage", "Inquiry")
+    else:
+        kind = kind_label(EntryKind(hit.kind))
+    tags = "".join(f" #{tag}" for tag in hit.tags)
+    meta = f"{moment_day_text(hit.created)} · {kind}{tags}"
+    return HitRow(entry_title(hit.title), tuple(hit.snippet_spans()), meta)
