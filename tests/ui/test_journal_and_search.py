@@ -11,6 +11,7 @@ from reflect.core.entry import EntryKind
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 from reflect.ui.pages.journal.journal_model import EntryRole
+from reflect.ui.widgets.hit_delegate import RowRole
 
 
 def shown_bodies(window: MainWindow) -> list[str]:
@@ -106,8 +107,8 @@ def test_search_as_you_type_and_enter_opens(qtbot: QtBot, window: MainWindow, ap
     assert window.search.field.hasFocus()
     qtbot.keyClicks(window.search.field, "relation")
     qtbot.waitUntil(lambda: window.search.results.count() == 1)
-    item = window.search.results.item(0)
-    assert "<u>relationships</u>" in item.data(Qt.ItemDataRole.UserRole + 10)
+    row = window.search.results.item(0).data(RowRole)
+    assert ("relationships", True) in row.spans  # drawn bold and underlined
     qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
     assert window.current_page() is PageId.EDITOR
     assert window.editor.draft is not None and window.editor.draft.entry_id == wanted.id
