@@ -160,3 +160,25 @@ def test_the_newest_good_backup_skips_damaged_ones(app: App, clock: FakeClock) -
     damaged.unlink()
     good.unlink()
     assert newest_good_backup(app.paths) is None
+
+
+def test_a_quick_check_given_up_is_not_remembered_as_passed(app: App, tmp_path: Path) -> None:
+    app.entries.write("Enough to check.")
+    stamps = tmp_path / "stamps"
+    stamps.mkdir()
+    check = app.backups.quick_check()
+    check.stop()  # the app is quitting: nobody waits for it
+    app.backups.check_quickly(stamps, check)
+    assert list(stamps.iterdir()) == []
+    app.backups.check_quickly(stamps)
+    assert len(list(stamps.iterdir())) == 1
+
+
+def test_a_quick_check_told_to_stop_says_it_did_not_look(app: App) -> None:
+    from reflect.storage.restore import QuickCheck
+
+    app.entries.write("Enough to check.")
+    assert QuickCheck(app.store).problems() == []
+    stopped = QuickCheck(app.store)
+    stopped.stop()
+    assert stopped.problems() is None

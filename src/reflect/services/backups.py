@@ -93,10 +93,17 @@ class BackupService:
     def check(self) -> list[str]:
         return restore.check_store(self._store)
 
-    def check_quickly(self, stamps: Path | None = None) -> None:
+    def quick_check(self) -> restore.QuickCheck:
+        """A quick check of the journal that another thread may stop, for :meth:`check_quickly`."""
+        return restore.QuickCheck(self._store)
+
+    def check_quickly(
+        self, stamps: Path | None = None, check: restore.QuickCheck | None = None
+    ) -> None:
         """Raise DB_CORRUPT, naming the newest sound backup, when a quick look at every page
         of the journal finds damage (DB_CORRUPT_NO_BACKUP when there is none). Changes nothing
-        in the journal; any thread may call it.
+        in the journal; any thread may call it. A ``check`` stopped (nobody waits for it any
+        more) gives the look up, and it counts as not taken.
 
         With ``stamps`` (a folder outside the journal's), a file that passed is remembered by
         its identity (device, inode, size, change times of the file and its -wal), and not
@@ -109,7 +116,10 @@ class BackupService:
         )
         if stamp is not None and _read_stamp(stamp) == identity:
             return
-        if restore.quick_problems(self._store):
+        problems = (check or self.quick_check()).problems()
+        if problems is None:
+            return
+        if problems:
             raise corrupt_error(path, self._store.newest_good_backup)
         if stamp is not None:
             with contextlib.suppress(ReflectError):  # a cache: without it, the next open checks

@@ -110,15 +110,16 @@ class EntryRepository:
         added = 0
         db = self.store.db
         unlearnt: list[str] = []  # words for search_terms, learnt many entries at a time
+        learnt: set[str] = set()  # words the batches before learnt: not looked up again
         for entry in entries:
             if db.conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry.id,)).fetchone():
                 continue
             _insert(db, entry, unlearnt)
             added += 1
             if len(unlearnt) >= _LEARN_TOGETHER:
-                search_terms.learn(db.conn, unlearnt)
+                search_terms.learn(db.conn, unlearnt, learnt)
                 unlearnt.clear()
-        search_terms.learn(db.conn, unlearnt)
+        search_terms.learn(db.conn, unlearnt, learnt)
         return added
 
     def update(self, entry: Entry) -> None:

@@ -37,29 +37,35 @@ _WORD = re.compile(r"\w+")
 _CHUNK = 500
 
 
-def learn(conn: sqlite3.Connection, texts: Iterable[str]) -> None:
+def learn(conn: sqlite3.Connection, texts: Iterable[str], known: set[str] | None = None) -> None:
     """Add every word of ``texts`` (with its stem) that is not known yet.
 
     Only words not already in the table go through FTS5's tokenizers (most of an entry's words
     are known after the first few hundred entries). Python's own split of the text only picks
-    those candidates: a word it shapes differently from FTS5 is simply tokenized again."""
+    those candidates: a word it shapes differently from FTS5 is simply tokenized again.
+    ``known``, kept by a caller learning many texts a batch at a time (an import), holds the
+    words learnt by earlier batches, so they are not looked up again."""
     candidates = {_folded(word) for word in set(_WORD.findall(" ".join(texts).lower()))}
+    if known is not None:
+        candidates -= known
     if not candidates:
         return
-    known: set[str] = set()
+    found: set[str] = set()
     listed = sorted(candidates)
     for start in range(0, len(listed), _CHUNK):
         chunk = listed[start : start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
-        known.update(
+        found.update(
             row[0]
             for row in conn.execute(f"SELECT word FROM search_terms WHERE word IN ({marks})", chunk)
         )
-    new = [word for word in listed if word not in known]
+    new = [word for word in listed if word not in found]
     if new:
         conn.executemany(
             "INSERT OR IGNORE INTO search_terms (word, stem) VALUES (?, ?)", _pairs(conn, new)
         )
+    if known is not None:
+        known |= candidates
 
 
 def forget_unused(conn: sqlite3.Connection) -> None:

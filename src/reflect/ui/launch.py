@@ -17,7 +17,7 @@ from reflect.app import App, open_app
 from reflect.crash import write_crash_log
 from reflect.errors import Cancelled, ReflectError, StorageError
 from reflect.messages import Msg
-from reflect.paths import Paths
+from reflect.paths import Paths, drop_in_folders, packs_in
 from reflect.resources import resource_path
 from reflect.services.backups import newest_good_backup, restore_closed_journal
 from reflect.ui import theme
@@ -26,7 +26,6 @@ from reflect.ui.dialogs.passphrase_dialog import NoticeShower, PassphrasePrompt
 from reflect.ui.first_paint import QuitAfterPaint
 from reflect.ui.flows.daily_backup import DailyBackup, start_daily_backup
 from reflect.ui.flows.file_open import FileOpenEvents, open_file
-from reflect.ui.flows.install_pack import pick_up_dropped
 from reflect.ui.main_window import MainWindow
 from reflect.ui.navigation import PageId
 from reflect.ui.screen_fit import FitDialogs
@@ -50,8 +49,8 @@ class Session:
             if where
             else ""
         )
-        if self.window is not None and self.window.editor.draft is not None:
-            self.window.editor.autosave_now()
+        if self.window is not None:
+            self.window.autosave_now()
         show_error(
             QCoreApplication.translate(
                 "Crash",
@@ -290,7 +289,10 @@ def start(session: Session, open_files: Sequence[Path] = ()) -> MainWindow | Non
     folders, then open each file; None when the journal could not be opened."""
     if not session.open(session.paths) or session.window is None:
         return None
-    if not session.window.read_only:
+    if not session.window.read_only and packs_in(drop_in_folders()):
+        # The pack reader and its service load only when there is a pack to look at.
+        from reflect.ui.flows.install_pack import pick_up_dropped
+
         pick_up_dropped(session.window)
     for path in open_files:
         open_file(session.window, path)

@@ -8,26 +8,20 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from reflect.app import App
 from reflect.core.entry import EntryKind
 from reflect.errors import ReflectError
 from reflect.formats.progress import Progress
 from reflect.services.changes import Change, Topic
-from reflect.ui import theme
 from reflect.ui.app_lock import AppLock
 from reflect.ui.changes import ChangeRelay
 from reflect.ui.dialogs.help_dialogs import show_about, show_shortcuts
-from reflect.ui.dialogs.preferences import Preferences, PreferencesDialog
-from reflect.ui.editor.entry_editor import EntryEditor
-from reflect.ui.flows.appraisal_flow import open_appraisal
-from reflect.ui.flows.encryption_flow import encryption_choice
-from reflect.ui.flows.evaluation_dialog import open_evaluation_dialog
-from reflect.ui.flows.file_open import open_dropped, openable
-from reflect.ui.flows.install_pack import choose_pack
+from reflect.ui.dialogs.preferences import Preferences
+from reflect.ui.flows.file_open import dropped_paths, open_dropped, openable
 from reflect.ui.flows.journal_files import JournalFiles
-from reflect.ui.flows.receive import choose_bundle, dropped_paths
+from reflect.ui.flows.preferences_flow import apply_preferences, edit_preferences
 from reflect.ui.flows.reminders import NudgeBar, Reminders
 from reflect.ui.flows.start_inquiry import start_inquiry
 from reflect.ui.layout_memory import LayoutMemory
@@ -41,6 +35,7 @@ from reflect.ui.texts import error_text
 
 if TYPE_CHECKING:
     from reflect.ui.dialogs.frameworks.frameworks_dialog import FrameworksDialog
+    from reflect.ui.editor.entry_editor import EntryEditor
     from reflect.ui.flows.share_dialog import ShareDialog
     from reflect.ui.pages.actions.page import ActionsPage
     from reflect.ui.pages.coaching.page import CoachingPage
@@ -65,6 +60,7 @@ class MainWindow(QMainWindow):
         self._tasks: list[BackgroundTask] = []
         self._last_trashed: str | None = None
         self._shown_once = False
+        self._editor: EntryEditor | None = None  # built when first needed (see editor)
         self._settings = QSettings(
             str(app.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
@@ -96,21 +92,27 @@ class MainWindow(QMainWindow):
 
     # Building ----------------------------------------------------------------------------
 
+    @property
+    def editor(self) -> EntryEditor:
+        """The editor, built the first time it is needed (ui/editor/window_editor.py)."""
+        if self._editor is None:
+            from reflect.ui.editor.window_editor import build_editor
+
+            self._editor = build_editor(self)
+        return self._editor
+
+    def _writing(self) -> bool:
+        """The editor is showing (the reminder bar waits until it closes); never builds it."""
+        return self._editor is not None and self.stack.currentWidget() is self._editor
+
     def _build_pages(self) -> None:
-        self.editor = EntryEditor(self.app)
-        self.editor.kept.connect(self._on_editor_kept)
-        self.editor.trashed.connect(self._on_editor_trashed)
-        self.editor.failed.connect(self.notify)
-        self.editor.history_requested.connect(self._on_history_requested)
-        self.editor.preview_toggled.connect(partial(setattr, self.prefs, "show_preview"))
         self.pages = PageStack(self._new_page, self)
-        self.pages.add(PageId.EDITOR, self.editor)
         self.pages.chosen.connect(self.show_page)
         self.sidebar, self.stack = self.pages.sidebar, self.pages.stack
         self.nudges = NudgeBar(self.app, self._writing)
         self.nudges.reflect_requested.connect(self.reflect_on)
         self.nudges.write_requested.connect(self.write_now)
-        self.nudges.return_requested.connect(partial(open_evaluation_dialog, self))
+        self.nudges.return_requested.connect(self.open_evaluation)
         self.reminders = Reminders(self.nudges, self.app.clock, self)
         self.reminders.reflect_requested.connect(self.reflect_on)
         self.reminders.write_requested.connect(self.write_now)
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
         elif page_id is PageId.PROGRAMME:
             page.install_requested.connect(self.install_pack)
             page.reflect_requested.connect(self.reflect_on)
-            page.evaluation_requested.connect(partial(open_evaluation_dialog, self))
+            page.evaluation_requested.connect(self.open_evaluation)
         return cast(QWidget, page)
 
     # The pages by name, each built the first time it is used.
@@ -155,7 +157,9 @@ class MainWindow(QMainWindow):
     # Navigation (the Navigator protocol) --------------------------------------------------
 
     def show_page(self, page: PageId) -> None:
-        leaving_editor = self.stack.currentWidget() is self.editor and page is not PageId.EDITOR
+        if page is PageId.EDITOR:
+            _ = self.editor  # built, and in the stack, before it is shown
+        leaving_editor = self._writing() and page is not PageId.EDITOR
         if leaving_editor and not self.editor.keep():
             return  # stay in the editor with the text and the reason it could not be kept
         refresh(self.pages.page(page))
@@ -164,13 +168,15 @@ class MainWindow(QMainWindow):
 
     def current_entry_id(self) -> str | None:
         """The saved entry open in the editor, when the editor is showing (for printing)."""
-        draft = self.editor.draft if self.stack.currentWidget() is self.editor else None
+        draft = self.editor.draft if self._writing() else None
         return draft.entry_id if draft else None
 
     def export_for_appraisal(self) -> Any:
         """File ▸ Export ▸ For appraisal…: the entries chosen in the Journal, or the open one."""
         if self.current_page() is PageId.JOURNAL:
             return self.journal.export_for_appraisal()
+        from reflect.ui.flows.appraisal_flow import open_appraisal  # PDF writers: when used
+
         entry_id = self.current_entry_id()
         return open_appraisal(self.app, self, [entry_id] if entry_id else [], self)
 
@@ -219,10 +225,6 @@ class MainWindow(QMainWindow):
         self.bring_forward()
         self.new_entry()
 
-    def _writing(self) -> bool:
-        """The editor is open: the reminder bar waits until it closes."""
-        return self.stack.currentWidget() is self.editor
-
     # The shell: what flows and dialogs need from the window ------------------------------
 
     def widget(self) -> QWidget:
@@ -237,7 +239,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def autosave_now(self) -> None:
-        self.editor.autosave_now()
+        if self._editor is not None:
+            self._editor.autosave_now()
 
     def show_inquiry(self, inquiry_id: str) -> None:
         self.show_page(PageId.INQUIRIES)
@@ -252,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def find_here(self) -> None:
         """Ctrl+F: find in the entry when writing one; elsewhere, the search page."""
-        if self.stack.currentWidget() is self.editor:
+        if self._writing():
             self.editor.open_find()
         else:
             self.focus_search()
@@ -262,19 +265,18 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change: Change) -> None:
         if change.topic in (Topic.ENTRIES, Topic.PROGRAMME, Topic.JOURNAL):
             self.nudges.refresh()
-        current = self.stack.currentWidget()
-        if current is not self.editor and change.topic is not Topic.ASSESSMENTS:
-            refresh(current)
+        if not self._writing() and change.topic is not Topic.ASSESSMENTS:
+            refresh(self.stack.currentWidget())
 
     def save_entry(self) -> None:
-        if self.stack.currentWidget() is self.editor and self.editor.keep():
+        if self._writing() and self.editor.keep():
             self.notify(self.tr("Saved."))
 
-    def _on_editor_kept(self, entry_id: str) -> None:
+    def editor_kept(self, entry_id: str) -> None:
         self.notify(self.tr("Saved."))
         self.show_page(PageId.JOURNAL)
 
-    def _on_editor_trashed(self, entry_id: str) -> None:
+    def editor_trashed(self, entry_id: str) -> None:
         self._last_trashed = entry_id
         self.undo_trash.setEnabled(True)
         self.show_page(PageId.JOURNAL)
@@ -288,7 +290,7 @@ class MainWindow(QMainWindow):
         self.app.entries.restore(entry_id)
         self.open_entry(entry_id)
 
-    def _on_history_requested(self, entry_id: str) -> None:
+    def show_history(self, entry_id: str) -> None:
         # Keep what is in the editor first, so bringing an old version back loses nothing.
         if not self.editor.keep():
             return
@@ -305,31 +307,18 @@ class MainWindow(QMainWindow):
     def _on_frameworks_changed(self) -> None:
         # Pages that list frameworks (Insights' self-assessment) show the new names; the
         # editor reads the catalog whenever it opens an entry.
-        current = self.stack.currentWidget()
-        if current is not self.editor:
-            refresh(current)
+        if not self._writing():
+            refresh(self.stack.currentWidget())
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(
-            self.prefs,
-            self,
-            reminders=self.app.programme.reminders_on(),
-            encryption=None if self.read_only else encryption_choice(self),
-        )
-        if dialog.exec():
-            self.app.programme.set_reminders(dialog.reminders.isChecked())
-            self.apply_preferences()
+        edit_preferences(self)
 
     def apply_preferences(self) -> None:
-        qt_app = QApplication.instance()
-        wanted = theme.wants_dark(self.prefs.scheme)
-        if isinstance(qt_app, QApplication) and theme.is_dark(qt_app) != wanted:
-            theme.apply(qt_app, self.prefs.scheme)
-        self.editor.apply_preferences(self.prefs.text_size, self.prefs.show_preview)
-        self.editor.check_spelling(self.prefs.check_spelling)
-        self.reminders.use_tray(self.prefs.tray_reminders)
-        self.reminders.remind_daily(self.prefs.daily_time if self.prefs.daily_reminder else None)
-        self.app_lock.restart_idle()
+        apply_preferences(self)
+
+    def built_editor(self) -> EntryEditor | None:
+        """The editor if it has been built (preferences reach it then, or as it is built)."""
+        return self._editor
 
     # Exchange with the trio ------------------------------------------------------------------
 
@@ -339,10 +328,20 @@ class MainWindow(QMainWindow):
 
         return open_share_dialog(self)
 
+    def open_evaluation(self, programme_id: str, time_point: str = "") -> Any:
+        """The evaluation return form for a programme (its flow loads when first asked for)."""
+        from reflect.ui.flows.evaluation_dialog import open_evaluation_dialog
+
+        return open_evaluation_dialog(self, programme_id, time_point)
+
     def open_bundle(self) -> None:
+        from reflect.ui.flows.receive import choose_bundle
+
         choose_bundle(self)
 
     def install_pack(self) -> None:
+        from reflect.ui.flows.install_pack import choose_pack
+
         choose_pack(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -382,7 +381,7 @@ class MainWindow(QMainWindow):
         self.layout_memory.save(self.current_page())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.stack.currentWidget() is self.editor and not self.editor.keep():
+        if self._writing() and not self.editor.keep():
             # Could not keep it (e.g. disk full): the draft is autosaved, so closing is safe.
             self.editor.autosave_now()
         self.save_layout()

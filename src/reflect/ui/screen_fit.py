@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QFormLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QWidget
 
 from reflect.ui.widgets.basics import roomy_labels
 
@@ -58,9 +58,11 @@ class FitDialogs(QObject):
     and its form labels get the little extra room scaled text needs."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of every object passes here: the class test comes first, as the cheapest
+        # (reading event.type() makes a Python enum for each event).
         if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QWidget)
+            isinstance(watched, QDialog)
+            and event.type() == QEvent.Type.Show
             and watched.isWindow()
             and watched.windowType() in (Qt.WindowType.Dialog, Qt.WindowType.Sheet)
         ):

@@ -8,7 +8,9 @@ journal through a connection of its own (a connection per thread), and a restore
 Why not :class:`reflect.ui.tasks.BackgroundTask`: that shows a progress dialog, and this work
 is meant to go unseen; and it runs on a QThread, which aborts the process if destroyed while
 running, as it would be when someone quits within a second of starting. A plain thread is
-joined on quit instead (:meth:`DailyBackup.wait`), so the copy is complete before Reflect exits.
+joined on quit instead (:meth:`DailyBackup.wait`), so a copy begun is complete before Reflect
+exits; the quick check before it is read-only, so quitting stops it, and a copy not yet begun
+is left for the next start (quitting never waits seconds for a check of a large journal).
 
 A failure (disk full, read-only folder) is shown once on the status line; nothing else changes
 and the next start tries again.
@@ -43,6 +45,8 @@ class DailyBackup(QObject):
         # No Qt parent: the thread keeps this object alive until it has reported.
         super().__init__()
         self._backups = backups
+        self._quitting = threading.Event()
+        self._check = backups.quick_check()
         self._thread = threading.Thread(target=self._run, name="reflect-daily-backup")
         self._finished.connect(self._on_finished)  # queued: delivered on the UI thread
 
@@ -50,7 +54,10 @@ class DailyBackup(QObject):
         self._thread.start()
 
     def wait(self) -> None:
-        """Block until the backup has finished (on quit, so it is never cut short)."""
+        """On quit: stop the check, or block until a copy already begun has finished (so it
+        is never cut short)."""
+        self._quitting.set()
+        self._check.stop()
         if self._thread.is_alive():
             self._thread.join()
 
@@ -58,8 +65,8 @@ class DailyBackup(QObject):
         try:
             # First the quick look at every page (about 0.2 s for 100,000 entries): a damaged
             # journal is offered a backup, and not copied over a sound one.
-            self._backups.check_quickly()
-            result = self._backups.back_up_if_due()
+            self._backups.check_quickly(check=self._check)
+            result = None if self._quitting.is_set() else self._backups.back_up_if_due()
         except Exception as exc:  # handed to the UI thread, which decides what it is
             self._finished.emit(None, exc)
         else:

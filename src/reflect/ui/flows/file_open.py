@@ -13,24 +13,36 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QFileOpenEvent
 
-from reflect.ui.flows.install_pack import install_pack_file, pack_paths
-from reflect.ui.flows.receive import bundle_paths, dropped_paths, receive_file
+from reflect.exchange.file_types import BUNDLE, PACK, SUFFIXES
 from reflect.ui.read_only import refuse_read_only
 
 if TYPE_CHECKING:
     from reflect.ui.shell import Shell
 
 
+# Installing and receiving load the pack and bundle readers and their services: imported when
+# a file comes, not with the window (start-up time, docs/benchmarks.md).
+
+
 def openable(paths: list[Path]) -> list[Path]:
     """The bundles and packs among ``paths`` (dropped on the window, say)."""
-    return [p for p in paths if pack_paths([p]) or bundle_paths([p])]
+    return [p for p in paths if p.suffix.lower() in SUFFIXES]
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files dropped on the window."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def open_file(window: Shell, path: Path) -> None:
     """Install a pack or receive a bundle; other files are not Reflect's to open."""
-    if pack_paths([path]):
+    if path.suffix.lower() == PACK.suffix:
+        from reflect.ui.flows.install_pack import install_pack_file
+
         install_pack_file(window, path)
-    elif bundle_paths([path]):
+    elif path.suffix.lower() == BUNDLE.suffix:
+        from reflect.ui.flows.receive import receive_file
+
         receive_file(window, path)
 
 
@@ -50,7 +62,9 @@ class FileOpenEvents(QObject):
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+        # Every event of every object passes here: the class test alone, as the cheapest
+        # (reading event.type() makes a Python enum for each event).
+        if not isinstance(event, QFileOpenEvent):
             return False
         window = self._window()
         if window is None or not event.file():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from reflect.errors import BadInput
@@ -106,10 +106,6 @@ def receive_file(window: Shell, path: Path) -> ReceiveFlow:
 def bundle_paths(candidates: list[Path]) -> list[Path]:
     """The ``.reflect`` files among dropped or passed paths."""
     return [p for p in candidates if p.suffix.lower() == BUNDLE_SUFFIX]
-
-
-def dropped_paths(mime: QMimeData) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def outcome_text(outcome: ReceiveOutcome) -> str:
