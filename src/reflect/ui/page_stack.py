@@ -1,7 +1,7 @@
 """The sidebar and the stack of pages beside it, made from the one table of pages.
 
 Pages are built the first time they are shown, so opening the window costs one page, not
-nine; the editor is added up front, for drafts and recovery.
+nine; the window adds the editor when it is first wanted (ui/editor/window_editor.py).
 """
 
 from __future__ import annotations
