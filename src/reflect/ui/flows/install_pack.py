@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reflect.errors import ReflectError
-from reflect.exchange.pack import SUFFIX, Pack
+from reflect.exchange.pack import Pack
 from reflect.paths import drop_in_folders
 from reflect.services.packs import Installed, Outcome
 from reflect.ui.counted import counted
@@ -30,10 +30,6 @@ CONTEXT = "Packs"
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
-
-
-def pack_paths(candidates: list[Path]) -> list[Path]:
-    return [p for p in candidates if p.suffix.lower() == SUFFIX]
 
 
 def choose_pack(window: Shell) -> None:

@@ -25,7 +25,6 @@ from reflect.ui.texts import error_text
 if TYPE_CHECKING:
     from reflect.ui.shell import Shell
 
-BUNDLE_SUFFIX = ".reflect"
 CONTEXT = "Receive"
 # Refusals the user can answer (by choosing to trust, or typing a passphrase) and try again.
 ANSWERABLE = (Msg.BUNDLE_UNKNOWN_SENDER, Msg.BUNDLE_NEEDS_PASSPHRASE)
@@ -101,11 +100,6 @@ def receive_file(window: Shell, path: Path) -> ReceiveFlow:
     flow = ReceiveFlow(window, path)
     flow.start()
     return flow
-
-
-def bundle_paths(candidates: list[Path]) -> list[Path]:
-    """The ``.reflect`` files among dropped or passed paths."""
-    return [p for p in candidates if p.suffix.lower() == BUNDLE_SUFFIX]
 
 
 def outcome_text(outcome: ReceiveOutcome) -> str:

@@ -67,9 +67,7 @@ class HitDelegate(QStyledItemDelegate):
         top = rect.top()
         _draw_line(painter, bold, row.title, rect.left(), top, rect.width())
         top += line + _GAP
-        lines = _draw_snippet(
-            painter, option.font, row.spans, QPointF(rect.left(), top), rect.width()
-        )
+        lines = _draw_snippet(painter, option.font, row, QPointF(rect.left(), top), rect.width())
         top += lines * line + _GAP
         painter.setPen(option.palette.color(muted_role))
         _draw_line(painter, option.font, row.meta, rect.left(), top, rect.width())
@@ -88,16 +86,16 @@ def _draw_line(
 def _draw_snippet(
     painter: QPainter,
     font: QFont,
-    spans: tuple[tuple[str, bool], ...],
+    row: HitRow,
     origin: QPointF,
     width: float,
 ) -> int:
     """The snippet wrapped to at most SNIPPET_LINES lines, matched words bold and underlined,
     with an ellipsis where it is cut; returns how many lines it took (the line under it follows
     on, and the row's spare room stays below, between rows)."""
-    text = "".join(piece for piece, _ in spans).replace("\n", " ")
+    text = row.snippet.replace("\n", " ")
     layout = QTextLayout(text, font)
-    layout.setFormats(match_formats(spans))
+    layout.setFormats(match_formats(row.spans))
     ellipsis = QFontMetricsF(font).horizontalAdvance(_ELLIPSIS)
     layout.beginLayout()
     y = 0.0
